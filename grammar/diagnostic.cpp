@@ -1,0 +1,132 @@
+#include "grammar/diagnostic.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace pacta {
+
+void Diagnostics::add(Diagnostic d) {
+  if (d.severity == Severity::Error) ++error_count_;
+  if (list_.size() >= max_) {
+    ++suppressed_;
+    return;
+  }
+  list_.push_back(std::move(d));
+}
+
+void Diagnostics::error(const SourceFile& file, std::size_t offset, std::string code,
+                        std::string message, std::string help) {
+  Diagnostic d;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  d.help = std::move(help);
+  d.file = file.path();
+  d.has_position = true;
+  d.position = file.position(offset);
+  d.source_line = std::string(file.line_text(d.position.line));
+  add(std::move(d));
+}
+
+void Diagnostics::error(std::string file, std::string code, std::string message,
+                        std::string help) {
+  Diagnostic d;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  d.help = std::move(help);
+  d.file = std::move(file);
+  add(std::move(d));
+}
+
+namespace {
+
+// Spaces up to the caret; tabs are kept so the caret lines up in a terminal.
+std::string caret_padding(std::string_view line, std::uint32_t column) {
+  std::string pad;
+  std::uint32_t seen = 1;
+  for (char c : line) {
+    if (seen >= column) break;
+    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
+    pad += (c == '\t') ? '\t' : ' ';
+    ++seen;
+  }
+  while (seen < column) {  // caret past the end of the line (e.g. at a newline)
+    pad += ' ';
+    ++seen;
+  }
+  return pad;
+}
+
+}  // namespace
+
+std::string render_text(const Diagnostic& d, bool color) {
+  const char* bold = color ? "\x1b[1m" : "";
+  const char* red = color ? "\x1b[1;31m" : "";
+  const char* yellow = color ? "\x1b[1;33m" : "";
+  const char* cyan = color ? "\x1b[1;36m" : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  const bool is_error = d.severity == Severity::Error;
+  std::string out;
+  std::string where = d.file;
+  if (d.has_position) where += fmt::format(":{}:{}", d.position.line, d.position.column);
+  if (!where.empty()) where += ": ";
+  out += fmt::format("{}{}{}{}{}{}: {}{}{} [{}]\n", bold, where, reset, is_error ? red : yellow,
+                     is_error ? "error" : "warning", reset, bold, d.message, reset, d.code);
+  if (d.has_position) {
+    std::string number = std::to_string(d.position.line);
+    std::string gutter(number.size(), ' ');
+    out += fmt::format(" {} | {}\n", number, d.source_line);
+    out += fmt::format(" {} | {}{}^{}\n", gutter, caret_padding(d.source_line, d.position.column),
+                       red, reset);
+  }
+  if (!d.help.empty()) out += fmt::format("  {}help{}: {}\n", cyan, reset, d.help);
+  return out;
+}
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      std::size_t cost = (a[i - 1] == b[j - 1]) ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string closest_name(std::string_view name, const std::vector<std::string>& candidates) {
+  // Long names tolerate more typos; one-letter names only a single edit.
+  const std::size_t budget = std::max<std::size_t>(1, (name.size() + 2) / 4);
+  std::string best;
+  std::size_t best_distance = budget + 1;
+  for (const auto& candidate : candidates) {
+    if (candidate == name) continue;
+    // Cheap lower bound keeps this linear-ish on large contracts.
+    std::size_t length_gap =
+        candidate.size() > name.size() ? candidate.size() - name.size() : name.size() - candidate.size();
+    if (length_gap > budget) continue;
+    std::size_t distance = edit_distance(name, candidate);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
+  std::string best = closest_name(name, candidates);
+  if (best.empty()) return {};
+  return fmt::format("did you mean '{}'?", best);
+}
+
+}  // namespace pacta

@@ -1,0 +1,61 @@
+#pragma once
+// User diagnostics are values: a code, a location, a message and a help
+// text. They are collected, never thrown. docs/errors.md lists every code.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "limits.hpp"
+#include "source.hpp"
+
+namespace pacta {
+
+enum class Severity { Error, Warning };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string code;     // stable, e.g. "E402"
+  std::string message;  // what is wrong
+  std::string help;     // how to fix it; may be empty
+  std::string file;     // path as the user gave it; may be empty
+  bool has_position = false;
+  Position position;        // valid when has_position
+  std::string source_line;  // the line's text, when has_position
+};
+
+class Diagnostics {
+ public:
+  explicit Diagnostics(std::size_t max = Limits{}.max_diagnostics) : max_(max) {}
+
+  // An error at a byte offset of `file`.
+  void error(const SourceFile& file, std::size_t offset, std::string code, std::string message,
+             std::string help = {});
+  // An error about a file (or a flag) as a whole, without a position.
+  void error(std::string file, std::string code, std::string message, std::string help = {});
+  void add(Diagnostic d);
+
+  bool has_errors() const { return error_count_ > 0; }
+  std::size_t error_count() const { return error_count_; }
+  // Diagnostics beyond the limit are counted, not kept.
+  std::size_t suppressed() const { return suppressed_; }
+  const std::vector<Diagnostic>& all() const { return list_; }
+
+ private:
+  std::size_t max_;
+  std::size_t error_count_ = 0;
+  std::size_t suppressed_ = 0;
+  std::vector<Diagnostic> list_;
+};
+
+// FILE:LINE:COL: error: MESSAGE [CODE], then the source line, a caret under
+// the column, and `help:` when there is one.
+std::string render_text(const Diagnostic& d, bool color);
+
+// Levenshtein-closest candidate within a distance that scales with length,
+// or "" when nothing is close. Ties go to the earlier candidate.
+std::string closest_name(std::string_view name, const std::vector<std::string>& candidates);
+// " did you mean 'x'?" help text, or "" when there is no close candidate.
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
+
+}  // namespace pacta

@@ -1,0 +1,27 @@
+#pragma once
+// Every input bound of pacta lives here (SPEC §1, §2). Rule files and test
+// files are untrusted input: each bound is an error with a location, never a
+// crash or a hang. docs/limits.md documents each one.
+#include <cstddef>
+#include <cstdint>
+
+namespace pacta {
+
+struct Limits {
+  // A rule or test file larger than this is rejected before YAML parsing.
+  std::size_t max_file_bytes = 16u * 1024u * 1024u;
+  // One expression or action pattern (the scalar's decoded text).
+  std::size_t max_expression_bytes = 4096;
+  // Parentheses, list brackets, `not` and unary minus, counted together.
+  // X3 recursion costs 5-19 KB of stack per level.
+  int max_nesting_depth = 64;
+  // YAML aliases: total bytes of aliased content that the loader may look
+  // at, counted with every alias expanded. Keeps work proportional to size.
+  std::uint64_t max_alias_expansion_bytes = 16u * 1024u * 1024u;
+  // YAML collections nested deeper than this are rejected.
+  int max_yaml_depth = 256;
+  // Diagnostics reported per file; the rest are counted and summarised.
+  std::size_t max_diagnostics = 100;
+};
+
+}  // namespace pacta
