@@ -353,7 +353,8 @@ class Checker {
       v.title = s.title.value;
       v.text = s.text.value;
       v.ref = s.ref.value;
-      auto pattern = check_pattern(s.pattern);
+      // A pattern that did not parse was reported by the reader.
+      auto pattern = s.modality.is_set() ? check_pattern(s.pattern) : std::nullopt;
       if (pattern) v.pattern = *pattern;
       if (s.when.is_set() && pattern) v.when = check_when(s.when.value, pattern->action);
       if (s.from.is_set()) v.from = check_bound(s.from.value, "'from'");

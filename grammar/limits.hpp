@@ -20,6 +20,9 @@ struct Limits {
   std::uint64_t max_alias_expansion_bytes = 16u * 1024u * 1024u;
   // YAML collections nested deeper than this are rejected.
   int max_yaml_depth = 256;
+  // Action instances one question may enumerate (`ask` with a partial
+  // pattern, `allowed`): params multiply, so this bounds time and output.
+  std::size_t max_instances = 1'000'000;
   // Diagnostics reported per file; the rest are counted and summarised.
   std::size_t max_diagnostics = 100;
 };

@@ -1,0 +1,38 @@
+#include "engine/load.hpp"
+
+#include "engine/checker.hpp"
+#include "grammar/rule_file.hpp"
+#include "grammar/yaml_tree.hpp"
+
+namespace pacta {
+
+namespace {
+
+std::optional<LoadedContract> load_source(std::optional<SourceFile> source, const Limits& limits,
+                                          Diagnostics& diags) {
+  if (!source) return std::nullopt;
+  auto file = std::make_unique<SourceFile>(std::move(*source));
+  auto doc = read_yaml(*file, limits, diags);
+  if (!doc) return std::nullopt;
+  std::size_t before = diags.error_count();
+  RuleFileSyntax syntax = read_rule_file(*file, *doc, limits, diags);
+  // Names and types are checked even after a shape error, so one run
+  // reports every error in the file.
+  auto contract = check_contract(*file, syntax, diags);
+  if (!contract || diags.error_count() != before) return std::nullopt;
+  return LoadedContract{std::move(file), std::move(*contract)};
+}
+
+}  // namespace
+
+std::optional<LoadedContract> load_contract(const std::string& path, const Limits& limits,
+                                            Diagnostics& diags) {
+  return load_source(read_source(path, limits, diags), limits, diags);
+}
+
+std::optional<LoadedContract> load_contract_text(std::string path, std::string text,
+                                                 const Limits& limits, Diagnostics& diags) {
+  return load_source(make_source(std::move(path), std::move(text), limits, diags), limits, diags);
+}
+
+}  // namespace pacta

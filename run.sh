@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# pacta's two commands (see README):
+#   ./run.sh [DATE]   install what is missing, build, and show what the bundled
+#                     Microsoft-OpenAI contract allows on DATE (default: today)
+#   ./run.sh test     install what is missing, build, and run the whole test suite
+# Developer stages used by CI: ./run.sh asan, ./run.sh fuzz [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(cmake ninja-build g++ libboost-dev libyaml-cpp-dev catch2 libcli11-dev libfmt-dev
+          nlohmann-json3-dev)
+FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
+JOBS=${PACTA_JOBS:-2}
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "run.sh: installing ${missing[*]}" >&2
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+build() {  # build DIR [cmake args...]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
+  cmake --build "$dir" -j "$JOBS"
+}
+
+case "${1:-}" in
+  test)
+    install_missing "${PACKAGES[@]}"
+    build build/release -DCMAKE_BUILD_TYPE=Release
+    ctest --test-dir build/release -j "$JOBS" --output-on-failure
+    ;;
+  asan)
+    install_missing "${PACKAGES[@]}"
+    build build/asan -DCMAKE_BUILD_TYPE=Debug -DPACTA_SANITIZE=ON
+    ASAN_OPTIONS=symbolize=0:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+      ctest --test-dir build/asan -j "$JOBS" --output-on-failure --timeout 600
+    ;;
+  fuzz)
+    install_missing "${PACKAGES[@]}" "${FUZZ_PACKAGES[@]}"
+    build build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPACTA_FUZZ=ON \
+      -DCMAKE_CXX_COMPILER=clang++-14 -DPACTA_TESTS=OFF
+    tests/fuzz/run_fuzzers.sh build/fuzz "${2:-60}"
+    ;;
+  *)
+    install_missing "${PACKAGES[@]}"
+    build build/release -DCMAKE_BUILD_TYPE=Release
+    on=${1:-$(date +%F)}
+    ./build/release/cli/pacta allowed rules/microsoft-openai.yaml --on "$on"
+    ;;
+esac
