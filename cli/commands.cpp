@@ -28,7 +28,7 @@ int finish_with_diagnostics(const Diagnostics& diags, const CommonOptions& commo
 // Everything a question needs, prepared once: the contract, the scenario
 // compiled, the facts and named dates of the situation.
 struct PreparedQuestion {
-  LoadedContract loaded;
+  std::unique_ptr<LoadedContract> loaded;  // heap: the compiled contract points into it
   std::optional<Date> as_agreed_on;
   std::vector<std::pair<int, Value>> assumed;  // fact declaration order
   std::optional<Situation> situation;
@@ -39,8 +39,8 @@ std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& 
                                         Diagnostics& diags) {
   auto loaded = load_contract(o.file, limits, diags);
   if (!loaded) return std::nullopt;
-  PreparedQuestion q{std::move(*loaded), std::nullopt, {}, std::nullopt, nullptr};
-  const Contract& c = q.loaded.contract;
+  PreparedQuestion q{std::make_unique<LoadedContract>(std::move(*loaded)), std::nullopt, {}, std::nullopt, nullptr};
+  const Contract& c = q.loaded->contract;
   auto on = parse_date_flag(o.on, "--on", diags);
   if (o.as_agreed_on) q.as_agreed_on = parse_date_flag(*o.as_agreed_on, "--as-agreed-on", diags);
   std::map<int, Value> assumed;  // the last --assume of a fact wins
@@ -65,7 +65,7 @@ std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& 
 std::optional<std::vector<DecidedInstance>> decide_all(
     const PreparedQuestion& q, const std::vector<std::pair<int, std::vector<int>>>& todo,
     Diagnostics& diags) {
-  const Contract& c = q.loaded.contract;
+  const Contract& c = q.loaded->contract;
   Decider decider(*q.compiled);
   std::vector<DecidedInstance> results;
   results.reserve(todo.size());
@@ -85,7 +85,7 @@ std::optional<std::vector<DecidedInstance>> decide_all(
 }
 
 Json question_json(const PreparedQuestion& q, const std::vector<DecidedInstance>& results) {
-  const Contract& c = q.loaded.contract;
+  const Contract& c = q.loaded->contract;
   Json j;
   j["contract"] = c.id;
   j["on"] = q.situation->on.to_string();
@@ -100,7 +100,7 @@ Json question_json(const PreparedQuestion& q, const std::vector<DecidedInstance>
 }
 
 std::string question_header(const PreparedQuestion& q) {
-  const Contract& c = q.loaded.contract;
+  const Contract& c = q.loaded->contract;
   std::string header = fmt::format("{} on {}", c.id, q.situation->on.to_string());
   if (q.as_agreed_on) header += fmt::format(", as agreed on {}", q.as_agreed_on->to_string());
   std::vector<std::string> assumed;
@@ -124,7 +124,7 @@ void print_results(const QuestionOptions& o, const PreparedQuestion& q,
     out("no instances\n");
     return;
   }
-  out(results_table(q.loaded.contract, results, o.common.color));
+  out(results_table(q.loaded->contract, results, o.common.color));
 }
 
 // A verdict or "allowed" (for --expect and --verdict).
@@ -183,7 +183,7 @@ int run_ask(const AskOptions& o) {
   std::optional<std::string> expect;
   if (o.expect) expect = verdict_filter(*o.expect, "--expect", diags);
   if (!q || diags.has_errors()) return finish_with_diagnostics(diags, o.question.common);
-  const Contract& c = q->loaded.contract;
+  const Contract& c = q->loaded->contract;
   auto pattern = parse_question_pattern(c, o.action, limits, diags);
   if (!pattern) return finish_with_diagnostics(diags, o.question.common);
   auto list = instances(c, *pattern, limits.max_instances);
@@ -226,7 +226,7 @@ int run_allowed(const AllowedOptions& o) {
   std::optional<std::string> verdict;
   if (o.verdict) verdict = verdict_filter(*o.verdict, "--verdict", diags);
   if (!q || diags.has_errors()) return finish_with_diagnostics(diags, o.question.common);
-  const Contract& c = q->loaded.contract;
+  const Contract& c = q->loaded->contract;
   std::optional<int> party;
   if (o.party) {
     party = c.domains[0].find(*o.party);

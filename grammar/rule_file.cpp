@@ -117,6 +117,12 @@ class RuleFileReader {
     return out;
   }
 
+  // A type reference: an identifier, or `date` (a keyword in expressions).
+  std::optional<std::string> type_ref(const YamlNode& n) {
+    if (n.kind == YamlNode::Kind::Scalar && n.value == "date") return n.value;
+    return r_.identifier(n, "a type");
+  }
+
   std::optional<Name> key_name(const YamlNode& key, std::string_view what) {
     if (auto id = r_.identifier(key, what)) return Name{*id, key.content_offset};
     return std::nullopt;
@@ -144,7 +150,7 @@ class RuleFileReader {
       FactSyntax fact;
       fact.name = *name;
       const YamlNode* type = YamlReader::find(*v, "type");
-      auto type_name = r_.identifier(*type, "a type");
+      auto type_name = type_ref(*type);
       if (!type_name) continue;
       fact.type = Name{*type_name, type->content_offset};
       if (const YamlNode* d = YamlReader::find(*v, "default")) {
@@ -184,7 +190,7 @@ class RuleFileReader {
           if (p->kind != YamlNode::Kind::Null && r_.expect_map(*p, "params")) {
             for (const auto& [pk, pv] : p->entries) {
               auto param = key_name(*pk, "a param");
-              auto type = r_.identifier(*pv, "a type");
+              auto type = type_ref(*pv);
               if (param && type) action.params.push_back({*param, Name{*type, pv->content_offset}});
             }
           }

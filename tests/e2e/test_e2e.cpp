@@ -1,0 +1,176 @@
+// End-to-end tests: run the built `pacta` binary.
+//  - tests/e2e/cases/<name>/: `cmd` (the arguments), expected.out, expected.err
+//    and expected.exit; run in the case's folder, compared byte for byte.
+//    PACTA_UPDATE_GOLDEN=1 rewrites the expected files (review the diff!).
+//  - docs/*.md: every ```console block's `$ pacta ...` commands are run from
+//    the repository root and their output compared, so the docs cannot rot.
+//  - docs/errors.md lists every diagnostic code the sources can emit, and
+//    each code has a golden case that shows it.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "tests/e2e/run_process.hpp"
+
+namespace fs = std::filesystem;
+using pacta::testing::read_file;
+using pacta::testing::run_process;
+using pacta::testing::split_command;
+using pacta::testing::write_file;
+
+namespace {
+
+const std::string kRoot = PACTA_SOURCE_DIR;
+const std::string kBinary = PACTA_BINARY;
+
+std::vector<fs::path> case_dirs() {
+  std::vector<fs::path> dirs;
+  for (const auto& entry : fs::directory_iterator(kRoot + "/tests/e2e/cases")) {
+    if (entry.is_directory()) dirs.push_back(entry.path());
+  }
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
+std::string trim_newline(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("golden CLI cases") {
+  const bool update = std::getenv("PACTA_UPDATE_GOLDEN") != nullptr;
+  auto dirs = case_dirs();
+  REQUIRE(dirs.size() > 20);
+  for (const auto& dir : dirs) {
+    DYNAMIC_SECTION(dir.filename().string()) {
+      auto args = split_command(trim_newline(read_file((dir / "cmd").string())));
+      auto r = run_process(kBinary, args, dir.string());
+      if (update) {
+        write_file((dir / "expected.out").string(), r.out);
+        write_file((dir / "expected.err").string(), r.err);
+        write_file((dir / "expected.exit").string(), std::to_string(r.exit_code) + "\n");
+      }
+      CHECK(r.exit_code == std::stoi(read_file((dir / "expected.exit").string())));
+      CHECK(r.out == read_file((dir / "expected.out").string()));
+      CHECK(r.err == read_file((dir / "expected.err").string()));
+    }
+  }
+}
+
+TEST_CASE("same input gives byte-identical output") {
+  for (const auto& dir : case_dirs()) {
+    auto args = split_command(trim_newline(read_file((dir / "cmd").string())));
+    auto first = run_process(kBinary, args, dir.string());
+    auto second = run_process(kBinary, args, dir.string());
+    INFO(dir.filename().string());
+    CHECK(first.out == second.out);
+    CHECK(first.err == second.err);
+  }
+}
+
+namespace {
+
+struct DocExample {
+  std::string file;
+  int line = 0;
+  std::string command;
+  std::string expected;
+  int exit_code = 0;
+};
+
+// ```console blocks: "$ pacta ..." then its output, optionally "[exit N]".
+std::vector<DocExample> doc_examples(const std::string& path) {
+  std::vector<DocExample> out;
+  std::istringstream in(read_file(path));
+  std::string line;
+  bool in_block = false;
+  int number = 0;
+  DocExample* current = nullptr;
+  static const std::regex exit_line(R"(\[exit (\d+)\])");
+  while (std::getline(in, line)) {
+    ++number;
+    if (!in_block) {
+      in_block = line.rfind("```console", 0) == 0;
+      current = nullptr;
+      continue;
+    }
+    if (line.rfind("```", 0) == 0) {
+      in_block = false;
+      continue;
+    }
+    if (line.rfind("$ pacta ", 0) == 0) {
+      out.push_back(DocExample{path, number, line.substr(8), "", 0});
+      current = &out.back();
+      continue;
+    }
+    std::smatch m;
+    if (current && std::regex_match(line, m, exit_line)) {
+      current->exit_code = std::stoi(m[1]);
+      continue;
+    }
+    if (current) current->expected += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("examples in the docs run as shown") {
+  std::size_t total = 0;
+  for (const char* doc : {"/docs/cli.md", "/README.md", "/docs/language.md"}) {
+    if (!fs::exists(kRoot + doc)) continue;
+    for (const auto& ex : doc_examples(kRoot + doc)) {
+      ++total;
+      INFO(ex.file << ":" << ex.line << ": $ pacta " << ex.command);
+      auto r = run_process(kBinary, split_command(ex.command), kRoot);
+      CHECK(r.exit_code == ex.exit_code);
+      CHECK(r.out + r.err == ex.expected);
+    }
+  }
+  CHECK(total >= 10);
+}
+
+TEST_CASE("every diagnostic code is documented and has a golden case") {
+  static const std::regex code_literal(R"re("(E\d{3})")re");
+  static const std::regex heading(R"(^## (E\d{3}))");
+  std::set<std::string> in_sources, documented, shown;
+  for (const char* dir : {"/grammar", "/engine", "/cli"}) {
+    for (const auto& entry : fs::directory_iterator(kRoot + dir)) {
+      std::string text = read_file(entry.path().string());
+      for (std::sregex_iterator it(text.begin(), text.end(), code_literal), end; it != end; ++it) {
+        in_sources.insert((*it)[1]);
+      }
+    }
+  }
+  std::istringstream errors(read_file(kRoot + "/docs/errors.md"));
+  std::string line;
+  while (std::getline(errors, line)) {
+    std::smatch m;
+    if (std::regex_search(line, m, heading)) documented.insert(m[1]);
+  }
+  static const std::regex shown_code(R"((?:\[|"code": ")(E\d{3}))");
+  for (const auto& dir : case_dirs()) {
+    std::string text = read_file((dir / "expected.err").string()) +
+                       read_file((dir / "expected.out").string());
+    for (std::sregex_iterator it(text.begin(), text.end(), shown_code), end; it != end; ++it) {
+      shown.insert((*it)[1]);
+    }
+  }
+  REQUIRE(!in_sources.empty());
+  for (const auto& code : in_sources) {
+    INFO(code);
+    CHECK(documented.count(code) == 1);
+    CHECK(shown.count(code) == 1);
+  }
+  for (const auto& code : documented) {
+    INFO(code << " is documented but never emitted");
+    CHECK(in_sources.count(code) == 1);
+  }
+}
