@@ -309,7 +309,10 @@ int run_test(const TestOptions& o) {
       std::string line = fmt::format("{}:{}: FAIL {}: expected {}, got {}", r.file,
                                      r.position.line, r.name.empty() ? "(unnamed)" : r.name,
                                      r.expected, got);
-      if (r.error.empty()) line += fmt::format(" (by: {})", r.by.empty() ? "default" : fmt::format("{}", fmt::join(r.by, ", ")));
+      if (r.error.empty()) {
+        line += r.by.empty() ? std::string(" (no clause applies: default)")
+                             : fmt::format(" (by: {})", fmt::join(r.by, ", "));
+      }
       if (r.by_checked && r.by != r.expected_by) {
         line += fmt::format("; expected by: {}", fmt::join(r.expected_by, ", "));
       }

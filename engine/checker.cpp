@@ -77,7 +77,9 @@ class Checker {
     auto add_values = [&](Domain& d, const std::vector<Name>& values) {
       for (const auto& v : values) {
         if (auto previous = d.find(v.value)) {
-          error(v.offset, "E206", fmt::format("'{}' is listed twice in {}", v.value, d.name),
+          error(v.offset, "E206",
+                fmt::format("'{}' is listed twice in {}", v.value,
+                            d.name == "party" ? std::string("the parties") : d.name),
                 fmt::format("the first is on line {}",
                             file_.position(d.offsets[*previous]).line));
           continue;
@@ -240,6 +242,7 @@ class Checker {
     std::vector<std::vector<int>> uses(s.dates.size());
     std::vector<bool> ok(s.dates.size(), false);
     for (std::size_t i = 0; i < s.dates.size(); ++i) {
+      if (!s.dates[i].parsed) continue;
       ExprScope sc = scope(-1, false);
       sc.context = "a named date";
       sc.used_dates = &uses[i];

@@ -18,6 +18,7 @@ std::optional<LoadedContract> load_source(std::optional<SourceFile> source, cons
   RuleFileSyntax syntax = read_rule_file(*file, *doc, limits, diags);
   // Names and types are checked even after a shape error, so one run
   // reports every error in the file.
+  if (!syntax.declarations_ok) return std::nullopt;
   auto contract = check_contract(*file, syntax, diags);
   if (!contract || diags.error_count() != before) return std::nullopt;
   return LoadedContract{std::move(file), std::move(*contract)};

@@ -57,6 +57,28 @@ std::string caret_padding(std::string_view line, std::uint32_t column) {
   return pad;
 }
 
+// A long line is cut to a window around the column, marked with "...".
+std::pair<std::string, std::uint32_t> excerpt(const std::string& line, std::uint32_t column) {
+  constexpr std::uint32_t kBefore = 60, kAfter = 40;
+  std::vector<std::size_t> starts;  // byte offset of each code point
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  if (starts.size() <= kBefore + kAfter + 20) return {line, column};
+  std::uint32_t first = column > kBefore ? column - 1 - kBefore : 0;
+  std::size_t last = std::min<std::size_t>(starts.size(), std::size_t{column} - 1 + kAfter);
+  std::size_t begin = starts[first];
+  std::size_t end = last < starts.size() ? starts[last] : line.size();
+  std::string cut = line.substr(begin, end - begin);
+  std::uint32_t new_column = column - first;
+  if (first > 0) {
+    cut = "..." + cut;
+    new_column += 3;
+  }
+  if (end < line.size()) cut += "...";
+  return {cut, new_column};
+}
+
 }  // namespace
 
 std::string render_text(const Diagnostic& d, bool color) {
@@ -75,9 +97,9 @@ std::string render_text(const Diagnostic& d, bool color) {
   if (d.has_position) {
     std::string number = std::to_string(d.position.line);
     std::string gutter(number.size(), ' ');
-    out += fmt::format(" {} | {}\n", number, d.source_line);
-    out += fmt::format(" {} | {}{}^{}\n", gutter, caret_padding(d.source_line, d.position.column),
-                       red, reset);
+    auto [line, column] = excerpt(d.source_line, d.position.column);
+    out += fmt::format(" {} | {}\n", number, line);
+    out += fmt::format(" {} | {}{}^{}\n", gutter, caret_padding(line, column), red, reset);
   }
   if (!d.help.empty()) out += fmt::format("  {}help{}: {}\n", cyan, reset, d.help);
   return out;
@@ -85,20 +107,25 @@ std::string render_text(const Diagnostic& d, bool color) {
 
 namespace {
 
+// Optimal string alignment distance: edits and swaps of neighbours ("wehn"
+// for "when") each cost one.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  const std::size_t width = b.size() + 1;
+  std::vector<std::size_t> d((a.size() + 1) * width);
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i * width] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
       std::size_t cost = (a[i - 1] == b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
+      std::size_t best = std::min({d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1,
+                                   d[(i - 1) * width + j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        best = std::min(best, d[(i - 2) * width + j - 2] + 1);
+      }
+      d[i * width + j] = best;
     }
   }
-  return row[b.size()];
+  return d[a.size() * width + b.size()];
 }
 
 }  // namespace

@@ -25,12 +25,16 @@ class RuleFileReader {
   RuleFileSyntax read(const YamlDocument& doc) {
     RuleFileSyntax out;
     if (doc.root == nullptr) {
+      out.declarations_ok = false;
       r_.error(0, "E107", "the file is empty",
                "a rule file starts with `pacta: 1` and `contract: <id>`");
       return out;
     }
     const YamlNode& root = *doc.root;
-    if (!r_.expect_map(root, "a rule file")) return out;
+    if (!r_.expect_map(root, "a rule file")) {
+      out.declarations_ok = false;
+      return out;
+    }
     if (root.entries.empty() || root.entries.front().first->value != "pacta") {
       r_.error(root.offset, "E204", "a rule file must start with the key 'pacta'",
                "put `pacta: 1` on the first line");
@@ -39,7 +43,10 @@ class RuleFileReader {
                   {"pacta", "contract", "title", "default", "parties", "types", "facts", "dates",
                    "actions", "clauses", "amendments"},
                   {"pacta", "contract", "parties", "actions", "clauses"});
-    if (auto* n = YamlReader::find(root, "pacta")) r_.choice(*n, "format version", {"1"});
+    if (auto* n = YamlReader::find(root, "pacta")) {
+      r_.choice(*n, "format version", {"1"}, "this version of pacta reads `pacta: 1`");
+    }
+    const std::size_t errors_before_declarations = r_.diags().error_count();
     if (auto* n = YamlReader::find(root, "contract")) read_contract_id(*n, out);
     if (auto* n = YamlReader::find(root, "title")) text_field(*n, "title", out.title);
     if (auto* n = YamlReader::find(root, "default")) verdict_field(*n, out.default_verdict);
@@ -48,9 +55,10 @@ class RuleFileReader {
       out.parties = names(*n, "parties", "a party");
     }
     if (auto* n = YamlReader::find(root, "types")) read_types(*n, out);
+    if (auto* n = YamlReader::find(root, "actions")) read_actions(*n, out);
+    if (r_.diags().error_count() != errors_before_declarations) out.declarations_ok = false;
     if (auto* n = YamlReader::find(root, "facts")) read_facts(*n, out);
     if (auto* n = YamlReader::find(root, "dates")) read_dates(*n, out);
-    if (auto* n = YamlReader::find(root, "actions")) read_actions(*n, out);
     if (auto* n = YamlReader::find(root, "clauses")) {
       if (r_.expect_sequence(*n, "clauses")) {
         for (const YamlNode* c : n->items) {
@@ -156,8 +164,6 @@ class RuleFileReader {
       if (const YamlNode* d = YamlReader::find(*v, "default")) {
         if (auto e = r_.expression(*d, "a default value")) {
           fact.default_value = {Presence::Set, std::move(*e), d->content_offset};
-        } else {
-          continue;
         }
       }
       out.facts.push_back(std::move(fact));
@@ -169,9 +175,10 @@ class RuleFileReader {
     for (const auto& [k, v] : n.entries) {
       auto name = key_name(*k, "a named date");
       if (!name) continue;
-      if (auto e = r_.expression(*v, "a named date")) {
-        out.dates.push_back(NamedDateSyntax{*name, std::move(*e)});
-      }
+      // Declared even when the expression is wrong, so that its uses do not
+      // echo the error as "unknown name".
+      auto e = r_.expression(*v, "a named date");
+      out.dates.push_back(NamedDateSyntax{*name, e ? std::move(*e) : Expr{}, e.has_value()});
     }
   }
 

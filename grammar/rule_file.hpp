@@ -73,6 +73,7 @@ struct FactSyntax {
 struct NamedDateSyntax {
   Name name;
   Expr expr;
+  bool parsed = true;  // false: the expression had a syntax error (reported)
 };
 
 struct ParamSyntax {
@@ -98,6 +99,9 @@ struct RuleFileSyntax {
   std::vector<ActionSyntax> actions;
   std::vector<ClauseSyntax> clauses;
   std::vector<AmendmentSyntax> amendments;
+  // False when the parties, types or actions could not be read: names would
+  // be missing, so checking names and types would only report echoes.
+  bool declarations_ok = true;
 };
 
 // Reads a parsed YAML document. Reports E1xx-E3xx diagnostics and returns

@@ -82,10 +82,15 @@ bool YamlReader::check_keys(const YamlNode& map, std::string_view what,
 namespace {
 
 template <class T>
-void report(YamlReader& reader, const std::vector<std::size_t>& map,
+void report(YamlReader& reader, const YamlNode& node, const std::vector<std::size_t>& map,
             const ParseResult<T>& result) {
+  // An error at the end of the text ("expected an expression after 'and'")
+  // points just after its last character, not at a line break after it.
+  std::size_t end = node.value.find_last_not_of(" \t\r\n");
+  end = end == std::string::npos ? 0 : end + 1;
   for (const auto& e : result.errors) {
-    std::size_t at = e.offset < map.size() ? map[e.offset] : map.back();
+    std::size_t index = std::min(e.offset, end);
+    std::size_t at = index < map.size() ? map[index] : map.back();
     reader.error(at, e.code, e.message, e.help);
   }
 }
@@ -97,7 +102,7 @@ std::optional<Expr> YamlReader::expression(const YamlNode& node, std::string_vie
   auto result = parse_expression(node.value, limits_);
   auto map = scalar_offsets(file_, node);
   if (!result.value) {
-    report(*this, map, result);
+    report(*this, node, map, result);
     return std::nullopt;
   }
   remap_spans(*result.value, map);
@@ -110,7 +115,7 @@ std::optional<ActionPattern> YamlReader::action_pattern(const YamlNode& node,
   auto result = parse_action_pattern(node.value, limits_);
   auto map = scalar_offsets(file_, node);
   if (!result.value) {
-    report(*this, map, result);
+    report(*this, node, map, result);
     return std::nullopt;
   }
   remap_spans(*result.value, map);
@@ -147,13 +152,14 @@ std::optional<std::string> YamlReader::clause_id(const YamlNode& node, std::stri
 }
 
 std::optional<std::string> YamlReader::choice(const YamlNode& node, std::string_view what,
-                                              std::initializer_list<std::string_view> choices) {
+                                              std::initializer_list<std::string_view> choices,
+                                              std::string help) {
   if (!expect_scalar(node, what)) return std::nullopt;
   for (auto c : choices) {
     if (node.value == c) return node.value;
   }
   std::vector<std::string> names(choices.begin(), choices.end());
-  std::string help = did_you_mean(node.value, names);
+  if (help.empty()) help = did_you_mean(node.value, names);
   if (help.empty()) help = fmt::format("use one of: {}", fmt::join(names, ", "));
   error(node.content_offset, "E204", fmt::format("'{}' is not a valid {}", node.value, what), help);
   return std::nullopt;
