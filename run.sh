@@ -26,33 +26,30 @@ install_missing() {
     "${missing[@]}" >/dev/null
 }
 
-build() {  # build DIR [cmake args...]
-  local dir=$1; shift
-  cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
-  cmake --build "$dir" -j "$JOBS"
+build() {  # build PRESET (CMakePresets.json; the tree is build/PRESET)
+  cmake --preset "$1" >/dev/null
+  cmake --build --preset "$1" -j "$JOBS"
 }
 
 case "${1:-}" in
   test)
     install_missing "${PACKAGES[@]}"
-    build build/release -DCMAKE_BUILD_TYPE=Release
-    ctest --test-dir build/release -j "$JOBS" --output-on-failure
+    build release
+    ctest --preset release -j "$JOBS"
     ;;
   asan)
     install_missing "${PACKAGES[@]}"
-    build build/asan -DCMAKE_BUILD_TYPE=Debug -DPACTA_SANITIZE=ON
-    ASAN_OPTIONS=symbolize=0:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-      ctest --test-dir build/asan -j "$JOBS" --output-on-failure --timeout 600
+    build asan
+    UBSAN_OPTIONS=print_stacktrace=1 ctest --preset asan -j "$JOBS" --timeout 900
     ;;
   fuzz)
     install_missing "${PACKAGES[@]}" "${FUZZ_PACKAGES[@]}"
-    build build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPACTA_FUZZ=ON \
-      -DCMAKE_CXX_COMPILER=clang++-14 -DPACTA_TESTS=OFF
+    build fuzz
     tests/fuzz/run_fuzzers.sh build/fuzz "${2:-60}"
     ;;
   *)
     install_missing "${PACKAGES[@]}"
-    build build/release -DCMAKE_BUILD_TYPE=Release
+    build release
     on=${1:-$(date +%F)}
     ./build/release/cli/pacta allowed rules/microsoft-openai.yaml --on "$on"
     ;;

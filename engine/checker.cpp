@@ -190,6 +190,7 @@ class Checker {
     };
     for (const auto& clause : s.clauses) {
       if (unique(clause.id, "clause")) {
+        c_.clause_index.emplace(clause.id.value, static_cast<int>(c_.clauses.size()));
         c_.clauses.push_back(Clause{clause.id.value, clause.id.offset, -1, {}});
         clause_syntax_.push_back(&clause);
       }
@@ -211,6 +212,7 @@ class Checker {
           }
         }
         if (unique(clause.id, "clause")) {
+          c_.clause_index.emplace(clause.id.value, static_cast<int>(c_.clauses.size()));
           c_.clauses.push_back(
               Clause{clause.id.value, clause.id.offset, static_cast<int>(a), {}});
           clause_syntax_.push_back(&clause);

@@ -46,7 +46,9 @@ std::optional<int> Contract::find_fact(std::string_view name) const {
   return find_by(facts, name, [](const FactDecl& f) -> const std::string& { return f.name; });
 }
 std::optional<int> Contract::find_clause(std::string_view clause_id) const {
-  return find_by(clauses, clause_id, [](const Clause& c) -> const std::string& { return c.id; });
+  auto it = clause_index.find(std::string(clause_id));
+  if (it == clause_index.end()) return std::nullopt;
+  return it->second;
 }
 std::optional<int> Contract::find_amendment(std::string_view amendment_id) const {
   return find_by(amendments, amendment_id,

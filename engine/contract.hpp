@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/value.hpp"
@@ -115,6 +116,7 @@ struct Contract {
   std::vector<ActionDecl> actions;    // declaration order
   std::vector<Clause> clauses;        // original clauses, then added ones in file order
   std::vector<Amendment> amendments;  // amendment order: effective, ties in file order
+  std::unordered_map<std::string, int> clause_index;  // id -> index into clauses (lookup only)
 
   std::optional<int> find_action(std::string_view name) const;
   std::optional<int> find_fact(std::string_view name) const;

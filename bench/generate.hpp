@@ -1,0 +1,43 @@
+#pragma once
+// A generated rule file with `clauses` clauses, for benchmarks: 10 parties,
+// a 20-value region type, 100 actions, clauses with `when`, bounds and
+// (acyclic) overrides, and one amendment per 100 clauses.
+#include <string>
+
+#include <fmt/format.h>
+
+namespace pacta::bench {
+
+inline std::string generate_contract(int clauses) {
+  std::string y = "pacta: 1\ncontract: generated\nparties: [";
+  for (int p = 0; p < 10; ++p) y += fmt::format("{}p{}", p ? ", " : "", p);
+  y += "]\ntypes:\n  region: [";
+  for (int r = 0; r < 20; ++r) y += fmt::format("{}r{}", r ? ", " : "", r);
+  y += "]\nfacts:\n  approved: {type: bool, default: true}\n  signed_on: {type: date}\n";
+  y += "dates:\n  start: 2020-01-31\n  review: start + 3 years\nactions:\n";
+  for (int a = 0; a < 100; ++a) {
+    y += fmt::format("  act{}: {{params: {{who: party, region: region}}}}\n", a);
+  }
+  y += "clauses:\n";
+  const char* modalities[] = {"permit", "forbid", "oblige", "permit"};
+  for (int c = 0; c < clauses; ++c) {
+    y += fmt::format("  - id: c{}\n    {}: act{}(who=p{}, region=_)\n", c, modalities[c % 4],
+                     c % 100, c % 10);
+    y += fmt::format("    when: region in [r{}, r{}, r{}] and approved\n", c % 20, (c + 7) % 20,
+                     (c + 13) % 20);
+    y += fmt::format("    from: start + {} days\n    until: review + {} months\n", c % 365,
+                     c % 48);
+    if (c >= 100 && c % 3 == 0) y += fmt::format("    overrides: [c{}]\n", c - 100);
+  }
+  if (clauses >= 100) {
+    y += "amendments:\n";
+    for (int a = 0; a < clauses / 100; ++a) {
+      y += fmt::format("  - id: am{}\n    signed: 2022-{:02}-01\n    amend:\n      - id: c{}\n"
+                       "        until: null\n",
+                       a, a % 12 + 1, a * 100);
+    }
+  }
+  return y;
+}
+
+}  // namespace pacta::bench
