@@ -155,12 +155,16 @@ int run_check(const CheckOptions& o) {
     auto loaded = load_contract(path, limits, diags);
     if (loaded) {
       const Contract& c = loaded->contract;
-      report += fmt::format("{}: ok: contract '{}', {} clauses, {} amendments\n", path, c.id,
-                            c.clauses.size(), c.amendments.size());
+      auto count = [](std::size_t n, const char* noun) {
+        return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+      };
+      report += fmt::format("{}: ok: contract '{}', {}, {}\n", path, c.id,
+                            count(c.clauses.size(), "clause"),
+                            count(c.amendments.size(), "amendment"));
     }
     files.push_back(Json{{"file", path}, {"ok", loaded.has_value()}});
     for (const auto& d : diags.all()) all.add(d);
-    for (std::size_t i = 0; i < diags.suppressed(); ++i) all.add(Diagnostic{});
+    all.add_suppressed(diags.suppressed());
   }
   if (o.common.format == Format::Json) {
     Json j;
@@ -168,6 +172,7 @@ int run_check(const CheckOptions& o) {
     Json list = Json::array();
     for (const auto& d : all.all()) list.push_back(diagnostic_json(d));
     j["diagnostics"] = list;
+    j["suppressed"] = all.suppressed();
     out(j.dump(2) + "\n");
   } else {
     print_diagnostics(all, false, o.common.color);
@@ -257,7 +262,7 @@ int run_allowed(const AllowedOptions& o) {
       diags.error(o.question.file, "E606",
                   fmt::format("the contract has more than {} action instances",
                               limits.max_instances),
-                  "narrow the question with --action or --party");
+                  "narrow the question with --action and a pattern, e.g. --action 'act(param=value)'");
       return finish_with_diagnostics(diags, o.question.common);
     }
     const auto& params = c.actions[action].params;
@@ -305,18 +310,16 @@ int run_test(const TestOptions& o) {
                            {"by", r.by},
                            {"error", r.error.empty() ? Json(nullptr) : Json(r.error)}});
       if (r.passed) continue;
-      std::string got = r.error.empty() ? r.got : fmt::format("an error: {}", r.error);
-      std::string line = fmt::format("{}:{}: FAIL {}: expected {}, got {}", r.file,
-                                     r.position.line, r.name.empty() ? "(unnamed)" : r.name,
-                                     r.expected, got);
-      if (r.error.empty()) {
-        line += r.by.empty() ? std::string(" (no clause applies: default)")
-                             : fmt::format(" (by: {})", fmt::join(r.by, ", "));
-      }
-      if (r.by_checked && r.by != r.expected_by) {
-        line += fmt::format("; expected by: {}", fmt::join(r.expected_by, ", "));
-      }
-      report += line + "\n";
+      auto by_text = [](const std::vector<std::string>& by) {
+        return by.empty() ? std::string("no clause (default)")
+                          : fmt::format("{}", fmt::join(by, ", "));
+      };
+      std::string expected = r.expected;
+      if (r.by_checked) expected += fmt::format(" by {}", by_text(r.expected_by));
+      std::string got = r.error.empty() ? fmt::format("{} by {}", r.got, by_text(r.by))
+                                        : fmt::format("an error: {}", r.error);
+      report += fmt::format("{}:{}: FAIL {}: expected {}, got {}\n", r.file, r.position.line,
+                            r.name.empty() ? "(unnamed)" : r.name, expected, got);
     }
   }
   if (o.common.format == Format::Json) {

@@ -20,11 +20,22 @@ constexpr const char* kExitCodes =
     "     unknown name, bad flag)\n"
     "\nDocumentation: docs/cli.md, docs/language.md, docs/errors.md\n";
 
-void add_format(CLI::App* cmd, pacta::cli::CommonOptions& common, std::string& format) {
+void add_format(CLI::App* cmd, std::string& format) {
   cmd->add_option("--format", format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->default_val("text");
-  (void)common;
+}
+
+// no-color.org: NO_COLOR set to a non-empty value turns colour off.
+bool no_color() {
+  const char* value = std::getenv("NO_COLOR");
+  return value != nullptr && value[0] != '\0';
+}
+
+// The top-level help, whichever subcommand was parsed (App::help() would
+// describe the selected subcommand).
+std::string top_help(const CLI::App& app) {
+  return app.get_formatter()->make_help(&app, "pacta", CLI::AppFormatMode::Normal);
 }
 
 void add_question(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
@@ -48,7 +59,7 @@ int main(int argc, char** argv) {
   pacta::cli::CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "Load and type-check rule files; report every error");
   check_cmd->add_option("FILE", check.files, "Rule files")->required();
-  add_format(check_cmd, check.common, format);
+  add_format(check_cmd, format);
 
   pacta::cli::AskOptions ask;
   auto* ask_cmd = app.add_subcommand(
@@ -59,7 +70,7 @@ int main(int argc, char** argv) {
   add_question(ask_cmd, ask.question);
   ask_cmd->add_option("--expect", ask.expect,
                       "Exit 1 unless every instance has this verdict (or is 'allowed')");
-  add_format(ask_cmd, ask.question.common, format);
+  add_format(ask_cmd, format);
 
   pacta::cli::AllowedOptions allowed;
   auto* allowed_cmd =
@@ -70,13 +81,13 @@ int main(int argc, char** argv) {
                           "Keep instances in which some party param is this party");
   allowed_cmd->add_option("--action", allowed.action, "Only this action (or pattern)");
   allowed_cmd->add_option("--verdict", allowed.verdict, "Keep this verdict (or 'allowed')");
-  add_format(allowed_cmd, allowed.question.common, format);
+  add_format(allowed_cmd, format);
 
   pacta::cli::TestOptions test;
   auto* test_cmd = app.add_subcommand(
       "test", "Run test files (files, or directories searched for *.test.yaml)");
   test_cmd->add_option("PATH", test.paths, "Test files or directories")->required();
-  add_format(test_cmd, test.common, format);
+  add_format(test_cmd, format);
 
   std::string help_topic;
   auto* help_cmd = app.add_subcommand("help", "Show help for a command");
@@ -97,18 +108,17 @@ int main(int argc, char** argv) {
   }
 
   const bool color = isatty(STDOUT_FILENO) && isatty(STDERR_FILENO) &&
-                     std::getenv("NO_COLOR") == nullptr;
+                     !no_color();
   const pacta::cli::CommonOptions common{format == "json" ? Format::Json : Format::Text, color};
 
   if (*help_cmd) {
     if (help_topic.empty()) {
-      std::fputs(app.help().c_str(), stdout);
+      std::fputs(top_help(app).c_str(), stdout);
       return 0;
     }
     for (auto* cmd : {check_cmd, ask_cmd, allowed_cmd, test_cmd}) {
       if (cmd->get_name() == help_topic) {
-        std::fputs(cmd->help().c_str(), stdout);
-        std::fputs(kExitCodes, stdout);
+        std::fputs(cmd->help("pacta").c_str(), stdout);
         return 0;
       }
     }
@@ -132,6 +142,6 @@ int main(int argc, char** argv) {
     test.common = common;
     return pacta::cli::run_test(test);
   }
-  std::fputs(app.help().c_str(), stdout);
+  std::fputs(top_help(app).c_str(), stdout);
   return 2;
 }

@@ -54,7 +54,12 @@ std::string instance_text(const Contract& c, int action, const std::vector<int>&
 Json value_json(const Contract& c, const Type& type, const Value& v) {
   switch (type.kind) {
     case Type::Kind::Bool: return v.b;
-    case Type::Kind::Number: return v.n;
+    case Type::Kind::Number:
+      // Whole numbers print without ".0" (an assumed 10 is shown as 10).
+      if (v.n == static_cast<double>(static_cast<long long>(v.n)) && v.n > -9e15 && v.n < 9e15) {
+        return static_cast<long long>(v.n);
+      }
+      return v.n;
     case Type::Kind::Date: return v.d.to_string();
     case Type::Kind::Value: return c.domains[type.domain].values[v.index];
   }

@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <set>
 
 #include "engine/eval.hpp"
 #include "engine/expr_checker.hpp"
+#include "engine/graph.hpp"
 
 namespace pacta {
 
@@ -253,34 +253,20 @@ class Checker {
         ok[i] = true;
       }
     }
-    // Topological order; a cycle is reported once, naming its path.
-    std::vector<int> state(s.dates.size(), 0);  // 0 new, 1 on stack, 2 done
-    std::vector<int> stack;
-    std::function<void(int)> visit = [&](int i) {
-      state[i] = 1;
-      stack.push_back(i);
-      for (int j : uses[i]) {
-        if (state[j] == 1) {
-          std::vector<std::string> path;
-          auto start = std::find(stack.begin(), stack.end(), j);
-          for (auto it = start; it != stack.end(); ++it) path.push_back(c_.dates[*it].name);
-          path.push_back(c_.dates[j].name);
-          error(c_.dates[i].offset, "E405",
-                fmt::format("named dates depend on each other in a cycle: {}",
-                            fmt::join(path, " -> ")),
-                "define one of them with a date literal");
-          ok[i] = false;
-        } else if (state[j] == 0) {
-          visit(j);
-        }
-      }
-      stack.pop_back();
-      state[i] = 2;
-      c_.date_order.push_back(i);
-    };
-    for (std::size_t i = 0; i < s.dates.size(); ++i) {
-      if (state[i] == 0) visit(static_cast<int>(i));
+    // Evaluation order: each named date after those it uses. A cycle is
+    // reported once, naming its path; its dates are left unevaluated.
+    GraphWalk walk = walk_graph(uses);
+    if (!walk.cycles.empty()) {
+      const auto& cycle = walk.cycles.front();
+      std::vector<std::string> path;
+      for (int i : cycle) path.push_back(c_.dates[i].name);
+      error(c_.dates[cycle[cycle.size() - 2]].offset, "E405",
+            fmt::format("named dates depend on each other in a cycle: {}",
+                        fmt::join(path, " -> ")),
+            "define one of them with a date literal");
+      for (int i : cycle) ok[i] = false;
     }
+    c_.date_order = std::move(walk.order);
     // Constant named dates are computed now, so an out-of-range result is a
     // load-time error (E306) rather than a question-time one.
     dates_constant_.assign(s.dates.size(), false);
@@ -531,35 +517,19 @@ class Checker {
         if (patch.overrides) edges[i].insert(patch.overrides->begin(), patch.overrides->end());
       }
     }
-    std::vector<int> state(c_.clauses.size(), 0);
-    std::vector<int> stack;
-    bool reported = false;
-    std::function<void(int)> visit = [&](int i) {
-      state[i] = 1;
-      stack.push_back(i);
-      for (int j : edges[i]) {
-        if (state[j] == 1 && !reported) {
-          std::vector<std::string> path;
-          for (auto it = std::find(stack.begin(), stack.end(), j); it != stack.end(); ++it) {
-            path.push_back(c_.clauses[*it].id);
-          }
-          path.push_back(c_.clauses[j].id);
-          error(c_.clauses[i].offset, "E503",
-                fmt::format("clauses override each other in a cycle: {}",
-                            fmt::join(path, " -> ")),
-                "a clause cannot (directly or through others) set aside a clause that sets it "
-                "aside; remove one `overrides` entry");
-          reported = true;
-        } else if (state[j] == 0) {
-          visit(j);
-        }
-      }
-      stack.pop_back();
-      state[i] = 2;
-    };
-    for (std::size_t i = 0; i < c_.clauses.size(); ++i) {
-      if (state[i] == 0) visit(static_cast<int>(i));
+    std::vector<std::vector<int>> adjacency(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+      adjacency[i].assign(edges[i].begin(), edges[i].end());
     }
+    GraphWalk walk = walk_graph(adjacency);
+    if (walk.cycles.empty()) return;
+    const auto& cycle = walk.cycles.front();
+    std::vector<std::string> path;
+    for (int i : cycle) path.push_back(c_.clauses[i].id);
+    error(c_.clauses[cycle[cycle.size() - 2]].offset, "E503",
+          fmt::format("clauses override each other in a cycle: {}", fmt::join(path, " -> ")),
+          "a clause cannot (directly or through others) set aside a clause that sets it "
+          "aside; remove one `overrides` entry");
   }
 
   const SourceFile& file_;

@@ -471,15 +471,19 @@ std::optional<Value> resolve_literal(const Contract& c, const SourceFile& file, 
   }
   static const char* const kExamples[] = {"true or false", "a number like 20 or 0.15",
                                            "a date like 2025-10-28, or never", ""};
-  std::string expected_text = expected.kind == Type::Kind::Value
-                                  ? fmt::format("a {}", c.domains[expected.domain].name)
-                                  : kExamples[static_cast<int>(expected.kind)];
-  diags.error(file, e.span.begin, "E403",
-              fmt::format("expected {} here", expected_text),
-              expected.kind == Type::Kind::Value
-                  ? fmt::format("the values of {} are: {}", c.domains[expected.domain].name,
-                                fmt::join(c.domains[expected.domain].values, ", "))
-                  : std::string("write a single literal value, not an expression"));
+  const bool is_value = expected.kind == Type::Kind::Value;
+  std::string expected_text = is_value ? fmt::format("a {}", c.domains[expected.domain].name)
+                                       : kExamples[static_cast<int>(expected.kind)];
+  std::string help;
+  if (e.kind == K::Unary || e.kind == K::Binary) {
+    help = "write a single value here, not an expression";
+  } else if (is_value) {
+    help = fmt::format("the values of {} are: {}", c.domains[expected.domain].name,
+                       fmt::join(c.domains[expected.domain].values, ", "));
+  } else {
+    help = fmt::format("write {}", expected_text);
+  }
+  diags.error(file, e.span.begin, "E403", fmt::format("expected {} here", expected_text), help);
   return std::nullopt;
 }
 

@@ -215,7 +215,8 @@ std::vector<std::string> find_test_files(const std::vector<std::string>& paths,
     } else if (fs::exists(p, ec)) {
       out.push_back(p);
     } else {
-      diags.error(p, "E101", fmt::format("cannot read '{}': no such file or directory", p));
+      diags.error(p, "E101", fmt::format("cannot read '{}': No such file or directory", p),
+                  "give a test file or a folder that contains *.test.yaml files");
     }
   }
   return out;

@@ -6,6 +6,38 @@
 
 namespace pacta {
 
+namespace {
+
+// The source line as shown under a diagnostic: bytes that are not valid
+// UTF-8 (the subject of E103) and control characters other than tab become
+// '?', one per byte, so the terminal is safe and the caret still lines up.
+std::string printable(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  std::size_t i = 0;
+  while (i < line.size()) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
+                                      : (c >> 3) == 0x1E ? 4 : 0;
+    bool valid = length > 0 && i + length <= line.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      valid = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
+    }
+    if (length == 2 && valid) valid = c >= 0xC2;
+    if (!valid) {
+      out += '?';
+      ++i;
+      continue;
+    }
+    if (length == 1 && c < 0x20 && c != '\t') out += '?';
+    else out.append(line.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
+}  // namespace
+
 void Diagnostics::add(Diagnostic d) {
   if (d.severity == Severity::Error) ++error_count_;
   if (list_.size() >= max_) {
@@ -24,7 +56,7 @@ void Diagnostics::error(const SourceFile& file, std::size_t offset, std::string 
   d.file = file.path();
   d.has_position = true;
   d.position = file.position(offset);
-  d.source_line = std::string(file.line_text(d.position.line));
+  d.source_line = printable(file.line_text(d.position.line));
   add(std::move(d));
 }
 

@@ -34,6 +34,11 @@ class Diagnostics {
   // An error about a file (or a flag) as a whole, without a position.
   void error(std::string file, std::string code, std::string message, std::string help = {});
   void add(Diagnostic d);
+  // Counts errors reported elsewhere but not kept (merging collections).
+  void add_suppressed(std::size_t count) {
+    error_count_ += count;
+    suppressed_ += count;
+  }
 
   bool has_errors() const { return error_count_ > 0; }
   std::size_t error_count() const { return error_count_; }

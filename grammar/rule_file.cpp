@@ -46,10 +46,14 @@ class RuleFileReader {
     if (auto* n = YamlReader::find(root, "pacta")) {
       r_.choice(*n, "format version", {"1"}, "this version of pacta reads `pacta: 1`");
     }
-    const std::size_t errors_before_declarations = r_.diags().error_count();
     if (auto* n = YamlReader::find(root, "contract")) read_contract_id(*n, out);
     if (auto* n = YamlReader::find(root, "title")) text_field(*n, "title", out.title);
     if (auto* n = YamlReader::find(root, "default")) verdict_field(*n, out.default_verdict);
+    // Without parties or actions every name would be unknown: skip checking.
+    if (!YamlReader::find(root, "parties") || !YamlReader::find(root, "actions")) {
+      out.declarations_ok = false;
+    }
+    const std::size_t errors_before_declarations = r_.diags().error_count();
     if (auto* n = YamlReader::find(root, "parties")) {
       out.parties_offset = n->offset;
       out.parties = names(*n, "parties", "a party");

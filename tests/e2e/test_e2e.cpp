@@ -139,8 +139,42 @@ std::vector<DocExample> doc_examples(const std::string& path) {
 
 }  // namespace
 
+// PACTA_UPDATE_GOLDEN=1: rewrite each example's output with what the binary
+// prints now (review the diff).
+void update_doc(const std::string& path) {
+  std::istringstream in(read_file(path));
+  std::string line, out;
+  bool in_block = false, skipping = false;
+  while (std::getline(in, line)) {
+    if (!in_block) {
+      in_block = line.rfind("```console", 0) == 0;
+      out += line + "\n";
+      continue;
+    }
+    if (line.rfind("```", 0) == 0) {
+      in_block = skipping = false;
+      out += line + "\n";
+      continue;
+    }
+    if (line.rfind("$ pacta ", 0) == 0) {
+      auto r = run_process(kBinary, split_command(line.substr(8)), kRoot);
+      out += line + "\n" + r.out + r.err;
+      if (r.exit_code != 0) out += "[exit " + std::to_string(r.exit_code) + "]\n";
+      skipping = true;
+      continue;
+    }
+    if (!skipping) out += line + "\n";
+  }
+  write_file(path, out);
+}
+
 TEST_CASE("examples in the docs run as shown") {
   std::size_t total = 0;
+  if (std::getenv("PACTA_UPDATE_GOLDEN") != nullptr) {
+    for (const char* doc : {"/docs/cli.md", "/README.md", "/docs/language.md"}) {
+      if (fs::exists(kRoot + doc)) update_doc(kRoot + doc);
+    }
+  }
   for (const char* doc : {"/docs/cli.md", "/README.md", "/docs/language.md"}) {
     if (!fs::exists(kRoot + doc)) continue;
     for (const auto& ex : doc_examples(kRoot + doc)) {

@@ -1,0 +1,16 @@
+#pragma once
+// Depth-first search without recursion (a 16 MiB file can chain hundreds of
+// thousands of clauses through `overrides`): a post-order of the nodes and
+// the cycles met, each as a path that starts and ends at the same node.
+#include <vector>
+
+namespace pacta {
+
+struct GraphWalk {
+  std::vector<int> order;                // each node after every node it points to
+  std::vector<std::vector<int>> cycles;  // at most one per back edge found
+};
+
+GraphWalk walk_graph(const std::vector<std::vector<int>>& edges);
+
+}  // namespace pacta
