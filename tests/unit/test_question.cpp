@@ -1,0 +1,482 @@
+// Questions from outside a rule file (engine/question.hpp): the ACTION of
+// `pacta ask`, `--assume NAME=VALUE`, date flags; positive cases and every
+// error, with the caret column into the flag's own text.
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "contract_fixture.hpp"
+
+using namespace pacta;
+using namespace pacta::fixture;
+
+namespace {
+
+constexpr std::string_view kContract = R"(pacta: 1
+contract: t
+parties: [acme, globex, oracle]
+types:
+  cloud: [azure, aws, oracle]
+facts:
+  approved: {type: bool}
+  rate: {type: number, default: 0.15}
+  breach_on: {type: date}
+  region: {type: cloud}
+  partner: {type: party}
+actions:
+  act:
+  host: {params: {provider: party, cloud: cloud}}
+  toggle: {params: {enabled: bool}}
+clauses:
+  - id: c
+    forbid: act
+    when: approved
+)";
+
+const Contract& contract() {
+  static auto l = load_ok(std::string(kContract));
+  return l->contract();
+}
+
+struct PatternResult {
+  std::optional<Pattern> pattern;
+  Diagnostics diags;
+};
+
+PatternResult pattern(std::string_view text) {
+  PatternResult r;
+  r.pattern = parse_question_pattern(contract(), text, Limits{}, r.diags);
+  return r;
+}
+
+struct AssumptionResult {
+  std::optional<std::pair<int, Value>> assumption;
+  Diagnostics diags;
+};
+
+AssumptionResult assumption(std::string_view text, const Contract& c = contract()) {
+  AssumptionResult r;
+  r.assumption = parse_assumption(c, text, Limits{}, r.diags);
+  return r;
+}
+
+int fact(std::string_view name) { return *contract().find_fact(name); }
+
+// Exactly one diagnostic, with this code, column (line 1), message part and
+// file name (the flag).
+#define CHECK_ONLY(result_, file_, code_, column_, message_)                         \
+  do {                                                                               \
+    INFO("diagnostics:\n" << describe((result_).diags));                             \
+    REQUIRE((result_).diags.all().size() == 1);                                      \
+    const Diagnostic& d_ = (result_).diags.all().front();                            \
+    CHECK(d_.code == (code_));                                                       \
+    CHECK(d_.file == (file_));                                                       \
+    CHECK(d_.has_position);                                                          \
+    CHECK(d_.position.line == 1u);                                                   \
+    CHECK(d_.position.column == static_cast<std::uint32_t>(column_));                \
+    CHECK(d_.message.find(message_) != std::string::npos);                           \
+  } while (0)
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// parse_question_pattern
+
+TEST_CASE("pattern: fully bound, positional and named", "[question][pattern]") {
+  auto r = pattern("host(acme, aws)");
+  REQUIRE(r.pattern.has_value());
+  CHECK(r.diags.all().empty());
+  CHECK(r.pattern->action == *contract().find_action("host"));
+  CHECK(r.pattern->arg_values == std::vector<int>{0, 1});
+  auto named = pattern("host(cloud=oracle, provider=globex)");
+  REQUIRE(named.pattern.has_value());
+  CHECK(named.pattern->arg_values == std::vector<int>{1, 2});
+}
+
+TEST_CASE("pattern: params left out, `_` and omitted ones are open", "[question][pattern]") {
+  struct Case {
+    const char* text;
+    std::vector<int> args;
+  };
+  for (const Case& c : {Case{"host", {-1, -1}}, Case{"host()", {-1, -1}},
+                        Case{"host(cloud=aws)", {-1, 1}}, Case{"host(_, oracle)", {-1, 2}},
+                        Case{"host(provider=_, cloud=_)", {-1, -1}},
+                        Case{"host(globex)", {1, -1}}, Case{"host(acme, _)", {0, -1}}}) {
+    INFO(c.text);
+    auto r = pattern(c.text);
+    INFO(describe(r.diags));
+    REQUIRE(r.pattern.has_value());
+    CHECK(r.pattern->action == 1);
+    CHECK(r.pattern->arg_values == c.args);
+  }
+}
+
+TEST_CASE("pattern: values resolve by the param's type; qualified values", "[question][pattern]") {
+  auto bare = pattern("host(oracle, oracle)");
+  REQUIRE(bare.pattern.has_value());
+  CHECK(bare.pattern->arg_values == std::vector<int>{2, 2});
+  auto qualified = pattern("host(party.oracle, cloud.aws)");
+  REQUIRE(qualified.pattern.has_value());
+  CHECK(qualified.pattern->arg_values == std::vector<int>{2, 1});
+}
+
+TEST_CASE("pattern: bool params and actions without params", "[question][pattern]") {
+  auto t = pattern("toggle(true)");
+  REQUIRE(t.pattern.has_value());
+  CHECK(t.pattern->action == 2);
+  CHECK(t.pattern->arg_values == std::vector<int>{1});
+  auto f = pattern("toggle(enabled=false)");
+  REQUIRE(f.pattern.has_value());
+  CHECK(f.pattern->arg_values == std::vector<int>{0});
+  for (const char* text : {"act", "act()"}) {
+    auto a = pattern(text);
+    REQUIRE(a.pattern.has_value());
+    CHECK(a.pattern->action == 0);
+    CHECK(a.pattern->arg_values.empty());
+  }
+}
+
+TEST_CASE("pattern: E401 unknown action", "[question][pattern][E401]") {
+  auto r = pattern("hots(acme)");
+  CHECK_FALSE(r.pattern.has_value());
+  CHECK_ONLY(r, "<action>", "E401", 1, "unknown action 'hots'");
+  CHECK(r.diags.all().front().help == "did you mean 'host'?");
+  auto far = pattern("fly");
+  CHECK_FALSE(far.pattern.has_value());
+  CHECK_ONLY(far, "<action>", "E401", 1, "unknown action 'fly'");
+  CHECK(far.diags.all().front().help == "the actions are: act, host, toggle");
+}
+
+TEST_CASE("pattern: E401 unknown param", "[question][pattern][E401]") {
+  auto r = pattern("host(provder=acme)");
+  CHECK_FALSE(r.pattern.has_value());
+  CHECK_ONLY(r, "<action>", "E401", 6, "action 'host' has no param 'provder'");
+  CHECK(r.diags.all().front().help == "did you mean 'provider'?");
+  auto far = pattern("host(acme, zone=aws)");
+  CHECK_ONLY(far, "<action>", "E401", 12, "action 'host' has no param 'zone'");
+  CHECK(far.diags.all().front().help == "it is host(provider, cloud)");
+}
+
+TEST_CASE("pattern: E401 unknown value", "[question][pattern][E401]") {
+  auto r = pattern("host(acme, gcp)");
+  CHECK_FALSE(r.pattern.has_value());
+  CHECK_ONLY(r, "<action>", "E401", 12, "'gcp' is not a value of cloud");
+  auto party = pattern("host(provider=acmee)");
+  CHECK_ONLY(party, "<action>", "E401", 15, "'acmee' is not a value of party");
+  CHECK(party.diags.all().front().help == "did you mean 'acme'?");
+  auto qualified = pattern("host(acme, cloud.gcp)");
+  CHECK_ONLY(qualified, "<action>", "E401", 18, "'gcp' is not a value of cloud");
+}
+
+TEST_CASE("pattern: E407 arity", "[question][pattern][E407]") {
+  {
+    auto r = pattern("host(acme, aws, oracle)");
+    CHECK_FALSE(r.pattern.has_value());
+    CHECK_ONLY(r, "<action>", "E407", 17, "'host' takes 2 arguments, but more are given");
+  }
+  {
+    auto r = pattern("toggle(true, false)");
+    CHECK_ONLY(r, "<action>", "E407", 14, "'toggle' takes 1 argument, but more are given");
+  }
+  {
+    auto r = pattern("act(acme)");
+    CHECK_ONLY(r, "<action>", "E407", 5, "'act' takes 0 arguments, but more are given");
+  }
+  {
+    auto r = pattern("host(cloud=aws, acme)");
+    CHECK_ONLY(r, "<action>", "E407", 17, "a positional argument cannot follow a named one");
+  }
+  {
+    auto r = pattern("host(acme, provider=globex)");
+    CHECK_ONLY(r, "<action>", "E407", 12, "param 'provider' is given twice");
+  }
+  {
+    auto r = pattern("host(cloud=aws, cloud=_)");
+    CHECK_ONLY(r, "<action>", "E407", 17, "param 'cloud' is given twice");
+  }
+}
+
+TEST_CASE("pattern: E403 value of the wrong type", "[question][pattern][E403]") {
+  {
+    auto r = pattern("host(cloud.aws, aws)");
+    CHECK_FALSE(r.pattern.has_value());
+    CHECK_ONLY(r, "<action>", "E403", 6, "expected a party, but 'cloud.aws' is a cloud");
+  }
+  {
+    auto r = pattern("toggle(acme)");
+    CHECK_ONLY(r, "<action>", "E403", 8, "expected true or false here");
+  }
+  {
+    auto r = pattern("host(acme, true)");
+    CHECK_ONLY(r, "<action>", "E403", 12, "expected a cloud here");
+  }
+}
+
+TEST_CASE("pattern: several errors in one pattern are all reported", "[question][pattern]") {
+  auto r = pattern("host(provder=acme, cloud=gcp)");
+  CHECK_FALSE(r.pattern.has_value());
+  INFO(describe(r.diags));
+  REQUIRE(r.diags.all().size() == 2);
+  CHECK(r.diags.all()[0].code == "E401");
+  CHECK(r.diags.all()[0].position.column == 6);
+  CHECK(r.diags.all()[1].code == "E401");
+  CHECK(r.diags.all()[1].position.column == 26);
+}
+
+TEST_CASE("pattern: syntax errors are located", "[question][pattern][E301]") {
+  for (const char* text : {"host(", "host(acme", "host(acme,,aws)", "host acme", "(acme)", ""}) {
+    INFO("pattern '" << text << "'");
+    auto r = pattern(text);
+    CHECK_FALSE(r.pattern.has_value());
+    INFO(describe(r.diags));
+    REQUIRE_FALSE(r.diags.all().empty());
+    const Diagnostic& d = r.diags.all().front();
+    CHECK(d.code.rfind("E3", 0) == 0);
+    CHECK(d.file == "<action>");
+    CHECK(d.has_position);
+    CHECK(d.position.column <= std::string_view(text).size() + 1);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// parse_assumption
+
+TEST_CASE("assume: a value of each type", "[question][assume]") {
+  struct Case {
+    const char* text;
+    const char* fact;
+    Value value;
+  };
+  for (const Case& c : {
+           Case{"approved=true", "approved", Value::boolean(true)},
+           Case{"approved=false", "approved", Value::boolean(false)},
+           Case{"rate=0.25", "rate", Value::number(0.25)},
+           Case{"rate=-2", "rate", Value::number(-2)},
+           Case{"rate=20", "rate", Value::number(20)},
+           Case{"breach_on=2025-01-15", "breach_on", Value::date(day("2025-01-15"))},
+           Case{"breach_on=never", "breach_on", Value::date(Date::never())},
+           Case{"region=oracle", "region", Value::member(2)},
+           Case{"region=cloud.aws", "region", Value::member(1)},
+           Case{"partner=oracle", "partner", Value::member(2)},
+           Case{"partner=party.acme", "partner", Value::member(0)},
+       }) {
+    INFO(c.text);
+    auto r = assumption(c.text);
+    INFO(describe(r.diags));
+    REQUIRE(r.assumption.has_value());
+    CHECK(r.diags.all().empty());
+    CHECK(r.assumption->first == fact(c.fact));
+    CHECK(r.assumption->second == c.value);
+  }
+}
+
+TEST_CASE("assume: E601 without NAME=VALUE", "[question][assume][E601]") {
+  auto r = assumption("approved");
+  CHECK_FALSE(r.assumption.has_value());
+  CHECK_ONLY(r, "--assume", "E601", 9, "--assume needs NAME=VALUE");
+  CHECK(r.diags.all().front().help == "e.g. --assume agi_declared=true");
+  auto empty = assumption("");
+  CHECK_ONLY(empty, "--assume", "E601", 1, "--assume needs NAME=VALUE");
+}
+
+TEST_CASE("assume: E604 unknown fact", "[question][assume][E604]") {
+  {
+    auto r = assumption("aproved=true");
+    CHECK_FALSE(r.assumption.has_value());
+    CHECK_ONLY(r, "--assume", "E604", 1, "unknown fact 'aproved'");
+    CHECK(r.diags.all().front().help == "did you mean 'approved'?");
+  }
+  {
+    auto r = assumption("zzz=1");
+    CHECK_ONLY(r, "--assume", "E604", 1, "unknown fact 'zzz'");
+    CHECK(r.diags.all().front().help ==
+          "the facts are: approved, rate, breach_on, region, partner");
+  }
+  {
+    auto r = assumption("=true");
+    CHECK_ONLY(r, "--assume", "E604", 1, "unknown fact ''");
+  }
+  {
+    auto none = load_ok(R"(pacta: 1
+contract: t
+parties: [acme]
+actions:
+  act:
+clauses: []
+)");
+    auto r = assumption("x=1", none->contract());
+    CHECK_ONLY(r, "--assume", "E604", 1, "unknown fact 'x'");
+    CHECK(r.diags.all().front().help == "this contract declares no facts");
+  }
+}
+
+TEST_CASE("assume: E403 a value of the wrong type", "[question][assume][E403]") {
+  {
+    auto r = assumption("approved=20");
+    CHECK_FALSE(r.assumption.has_value());
+    CHECK_ONLY(r, "--assume", "E403", 10, "expected true or false here");
+  }
+  {
+    auto r = assumption("rate=true");
+    CHECK_ONLY(r, "--assume", "E403", 6, "expected a number like 20 or 0.15 here");
+  }
+  {
+    auto r = assumption("rate=1 + 2");
+    CHECK_ONLY(r, "--assume", "E403", 6, "expected a number like 20 or 0.15 here");
+    CHECK(r.diags.all().front().help.find("not an expression") != std::string::npos);
+  }
+  {
+    auto r = assumption("breach_on=true");
+    CHECK_ONLY(r, "--assume", "E403", 11, "expected a date like 2025-10-28, or never here");
+  }
+  {
+    auto r = assumption("breach_on=2025-01-01 + 1 day");
+    CHECK_ONLY(r, "--assume", "E403", 11, "expected a date like 2025-10-28, or never here");
+  }
+  {
+    auto r = assumption("region=party.acme");
+    CHECK_ONLY(r, "--assume", "E403", 8, "expected a cloud, but 'party.acme' is a party");
+  }
+  {
+    auto r = assumption("partner=42");
+    CHECK_ONLY(r, "--assume", "E403", 9, "expected a party here");
+    CHECK(r.diags.all().front().help == "the values of party are: acme, globex, oracle");
+  }
+}
+
+TEST_CASE("assume: E401 a value that is not in the type", "[question][assume][E401]") {
+  {
+    auto r = assumption("region=gcp");
+    CHECK_FALSE(r.assumption.has_value());
+    CHECK_ONLY(r, "--assume", "E401", 8, "'gcp' is not a value of cloud");
+    CHECK(r.diags.all().front().help == "the values of cloud are: azure, aws, oracle");
+  }
+  {
+    auto r = assumption("partner=globx");
+    CHECK_ONLY(r, "--assume", "E401", 9, "'globx' is not a value of party");
+    CHECK(r.diags.all().front().help == "did you mean 'globex'?");
+  }
+  {
+    auto r = assumption("region=cloud.gcp");
+    CHECK_ONLY(r, "--assume", "E401", 14, "'gcp' is not a value of cloud");
+  }
+}
+
+TEST_CASE("assume: syntax errors in the value point after the '='", "[question][assume]") {
+  {
+    auto r = assumption("breach_on=2025-02-30");
+    CHECK_FALSE(r.assumption.has_value());
+    CHECK_ONLY(r, "--assume", "E302", 11, "is not a calendar date");
+  }
+  {
+    auto r = assumption("approved=(true");
+    CHECK_FALSE(r.assumption.has_value());
+    INFO(describe(r.diags));
+    REQUIRE(r.diags.all().size() == 1);
+    CHECK(r.diags.all().front().code == "E301");
+    CHECK(r.diags.all().front().position.column >= 10);
+  }
+  {
+    auto r = assumption("approved=");
+    CHECK_FALSE(r.assumption.has_value());
+    INFO(describe(r.diags));
+    REQUIRE(r.diags.all().size() == 1);
+    CHECK(r.diags.all().front().code == "E301");
+    CHECK(r.diags.all().front().position.column == 10);
+  }
+}
+
+TEST_CASE("assume: an assumed value is what the decision sees", "[question][assume]") {
+  static auto l = load_ok(std::string(kContract));
+  CHECK(said(*l, {"act", "2025-01-01", {"approved=true"}}) == "forbidden by [c]");
+  CHECK(said(*l, {"act", "2025-01-01", {"approved=false"}}) == "permitted (default)");
+  // Later assumptions of the same fact win.
+  CHECK(said(*l, {"act", "2025-01-01", {"approved=false", "approved=true"}}) ==
+        "forbidden by [c]");
+}
+
+// ---------------------------------------------------------------------------
+// parse_date_flag
+
+TEST_CASE("date flag: YYYY-MM-DD", "[question][date]") {
+  Diagnostics diags;
+  CHECK(parse_date_flag("2025-01-15", "--on", diags) == day("2025-01-15"));
+  CHECK(parse_date_flag("0001-01-01", "--on", diags) == Date::min());
+  CHECK(parse_date_flag("9999-12-31", "--on", diags) == Date::max());
+  CHECK(parse_date_flag("2024-02-29", "--on", diags) == day("2024-02-29"));
+  CHECK(diags.all().empty());
+}
+
+TEST_CASE("date flag: E601 for anything else", "[question][date][E601]") {
+  struct Case {
+    const char* text;
+    const char* help_part;
+  };
+  for (const Case& c : {
+           Case{"2025-02-30", "is not a day of the calendar"},
+           Case{"2023-02-29", "is not a day of the calendar"},
+           Case{"2025-13-01", "is not a day of the calendar"},
+           Case{"0000-01-01", "is not a day of the calendar"},
+           Case{"tomorrow", "write the date as YYYY-MM-DD"},
+           Case{"2025-1-5", "write the date as YYYY-MM-DD"},
+           Case{"2025/01/15", "write the date as YYYY-MM-DD"},
+           Case{"never", "write the date as YYYY-MM-DD"},
+           Case{"", "write the date as YYYY-MM-DD"},
+           Case{" 2025-01-15", "write the date as YYYY-MM-DD"},
+       }) {
+    INFO("'" << c.text << "'");
+    Diagnostics diags;
+    CHECK_FALSE(parse_date_flag(c.text, "--on", diags).has_value());
+    INFO(describe(diags));
+    REQUIRE(diags.all().size() == 1);
+    const Diagnostic& d = diags.all().front();
+    CHECK(d.code == "E601");
+    CHECK(d.file == "--on");
+    CHECK(d.has_position);
+    CHECK(d.position.line == 1);
+    CHECK(d.position.column == 1);
+    CHECK(d.message == "--on takes a date, got '" + std::string(c.text) + "'");
+    CHECK(d.help.find(c.help_part) != std::string::npos);
+  }
+}
+
+TEST_CASE("date flag: the flag's name is in the message", "[question][date][E601]") {
+  Diagnostics diags;
+  CHECK_FALSE(parse_date_flag("soon", "--as-agreed-on", diags).has_value());
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all().front().file == "--as-agreed-on");
+  CHECK(diags.all().front().message == "--as-agreed-on takes a date, got 'soon'");
+}
+
+// ---------------------------------------------------------------------------
+// describe_failure and example_value
+
+TEST_CASE("failure: a missing fact names the fact, the clause and an --assume", "[question]") {
+  const Contract& c = contract();
+  TypedExpr at;
+  at.op = TypedExpr::Op::Fact;
+  at.index = fact("approved");
+  at.type = Type::boolean();
+  QuestionFailure f = describe_failure(c, EvalEnv::Error::MissingFact, &at, 0, -1);
+  CHECK(f.code == "E603");
+  CHECK(f.message == "fact 'approved' has no default, and clause 'c' needs its value");
+  CHECK(f.help == "assume a value, e.g. --assume approved=true");
+  at.index = fact("region");
+  f = describe_failure(c, EvalEnv::Error::MissingFact, &at, 0, -1);
+  CHECK(f.help == "assume a value, e.g. --assume region=azure");
+  QuestionFailure range = describe_failure(c, EvalEnv::Error::DateOutOfRange, nullptr, 0, -1);
+  CHECK(range.code == "E605");
+  CHECK(range.message.find("clause 'c'") != std::string::npos);
+}
+
+TEST_CASE("example values of each type", "[question]") {
+  const Contract& c = contract();
+  CHECK(example_value(c, Type::boolean()) == "true");
+  CHECK(example_value(c, Type::number()) == "0");
+  CHECK(example_value(c, Type::date()) == "2026-01-01");
+  CHECK(example_value(c, Type::value(0)) == "acme");
+  CHECK(example_value(c, Type::value(1)) == "azure");
+}
