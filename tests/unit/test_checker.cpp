@@ -1064,6 +1064,28 @@ amendments:
   CHECK(l->diags.error_count() == 2);
 }
 
+TEST_CASE("E306: constant date arithmetic outside the calendar is a load-time error",
+          "[checker][E306]") {
+  auto l = load(R"yaml(pacta: 1
+contract: t
+parties: [acme]
+dates:
+  far: 9999-01-01 + 1 year
+  early: 0001-01-01 - 1 day
+  fine: never + 1 year
+actions:
+  act:
+clauses:
+  - id: c
+    forbid: act
+    from: 9999-12-31 + 1 day
+)yaml");
+  CHECK_ERROR(l, "E306", 5, 8, "this date arithmetic goes outside 0001-01-01..9999-12-31");
+  CHECK_ERROR(l, "E306", 6, 10, "this date arithmetic goes outside 0001-01-01..9999-12-31");
+  CHECK_ERROR(l, "E306", 13, 11, "this date arithmetic goes outside 0001-01-01..9999-12-31");
+  CHECK(l->diags.error_count() == 3);
+}
+
 // ---------------------------------------------------------------------------
 // E5xx amendments and overrides, checked in amendment order
 
@@ -1337,6 +1359,70 @@ amendments:
         when: cloud == oracle
 )yaml");
   CHECK_ONLY_ERROR(l, "E401", 18, 15, "unknown name 'cloud' in 'when'");
+}
+
+TEST_CASE("amend: until and through together, one of them null, is E204", "[checker][amend][E204]") {
+  // `through: null` would silently remove the `until` given beside it.
+  auto l = load(R"yaml(pacta: 1
+contract: t
+parties: [acme]
+actions:
+  act:
+clauses:
+  - id: c
+    forbid: act
+    until: 2025-01-01
+amendments:
+  - id: a1
+    signed: 2024-01-01
+    amend:
+      - id: c
+        until: 2026-01-01
+        through: null
+)yaml");
+  CHECK_ONLY_ERROR(l, "E204", 16, 9, "clause 'c' has both 'until' and 'through'");
+}
+
+TEST_CASE("amend: unknown clause in the overrides of an amended clause", "[checker][amend][E401]") {
+  auto l = load(R"yaml(pacta: 1
+contract: t
+parties: [acme]
+actions:
+  act:
+clauses:
+  - id: general
+    forbid: act
+  - id: c
+    permit: act
+amendments:
+  - id: a1
+    signed: 2024-01-01
+    amend:
+      - id: c
+        overrides: [generl]
+)yaml");
+  CHECK_ONLY_ERROR(l, "E401", 16, 21, "unknown clause 'generl'");
+  CHECK_HELP(l, "E401", "did you mean 'general'?");
+}
+
+TEST_CASE("add: clauses added by amendments are checked like clauses", "[checker][amend]") {
+  auto l = load(R"yaml(pacta: 1
+contract: t
+parties: [acme]
+actions:
+  host: {params: {provider: party}}
+clauses: []
+amendments:
+  - id: a1
+    signed: 2024-01-01
+    add:
+      - id: n
+        forbid: host
+        when: provder == acme
+      - id: m
+        permit: host
+)yaml");
+  CHECK_ONLY_ERROR(l, "E401", 13, 15, "unknown name 'provder' in 'when'");
 }
 
 // ---------------------------------------------------------------------------

@@ -1126,6 +1126,27 @@ amendments:
   CHECK(said(*l, {"act", "2025-01-01"}) == "permitted (default)");
 }
 
+TEST_CASE("date arithmetic outside the calendar while deciding is an error",
+          "[decide][errors]") {
+  auto l = contract(R"(facts:
+  breach_on: {type: date}
+  rate: {type: number, default: 0}
+clauses:
+  - id: far
+    forbid: toggle(true)
+    when: breach_on + 9000 years > date
+  - id: ratio
+    oblige: toggle(false)
+    when: 1 / rate > 2
+)");
+  // Unset: never + 9000 years is never, which is fine.
+  CHECK(said(*l, {"toggle(true)", "2025-01-01"}) == "forbidden by [far]");
+  CHECK(said(*l, {"toggle(true)", "2025-01-01", {"breach_on=2025-01-01"}}) ==
+        "error: date out of range in clause far");
+  CHECK(said(*l, {"toggle(false)", "2025-01-01"}) == "error: division by zero in clause ratio");
+  CHECK(said(*l, {"toggle(false)", "2025-01-01", {"rate=0.25"}}) == "obligatory by [ratio]");
+}
+
 // ---------------------------------------------------------------------------
 // §3.3 Overrides
 
