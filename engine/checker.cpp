@@ -314,6 +314,7 @@ class Checker {
     plus.op = TypedExpr::Op::AddDays;
     plus.type = Type::date();
     plus.amount = 1;
+    plus.saturate = true;  // `through: 9999-12-31` has no end: the day after is `never`
     plus.span = t->span;
     plus.operands.push_back(std::move(*t));
     if (is_constant(plus, dates_constant_) && !fold_date(plus)) return std::nullopt;
@@ -347,7 +348,10 @@ class Checker {
       // A pattern that did not parse was reported by the reader.
       auto pattern = s.modality.is_set() ? check_pattern(s.pattern) : std::nullopt;
       if (pattern) v.pattern = *pattern;
-      if (s.when.is_set() && pattern) v.when = check_when(s.when.value, pattern->action);
+      if (s.when.is_set() && pattern) {
+        v.when = check_when(s.when.value, pattern->action);
+        v.when_action = pattern->action;
+      }
       if (s.from.is_set()) v.from = check_bound(s.from.value, "'from'");
       if (s.until.is_set()) v.until = check_bound(s.until.value, "'until'");
       if (s.through.is_set()) {
@@ -377,7 +381,11 @@ class Checker {
     return d;
   }
 
-  ClausePatch check_patch(const ClauseSyntax& s, int current_action) {
+  // `current_when`: the `when` the clause has at this point of the amendment
+  // order (nullptr: none). When the patch changes the action and gives no
+  // `when`, the inherited one is checked again against the new action, so
+  // its names keep their meaning (params are resolved by name, not position).
+  ClausePatch check_patch(const ClauseSyntax& s, int current_action, const Expr* current_when) {
     ClausePatch p;
     p.offset = s.offset;
     int action = current_action;
@@ -396,6 +404,20 @@ class Checker {
     };
     if (action >= 0) {
       p.when = optional_expr(s.when, [&](const Expr& e) { return check_when(e, action); });
+      if (!p.when && action != current_action && current_when != nullptr) {
+        Diagnostics recheck;
+        ExprScope sc = scope(action, true);
+        sc.context = "'when'";
+        auto rechecked = check_expression(sc, file_, *current_when, Type::boolean(), recheck);
+        if (recheck.has_errors()) {
+          error(s.modality.offset, "E409",
+                fmt::format("the amendment changes clause '{}' to action '{}', but the clause's "
+                            "`when` does not fit it ({})",
+                            s.id.value, c_.actions[action].name, recheck.all().front().message),
+                "give the amended clause a new `when`, or `when: null`");
+        }
+        p.when = std::move(rechecked);
+      }
     }
     p.from = optional_expr(s.from, [&](const Expr& e) { return check_bound(e, "'from'"); });
     p.until = optional_expr(s.until, [&](const Expr& e) { return check_bound(e, "'until'"); });
@@ -450,9 +472,11 @@ class Checker {
     std::vector<bool> exists(c_.clauses.size(), false);
     std::vector<std::string> gone_by(c_.clauses.size());
     std::vector<int> action(c_.clauses.size(), -1);
+    std::vector<const Expr*> when(c_.clauses.size(), nullptr);
     for (std::size_t i = 0; i < c_.clauses.size(); ++i) {
       exists[i] = c_.clauses[i].added_by < 0;
       action[i] = c_.clauses[i].version.pattern.action;
+      if (clause_syntax_[i]->when.is_set()) when[i] = &clause_syntax_[i]->when.value;
     }
     auto must_exist = [&](const Name& ref, const Amendment& am, const char* verb) -> int {
       auto i = c_.find_clause(ref.value);
@@ -466,10 +490,13 @@ class Checker {
         return -1;
       }
       if (!exists[*i]) {
+        const std::string& adder = s.amendments[c_.clauses[*i].added_by].id.value;
         std::string why = !gone_by[*i].empty()
                               ? fmt::format("it was repealed by '{}' before", gone_by[*i])
-                              : fmt::format("it is only added later, by '{}'",
-                                            s.amendments[c_.clauses[*i].added_by].id.value);
+                          : adder == am.id
+                              ? std::string("it is added by this same amendment: give its final "
+                                            "form in `add`")
+                              : fmt::format("it is only added later, by '{}'", adder);
         error(ref.offset, "E501",
               fmt::format("amendment '{}' {} clause '{}', which does not exist at that point "
                           "({})",
@@ -492,8 +519,10 @@ class Checker {
       for (const auto& patch : as.amend) {
         int i = must_exist(patch.id, am, "amends");
         if (i < 0) continue;
-        ClausePatch p = check_patch(patch, action[i]);
+        ClausePatch p = check_patch(patch, action[i], when[i]);
         if (p.modality) action[i] = p.modality->second.action;
+        if (patch.when.presence == Presence::Set) when[i] = &patch.when.value;
+        if (patch.when.presence == Presence::Null) when[i] = nullptr;
         am.amend.emplace_back(i, std::move(p));
       }
       for (const auto& added : as.add) {

@@ -10,10 +10,20 @@ ClauseVersion apply_patch(const ClauseVersion& old, const ClausePatch& p) {
     v.modality = p.modality->first;
     v.pattern = p.modality->second;
   }
+  if (p.when) {
+    v.when = *p.when;
+    v.when_action = p.checked_against_action;
+  }
   // A `when` checked against another action than the one this version is
   // about (possible only when --as-agreed-on drops an earlier amendment that
-  // changed the action) refers to params that do not exist: keep the old one.
-  if (p.when && p.checked_against_action == v.pattern.action) v.when = *p.when;
+  // changed the action) would read params that do not exist. The version
+  // then never applies: better silent than reading the wrong argument.
+  if (v.when && v.when_action != v.pattern.action) {
+    TypedExpr never_true;
+    never_true.type = Type::boolean();
+    never_true.constant = Value::boolean(false);
+    v.when = std::move(never_true);
+  }
   if (p.from) v.from = *p.from;
   if (p.until) {
     v.until = *p.until;

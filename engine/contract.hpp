@@ -66,6 +66,7 @@ struct ClauseVersion {
   Modality modality = Modality::Permit;
   Pattern pattern;
   std::optional<TypedExpr> when;
+  int when_action = -1;  // the action whose params `when` reads (== pattern.action when sound)
   std::optional<TypedExpr> from;   // inclusive
   std::optional<TypedExpr> until;  // exclusive; `through: D` is stored as D + 1 day
   bool until_is_through = false;   // for explanations: the user wrote `through`

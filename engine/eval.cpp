@@ -72,6 +72,7 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
     case Op::AddMonths: {
       Date base = evaluate(ops[0], env).d;
       auto result = e.op == Op::AddDays ? add_days(base, e.amount) : add_months(base, e.amount);
+      if (!result && e.saturate && e.amount > 0) return Value::date(Date::never());
       if (!result) return fail(env, EvalEnv::Error::DateOutOfRange, e, Value::date(Date::never()));
       return Value::date(*result);
     }

@@ -50,6 +50,7 @@ struct TypedExpr {
   Value constant;           // Constant
   int index = -1;           // Fact, NamedDate, Param
   std::int64_t amount = 0;  // AddDays, AddMonths
+  bool saturate = false;    // AddDays: past 9999-12-31 gives `never` instead of an error
   std::vector<TypedExpr> operands;  // In/NotIn: operands[0] the item, the rest the list
   Span span;
 };

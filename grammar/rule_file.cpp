@@ -281,7 +281,7 @@ class RuleFileReader {
     expr_field(n, "from", c.from, partial);
     expr_field(n, "until", c.until, partial);
     expr_field(n, "through", c.through, partial);
-    if (c.until.is_set() && c.through.is_set()) {
+    if (c.until.presence != Presence::Absent && c.through.presence != Presence::Absent) {
       r_.error(c.through.offset, "E204", fmt::format("{} has both 'until' and 'through'", what),
                "'through: D' means 'until: D + 1 day'; keep one of them");
     }
