@@ -431,8 +431,31 @@ ParseResult<T> run(std::string_view text, const Limits& limits, const Start& sta
 
 }  // namespace
 
+// The first node deeper than `limit` in the tree, found without recursion.
+static const Expr* too_deep(const Expr& root, int limit) {
+  std::vector<std::pair<const Expr*, int>> stack = {{&root, 1}};
+  while (!stack.empty()) {
+    auto [node, depth] = stack.back();
+    stack.pop_back();
+    if (depth > limit) return node;
+    for (const Expr& child : node->operands) stack.emplace_back(&child, depth + 1);
+  }
+  return nullptr;
+}
+
 ParseResult<Expr> parse_expression(std::string_view text, const Limits& limits) {
-  return run<Expr>(text, limits, top, "the expression");
+  ParseResult<Expr> result = run<Expr>(text, limits, top, "the expression");
+  if (result.value) {
+    if (const Expr* deep = too_deep(*result.value, limits.max_tree_depth)) {
+      return failure<Expr>(make_error(
+          deep->span.begin, "E303",
+          "the expression has more than " + std::to_string(limits.max_tree_depth) +
+              " levels of operators",
+          "a chain like `a or b or c ...` counts one level per operator: use a list "
+          "(`x in [a, b, c]`) or split it into named dates or facts"));
+    }
+  }
+  return result;
 }
 
 ParseResult<ActionPattern> parse_action_pattern(std::string_view text, const Limits& limits) {

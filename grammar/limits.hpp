@@ -15,6 +15,10 @@ struct Limits {
   // Parentheses, list brackets, `not` and unary minus, counted together.
   // X3 recursion costs 5-19 KB of stack per level.
   int max_nesting_depth = 64;
+  // Depth of the syntax tree, where a chain `a or b or c ...` is one level
+  // per operator. Checkers and evaluators walk trees recursively; this keeps
+  // their stack use small even under AddressSanitizer.
+  int max_tree_depth = 256;
   // YAML aliases: total bytes of aliased content that the loader may look
   // at, counted with every alias expanded. Keeps work proportional to size.
   std::uint64_t max_alias_expansion_bytes = 16u * 1024u * 1024u;

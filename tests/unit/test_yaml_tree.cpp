@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -161,9 +160,7 @@ TEST_CASE("E102: a file over the size limit", "[yaml][source]") {
   // The size is checked before reading: a sparse 1 GiB file is rejected at once.
   std::filesystem::resize_file(path, std::uintmax_t{1} << 30);
   Diagnostics huge;
-  const auto started = std::chrono::steady_clock::now();
   CHECK_FALSE(pacta::read_source(path, Limits{}, huge));
-  CHECK(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(500));
   CHECK(only(huge).code == "E102");
   CHECK_THAT(only(huge).message,
              Catch::Contains("1073741824 bytes") && Catch::Contains("16777216"));
@@ -365,10 +362,9 @@ TEST_CASE("E106: billion laughs is stopped at once", "[yaml]") {
     for (int k = 0; k < 9; ++k) bomb += std::string(k ? "," : "") + "*" + previous;
     bomb += "]\n";
   }
-  const auto started = std::chrono::steady_clock::now();
+  // Rejected from the sizes alone, before anything walks the aliases (the
+  // speed of this is measured by the fuzzers, not asserted here).
   Loaded loaded = load(bomb);
-  const auto elapsed = std::chrono::steady_clock::now() - started;
-  CHECK(elapsed < std::chrono::milliseconds(200));
   CHECK_FALSE(loaded.doc);
   const Diagnostic& d = only(loaded.diags);
   CHECK(d.code == "E106");
