@@ -490,13 +490,17 @@ class Checker {
         return -1;
       }
       if (!exists[*i]) {
-        const std::string& adder = s.amendments[c_.clauses[*i].added_by].id.value;
-        std::string why = !gone_by[*i].empty()
-                              ? fmt::format("it was repealed by '{}' before", gone_by[*i])
-                          : adder == am.id
-                              ? std::string("it is added by this same amendment: give its final "
-                                            "form in `add`")
-                              : fmt::format("it is only added later, by '{}'", adder);
+        // Not existing and not repealed: added by an amendment (an original
+        // clause has no adder, added_by is -1).
+        std::string why;
+        if (!gone_by[*i].empty()) {
+          why = fmt::format("it was repealed by '{}' before", gone_by[*i]);
+        } else {
+          const std::string& adder = s.amendments[c_.clauses[*i].added_by].id.value;
+          why = adder == am.id ? std::string("it is added by this same amendment: give its "
+                                             "final form in `add`")
+                               : fmt::format("it is only added later, by '{}'", adder);
+        }
         error(ref.offset, "E501",
               fmt::format("amendment '{}' {} clause '{}', which does not exist at that point "
                           "({})",
