@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target for a bounded time (docs/fuzzing.md).
+#
+#   tests/fuzz/run_fuzzers.sh BUILD_DIR [SECONDS]      (./run.sh fuzz [SECONDS])
+#
+# BUILD_DIR is a tree configured with PACTA_FUZZ=ON (`cmake --preset fuzz`:
+# build/fuzz). Each target runs, one after the other, for SECONDS (default
+# 60) on a scratch copy of tests/fuzz/corpus/<target>/, so the repository is
+# not touched. Prints executions and coverage per target; exits 1 if any
+# target crashed, leaked, hung (-timeout) or ran out of memory, after
+# printing where the reproducer was written.
+#
+# Environment:
+#   PACTA_FUZZ_TARGETS="expression decide"  run only these targets
+#   PACTA_FUZZ_MERGE=1   afterwards merge new coverage into the repo corpus
+#                        (libFuzzer -merge=1; review and commit the new files)
+#   PACTA_FUZZ_ARGS="-dict=..."  extra libFuzzer flags
+set -uo pipefail
+
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+  echo "usage: $0 BUILD_DIR [SECONDS]" >&2
+  exit 2
+fi
+build=$(cd "$1" && pwd) || exit 2
+seconds=${2:-60}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+fuzzdir=$root/tests/fuzz
+read -r -a targets <<< "${PACTA_FUZZ_TARGETS:-expression rulefile question testfile decide}"
+read -r -a extra <<< "${PACTA_FUZZ_ARGS:-}"
+
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/pacta-fuzz.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+artifacts=$build/fuzz-artifacts
+mkdir -p "$artifacts"
+
+# symbolize=0: a symbolizer that hangs cannot eat the CI budget; addresses
+# are symbolized later (docs/fuzzing.md). Leaks are errors.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-symbolize=0:detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+failed=()
+summary=()
+for t in "${targets[@]}"; do
+  exe=$build/tests/fuzz/fuzz_$t
+  if [ ! -x "$exe" ]; then
+    echo "run_fuzzers: $exe not built (configure with --preset fuzz)" >&2
+    failed+=("$t: not built")
+    continue
+  fi
+  corpus=$scratch/corpus-$t
+  mkdir -p "$corpus" "$artifacts/$t"
+  cp -R "$fuzzdir/corpus/$t/." "$corpus/" 2>/dev/null || true
+  dict=()
+  [ -f "$fuzzdir/$t.dict" ] && dict=(-dict="$fuzzdir/$t.dict")
+  log=$scratch/$t.log
+  echo "== fuzz_$t: ${seconds}s on $(find "$corpus" -type f | wc -l) seed inputs"
+  start=$(date +%s)
+  # The outer timeout only guards against a fuzzer that ignores
+  # -max_total_time (e.g. stuck in a signal handler).
+  timeout --kill-after=30 $((seconds + 300)) "$exe" \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix="$artifacts/$t/" "${dict[@]}" "${extra[@]}" \
+    "$corpus" > "$log" 2>&1
+  rc=$?
+  elapsed=$(( $(date +%s) - start ))
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -1)
+  cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<< "$last")
+  ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<< "$last")
+  corp=$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<< "$last")
+  line=$(printf '%-11s %10s execs %7s/s  cov %6s  ft %7s  corpus %6s  %4ss  exit %s' \
+    "$t" "${execs:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$elapsed" "$rc")
+  echo "$line"
+  summary+=("$line")
+  if [ $rc -ne 0 ]; then
+    echo "-- fuzz_$t failed (exit $rc); last lines of its log:" >&2
+    tail -n 60 "$log" >&2
+    reproducer=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
+    if [ -n "$reproducer" ]; then
+      echo "-- reproducer: $reproducer" >&2
+      echo "   replay:     $exe $reproducer" >&2
+      failed+=("$t: $reproducer")
+    else
+      failed+=("$t: exit $rc, no reproducer written (see the log above)")
+    fi
+  elif [ "${PACTA_FUZZ_MERGE:-0}" = 1 ]; then
+    "$exe" -merge=1 -timeout=10 -rss_limit_mb=2048 "$fuzzdir/corpus/$t" "$corpus" \
+      > "$scratch/$t.merge.log" 2>&1 || { echo "merge of $t failed" >&2; tail "$scratch/$t.merge.log" >&2; }
+    echo "   merged into tests/fuzz/corpus/$t: $(grep -o 'added [0-9]* new units' "$scratch/$t.merge.log" | tail -1)"
+  fi
+done
+
+echo
+echo "== fuzz summary (${seconds}s per target)"
+printf '%s\n' "${summary[@]}"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "FAILED:" >&2
+  printf '  %s\n' "${failed[@]}" >&2
+  exit 1
+fi
+echo "no crashes"
