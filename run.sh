@@ -28,7 +28,7 @@ install_missing() {
 
 build() {  # build PRESET (CMakePresets.json; the tree is build/PRESET)
   cmake --preset "$1" >/dev/null
-  cmake --build --preset "$1" -j "$JOBS"
+  cmake --build --preset "$1" -j "$JOBS" >&2
 }
 
 case "${1:-}" in
