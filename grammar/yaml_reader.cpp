@@ -81,45 +81,37 @@ bool YamlReader::check_keys(const YamlNode& map, std::string_view what,
 
 namespace {
 
-template <class T>
-void report(YamlReader& reader, const YamlNode& node, const std::vector<std::size_t>& map,
-            const ParseResult<T>& result) {
-  // An error at the end of the text ("expected an expression after 'and'")
-  // points just after its last character, not at a line break after it.
+// Parses a scalar with `parse` and shifts the tree's spans into the file.
+// An error at the end of the text ("expected an expression after 'and'")
+// points just after its last character, not at a line break after it.
+template <class T, class Parse>
+std::optional<T> parse_scalar(YamlReader& reader, const YamlNode& node, Parse parse) {
+  ParseResult<T> result = parse(node.value, reader.limits());
+  std::vector<std::size_t> map = scalar_offsets(reader.file(), node);
+  if (result.value) {
+    remap_spans(*result.value, map);
+    return std::move(result.value);
+  }
   std::size_t end = node.value.find_last_not_of(" \t\r\n");
   end = end == std::string::npos ? 0 : end + 1;
   for (const auto& e : result.errors) {
     std::size_t index = std::min(e.offset, end);
-    std::size_t at = index < map.size() ? map[index] : map.back();
-    reader.error(at, e.code, e.message, e.help);
+    reader.error(index < map.size() ? map[index] : map.back(), e.code, e.message, e.help);
   }
+  return std::nullopt;
 }
 
 }  // namespace
 
 std::optional<Expr> YamlReader::expression(const YamlNode& node, std::string_view what) {
   if (!expect_scalar(node, what)) return std::nullopt;
-  auto result = parse_expression(node.value, limits_);
-  auto map = scalar_offsets(file_, node);
-  if (!result.value) {
-    report(*this, node, map, result);
-    return std::nullopt;
-  }
-  remap_spans(*result.value, map);
-  return std::move(result.value);
+  return parse_scalar<Expr>(*this, node, parse_expression);
 }
 
 std::optional<ActionPattern> YamlReader::action_pattern(const YamlNode& node,
                                                         std::string_view what) {
   if (!expect_scalar(node, what)) return std::nullopt;
-  auto result = parse_action_pattern(node.value, limits_);
-  auto map = scalar_offsets(file_, node);
-  if (!result.value) {
-    report(*this, node, map, result);
-    return std::nullopt;
-  }
-  remap_spans(*result.value, map);
-  return std::move(result.value);
+  return parse_scalar<ActionPattern>(*this, node, parse_action_pattern);
 }
 
 std::optional<std::string> YamlReader::identifier(const YamlNode& node, std::string_view what) {
