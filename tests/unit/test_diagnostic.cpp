@@ -1,0 +1,93 @@
+// Diagnostics: positions, rendering with a caret, the per-file limit, and
+// did-you-mean suggestions.
+#include <catch2/catch.hpp>
+
+#include "grammar/diagnostic.hpp"
+#include "grammar/source.hpp"
+
+using pacta::closest_name;
+using pacta::Diagnostic;
+using pacta::Diagnostics;
+using pacta::did_you_mean;
+using pacta::render_text;
+using pacta::SourceFile;
+
+TEST_CASE("positions are 1-based lines and columns in code points", "[diagnostic]") {
+  SourceFile f("f.yaml", "ab\n\xC3\xA9x\r\n\tz");
+  CHECK(f.position(0).line == 1);
+  CHECK(f.position(0).column == 1);
+  CHECK(f.position(2).column == 3);  // at the line break
+  CHECK(f.position(3).line == 2);
+  CHECK(f.position(5).column == 2);  // after the two-byte 'é'
+  CHECK(f.line_text(2) == "\xC3\xA9x");  // CR removed
+  CHECK(f.position(9).line == 3);
+  CHECK(f.position(9).column == 2);
+  CHECK(f.position(1000).line == 3);  // clamped to the end
+  CHECK(f.line_text(0).empty());
+  CHECK(f.line_text(4).empty());
+}
+
+TEST_CASE("rendering shows the line and a caret under the column", "[diagnostic]") {
+  SourceFile f("rules/x.yaml", "a: 1\n\twhen: caf\xC3\xA9 and x\n");
+  Diagnostics d;
+  d.error(f, 22, "E401", "unknown name 'x'", "did you mean 'y'?");
+  REQUIRE(d.all().size() == 1);
+  CHECK(render_text(d.all()[0], false) ==
+        "rules/x.yaml:2:17: error: unknown name 'x' [E401]\n"
+        " 2 | \twhen: caf\xC3\xA9 and x\n"
+        "   | \t               ^\n"
+        "  help: did you mean 'y'?\n");
+  // Without a position: no source line.
+  Diagnostics no_position;
+  no_position.error("--on", "E601", "--on takes a date");
+  CHECK(render_text(no_position.all()[0], false) == "--on: error: --on takes a date [E601]\n");
+}
+
+TEST_CASE("invalid bytes and control characters in a shown line become '?'", "[diagnostic]") {
+  SourceFile f("f.yaml", "k: d\xE9mo\x01!\n");
+  Diagnostics d;
+  d.error(f, 4, "E103", "invalid UTF-8");
+  CHECK(d.all()[0].source_line == "k: d?mo?!");
+  CHECK(d.all()[0].position.column == 5);
+}
+
+TEST_CASE("a long line is cut to a window around the caret", "[diagnostic]") {
+  std::string line = std::string(300, 'a') + "X" + std::string(300, 'b');
+  SourceFile f("f.yaml", line);
+  Diagnostics d;
+  d.error(f, 300, "E301", "here");
+  std::string text = render_text(d.all()[0], false);
+  CHECK(text.find("f.yaml:1:301:") == 0);
+  std::string shown = "..." + std::string(60, 'a') + "X" + std::string(39, 'b') + "...";
+  CHECK(text.find(" 1 | " + shown + "\n") != std::string::npos);
+  CHECK(text.find("   | " + std::string(63, ' ') + "^\n") != std::string::npos);
+}
+
+TEST_CASE("a file keeps max_diagnostics errors and counts the rest", "[diagnostic][limits]") {
+  SourceFile f("f.yaml", "x\n");
+  Diagnostics at_limit(100);
+  for (int i = 0; i < 100; ++i) at_limit.error(f, 0, "E401", "e");
+  CHECK(at_limit.all().size() == 100);
+  CHECK(at_limit.suppressed() == 0);
+  Diagnostics past(100);
+  for (int i = 0; i < 101; ++i) past.error(f, 0, "E401", "e");
+  CHECK(past.all().size() == 100);
+  CHECK(past.suppressed() == 1);
+  CHECK(past.error_count() == 101);
+  CHECK(pacta::Limits{}.max_diagnostics == 100);
+  past.add_suppressed(5);
+  CHECK(past.suppressed() == 6);
+  CHECK(past.error_count() == 106);
+}
+
+TEST_CASE("did-you-mean finds close names, swaps included", "[diagnostic]") {
+  const std::vector<std::string> keys = {"when", "from", "until", "through", "overrides"};
+  CHECK(closest_name("wehn", keys) == "when");        // swap of neighbours
+  CHECK(closest_name("thru", keys).empty());          // too far
+  CHECK(closest_name("overides", keys) == "overrides");
+  CHECK(closest_name("untill", keys) == "until");
+  CHECK(closest_name("when", keys).empty());          // the name itself is not suggested
+  CHECK(closest_name("x", {"y", "xy"}) == "y");       // ties: the earlier candidate
+  CHECK(did_you_mean("frm", keys) == "did you mean 'from'?");
+  CHECK(did_you_mean("zzzzzz", keys).empty());
+}
