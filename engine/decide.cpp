@@ -1,13 +1,16 @@
 #include "engine/decide.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 namespace pacta {
 
 std::optional<Situation> make_situation(const Contract& c, Date on,
                                         const std::vector<std::pair<int, Value>>& assumed,
                                         SituationError& error) {
+  static std::atomic<std::uint64_t> next_id{1};
   Situation s;
+  s.id = next_id++;
   s.on = on;
   s.facts.resize(c.facts.size());
   s.known = std::make_unique<bool[]>(c.facts.size() + 1);
@@ -49,9 +52,29 @@ Decider::Decider(const CompiledContract& compiled)
       overridden_(compiled.contract().clauses.size(), 0),
       applies_(compiled.contract().clauses.size(), 0) {}
 
+void Decider::compute_bounds(const Situation& s) {
+  const auto& versions = compiled_.versions();
+  bounds_.assign(versions.size(), Bounds{});
+  for (std::size_t vi = 0; vi < versions.size(); ++vi) {
+    const ClauseVersion& v = versions[vi].version;
+    EvalEnv env;
+    env.facts = s.facts.data();
+    env.fact_known = s.known.get();
+    env.dates = s.dates.data();
+    env.today = s.on;
+    Bounds& b = bounds_[vi];
+    if (v.from) b.from = evaluate(*v.from, env).d;
+    if (v.until) b.until = evaluate(*v.until, env).d;
+    b.error = env.error;
+    b.error_at = env.error_at;
+  }
+  bounds_for_ = s.id;
+}
+
 bool Decider::decide(const Situation& s, int action, const std::vector<int>& args,
                      Decision& out, DecisionError& error) {
   const auto& versions = compiled_.versions();
+  if (s.id != bounds_for_ || s.id == 0) compute_bounds(s);
   if (++epoch_ == 0) {  // wrapped: clear the marks once every 4 billion decisions
     std::fill(overridden_.begin(), overridden_.end(), 0);
     std::fill(applies_.begin(), applies_.end(), 0);
@@ -75,16 +98,12 @@ bool Decider::decide(const Situation& s, int action, const std::vector<int>& arg
     //    bounds contain the date.
     if (s.on < span.start || s.on >= span.end) continue;
     const ClauseVersion& v = span.version;
-    if (v.from) {
-      Date from = evaluate(*v.from, env).d;
-      if (failed(span.clause)) return false;
-      if (s.on < from) continue;
+    const Bounds& b = bounds_[vi];
+    if (b.error != EvalEnv::Error::None) {
+      error = DecisionError{b.error, b.error_at, span.clause};
+      return false;
     }
-    if (v.until) {
-      Date until = evaluate(*v.until, env).d;
-      if (failed(span.clause)) return false;
-      if (s.on >= until) continue;
-    }
+    if (s.on < b.from || s.on >= b.until) continue;
     // 2. Applicable: the pattern matches and `when` holds.
     bool matches = true;
     for (std::size_t i = 0; i < v.pattern.arg_values.size() && matches; ++i) {

@@ -1,5 +1,6 @@
 #pragma once
 // Decisions (SPEC §3): in force -> applicable -> overrides -> verdict.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@ namespace pacta {
 // The fact values and named dates of one question, prepared once and shared
 // by every instance decided under it.
 struct Situation {
+  std::uint64_t id = 0;  // unique per make_situation(): lets a Decider cache per-situation work
   Date on;
   std::vector<Value> facts;
   std::unique_ptr<bool[]> known;  // per fact: has a value
@@ -56,7 +58,19 @@ class Decider {
               DecisionError& error);
 
  private:
+  // Clause bounds (from/until) read only facts and named dates, so they are
+  // evaluated once per situation, not once per decision.
+  struct Bounds {
+    Date from = Date::min();
+    Date until = Date::never();
+    EvalEnv::Error error = EvalEnv::Error::None;
+    const TypedExpr* error_at = nullptr;
+  };
+  void compute_bounds(const Situation& s);
+
   const CompiledContract& compiled_;
+  std::vector<Bounds> bounds_;  // per version
+  std::uint64_t bounds_for_ = 0;  // Situation::id the bounds belong to
   std::vector<int> applicable_;       // version indices
   std::vector<unsigned> overridden_;  // per clause: epoch when set aside
   std::vector<unsigned> applies_;     // per clause: epoch when applicable
