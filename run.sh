@@ -3,7 +3,7 @@
 #   ./run.sh [DATE]   install what is missing, build, and show what the bundled
 #                     Microsoft-OpenAI contract allows on DATE (default: today)
 #   ./run.sh test     install what is missing, build, and run the whole test suite
-# Developer stages used by CI: ./run.sh asan, ./run.sh fuzz [SECONDS]
+# Developer stages used by CI: ./run.sh clang, ./run.sh asan, ./run.sh fuzz [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -36,6 +36,11 @@ case "${1:-}" in
     install_missing "${PACKAGES[@]}"
     build release
     ctest --preset release -j "$JOBS"
+    ;;
+  clang)
+    install_missing "${PACKAGES[@]}" clang-14
+    build clang
+    ctest --preset clang -j "$JOBS"
     ;;
   asan)
     install_missing "${PACKAGES[@]}"
