@@ -368,6 +368,16 @@ ParseError describe_expectation(std::string_view text, std::size_t where, std::s
   } else if (rule == "pattern-value") {
     pattern = true;
     e.message = "expected a value: a name, true, false or _";
+    // Nothing there at all (`act(`, `act(a,)`, `act(p=`): say what came before.
+    if (at_end || text[at] == ')' || text[at] == ',') {
+      std::size_t before = at;
+      while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+      const char previous = before > 0 ? text[before - 1] : '\0';
+      if (previous == '(') e.message = "expected a value as argument, or ')' after '('";
+      if (previous == ',') e.message = "expected a value as argument after ','";
+      if (previous == '=') e.message = "expected a value after '='";
+      if (e.help.empty()) e.help = "an argument is a name, true, false or _, or param=value";
+    }
   } else if (rule == "close-args") {
     pattern = true;
     e.message = "expected ',' or ')' after the argument";

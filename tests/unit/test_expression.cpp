@@ -766,7 +766,7 @@ TEST_CASE("action pattern errors", "[pattern][errors]") {
       {"not", "E301", 0, "expected an action name", "'not' is a keyword"},
       {"_", "E301", 0, "expected an action name", ""},
       {"(a)", "E301", 0, "expected an action name", ""},
-      {"sell(", "E301", 5, "expected a value: a name, true, false or _", ""},
+      {"sell(", "E301", 5, "expected a value as argument, or ')' after '('", ""},
       {"sell(a", "E301", 6, "expected ',' or ')' after the argument", ""},
       {"sell(a b)", "E301", 7, "expected ',' or ')' after the argument", ""},
       {"sell(_ x)", "E301", 7, "expected ',' or ')' after the argument", ""},
