@@ -225,3 +225,36 @@ TEST_CASE("every diagnostic code is documented and has a golden case") {
     CHECK(in_sources.count(code) == 1);
   }
 }
+
+TEST_CASE("outputs shown in docs/errors.md are real") {
+  // Each ```text block there starts with "$ pacta ..." and shows the stdout
+  // or the stderr of one golden case, byte for byte.
+  std::set<std::string> outputs;
+  for (const auto& dir : case_dirs()) {
+    outputs.insert(read_file((dir / "expected.out").string()));
+    outputs.insert(read_file((dir / "expected.err").string()));
+  }
+  std::istringstream in(read_file(kRoot + "/docs/errors.md"));
+  std::string line, body, command;
+  bool in_block = false;
+  std::size_t blocks = 0;
+  while (std::getline(in, line)) {
+    if (!in_block) {
+      in_block = line == "```text";
+      command.clear();
+      body.clear();
+      continue;
+    }
+    if (line.rfind("```", 0) == 0) {
+      in_block = false;
+      if (command.empty()) continue;
+      ++blocks;
+      INFO(command << "\n" << body);
+      CHECK(outputs.count(body) == 1);
+      continue;
+    }
+    if (command.empty() && body.empty() && line.rfind("$ pacta ", 0) == 0) command = line;
+    else body += line + "\n";
+  }
+  CHECK(blocks >= 40);
+}
