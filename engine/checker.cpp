@@ -112,12 +112,14 @@ class Checker {
     if (name.value == "number") return Type::number();
     if (name.value == "date") return Type::date();
     if (auto d = c_.find_domain(name.value)) return Type::value(*d);
-    std::vector<std::string> candidates = {"bool", "number", "date"};
-    for (const auto& d : c_.domains) candidates.push_back(d.name);
-    error(name.offset, "E401", fmt::format("unknown type '{}'", name.value),
-          did_you_mean(name.value, candidates).empty()
-              ? fmt::format("the types are: {}", fmt::join(candidates, ", "))
-              : did_you_mean(name.value, candidates));
+    std::string help;
+    if (!diags_.full()) {
+      std::vector<std::string> candidates = {"bool", "number", "date"};
+      for (const auto& d : c_.domains) candidates.push_back(d.name);
+      help = did_you_mean(name.value, candidates);
+      if (help.empty()) help = fmt::format("the types are: {}", fmt::join(candidates, ", "));
+    }
+    error(name.offset, "E401", fmt::format("unknown type '{}'", name.value), help);
     return std::nullopt;
   }
 
@@ -224,7 +226,9 @@ class Checker {
   std::optional<int> resolve_clause_ref(const Name& ref) {
     if (auto i = c_.find_clause(ref.value)) return i;
     std::vector<std::string> ids;
-    for (const auto& cl : c_.clauses) ids.push_back(cl.id);
+    if (!diags_.full()) {
+      for (const auto& cl : c_.clauses) ids.push_back(cl.id);
+    }
     error(ref.offset, "E401", fmt::format("unknown clause '{}'", ref.value),
           did_you_mean(ref.value, ids));
     return std::nullopt;
@@ -482,7 +486,9 @@ class Checker {
       auto i = c_.find_clause(ref.value);
       if (!i) {
         std::vector<std::string> ids;
-        for (const auto& cl : c_.clauses) ids.push_back(cl.id);
+        if (!diags_.full()) {
+          for (const auto& cl : c_.clauses) ids.push_back(cl.id);
+        }
         error(ref.offset, "E501",
               fmt::format("amendment '{}' {} clause '{}', which does not exist", am.id, verb,
                           ref.value),

@@ -40,6 +40,7 @@ class ExprChecker {
   }
 
   std::string hint_for(const Type& t) const {
+    if (diags_.full()) return {};  // not kept: skip listing every value
     switch (t.kind) {
       case Type::Kind::Bool: return "a condition compares values, e.g. `channel == azure`";
       case Type::Kind::Date: return "write a date like 2025-10-28, a named date, or `date + 30 days`";
@@ -136,14 +137,16 @@ class ExprChecker {
     }
     if (domains.size() > 1) {
       std::vector<std::string> forms;
-      for (int d : domains) forms.push_back(fmt::format("{}.{}", c_.domains[d].name, e.name));
+      if (!diags_.full()) {
+        for (int d : domains) forms.push_back(fmt::format("{}.{}", c_.domains[d].name, e.name));
+      }
       error(e.span.begin, "E402",
             fmt::format("'{}' is ambiguous here: it is a value of {} types", e.name,
                         domains.size()),
             fmt::format("write it qualified: {}", fmt::join(forms, " or ")));
       return std::nullopt;
     }
-    std::string help = did_you_mean(e.name, visible_names());
+    std::string help = diags_.full() ? std::string() : did_you_mean(e.name, visible_names());
     if (help.empty() && hint && hint->kind == Type::Kind::Value) help = hint_for(*hint);
     error(e.span.begin, "E401",
           fmt::format("unknown name '{}' in {}", e.name, s_.context), help);
@@ -154,7 +157,9 @@ class ExprChecker {
     auto d = c_.find_domain(e.qualifier);
     if (!d) {
       std::vector<std::string> types;
-      for (const auto& dom : c_.domains) types.push_back(dom.name);
+      if (!diags_.full()) {
+        for (const auto& dom : c_.domains) types.push_back(dom.name);
+      }
       std::string help = did_you_mean(e.qualifier, types);
       error(e.span.begin, "E401", fmt::format("unknown type '{}'", e.qualifier),
             help.empty() ? fmt::format("the value types are: {}", fmt::join(types, ", ")) : help);
@@ -162,7 +167,8 @@ class ExprChecker {
     }
     auto v = c_.domains[*d].find(e.name);
     if (!v) {
-      std::string help = did_you_mean(e.name, c_.domains[*d].values);
+      std::string help =
+          diags_.full() ? std::string() : did_you_mean(e.name, c_.domains[*d].values);
       error(e.name_span.begin, "E401",
             fmt::format("'{}' is not a value of {}", e.name, c_.domains[*d].name),
             help.empty() ? hint_for(Type::value(*d)) : help);
@@ -357,10 +363,13 @@ std::optional<Pattern> resolve_pattern(const Contract& c, const SourceFile& file
                                        const ActionPattern& p, Diagnostics& diags) {
   auto action = c.find_action(p.action);
   if (!action) {
-    std::vector<std::string> names;
-    for (const auto& a : c.actions) names.push_back(a.name);
-    std::string help = did_you_mean(p.action, names);
-    if (help.empty()) help = fmt::format("the actions are: {}", fmt::join(names, ", "));
+    std::string help;
+    if (!diags.full()) {
+      std::vector<std::string> names;
+      for (const auto& a : c.actions) names.push_back(a.name);
+      help = did_you_mean(p.action, names);
+      if (help.empty()) help = fmt::format("the actions are: {}", fmt::join(names, ", "));
+    }
     diags.error(file, p.action_span.begin, "E401", fmt::format("unknown action '{}'", p.action),
                 help);
     return std::nullopt;
@@ -374,6 +383,7 @@ std::optional<Pattern> resolve_pattern(const Contract& c, const SourceFile& file
   bool seen_named = false;
   std::size_t position = 0;
   auto signature = [&] {
+    if (diags.full()) return std::string();  // not kept: skip listing every param
     std::vector<std::string> ps;
     for (const auto& param : decl.params) ps.push_back(param.name);
     return fmt::format("{}({})", decl.name, fmt::join(ps, ", "));
@@ -387,12 +397,15 @@ std::optional<Pattern> resolve_pattern(const Contract& c, const SourceFile& file
         if (decl.params[i].name == *arg.param) found = i;
       }
       if (!found) {
-        std::vector<std::string> ps;
-        for (const auto& param : decl.params) ps.push_back(param.name);
-        std::string help = did_you_mean(*arg.param, ps);
+        std::string help;
+        if (!diags.full()) {
+          std::vector<std::string> ps;
+          for (const auto& param : decl.params) ps.push_back(param.name);
+          help = did_you_mean(*arg.param, ps);
+          if (help.empty()) help = fmt::format("it is {}", signature());
+        }
         diags.error(file, arg.param_span.begin, "E401",
-                    fmt::format("action '{}' has no param '{}'", decl.name, *arg.param),
-                    help.empty() ? fmt::format("it is {}", signature()) : help);
+                    fmt::format("action '{}' has no param '{}'", decl.name, *arg.param), help);
         ok = false;
         continue;
       }
@@ -462,8 +475,13 @@ std::optional<Value> resolve_literal(const Contract& c, const SourceFile& file, 
         return std::nullopt;
       }
       if (auto v = d.find(e.name)) return Value::member(*v);
-      std::string help = did_you_mean(e.name, d.values);
-      if (help.empty()) help = fmt::format("the values of {} are: {}", d.name, fmt::join(d.values, ", "));
+      std::string help;
+      if (!diags.full()) {
+        help = did_you_mean(e.name, d.values);
+        if (help.empty()) {
+          help = fmt::format("the values of {} are: {}", d.name, fmt::join(d.values, ", "));
+        }
+      }
       diags.error(file, e.name_span.begin, "E401",
                   fmt::format("'{}' is not a value of {}", e.name, d.name), help);
       return std::nullopt;
@@ -477,7 +495,7 @@ std::optional<Value> resolve_literal(const Contract& c, const SourceFile& file, 
   std::string help;
   if (e.kind == K::Unary || e.kind == K::Binary) {
     help = "write a single value here, not an expression";
-  } else if (is_value) {
+  } else if (is_value && !diags.full()) {
     help = fmt::format("the values of {} are: {}", c.domains[expected.domain].name,
                        fmt::join(c.domains[expected.domain].values, ", "));
   } else {

@@ -66,7 +66,9 @@ std::optional<ResolvedCase> resolve_case(const Contract& c, const SourceFile& fi
     auto fact = c.find_fact(name.value);
     if (!fact) {
       std::vector<std::string> names;
-      for (const auto& f : c.facts) names.push_back(f.name);
+      if (!diags.full()) {
+        for (const auto& f : c.facts) names.push_back(f.name);
+      }
       diags.error(file, name.offset, "E604", fmt::format("unknown fact '{}'", name.value),
                   did_you_mean(name.value, names));
       ok = false;
@@ -85,7 +87,9 @@ std::optional<ResolvedCase> resolve_case(const Contract& c, const SourceFile& fi
         continue;
       }
       std::vector<std::string> ids;
-      for (const auto& cl : c.clauses) ids.push_back(cl.id);
+      if (!diags.full()) {
+        for (const auto& cl : c.clauses) ids.push_back(cl.id);
+      }
       diags.error(file, id.offset, "E401", fmt::format("unknown clause '{}'", id.value),
                   did_you_mean(id.value, ids));
       ok = false;

@@ -8,6 +8,11 @@ namespace pacta {
 
 namespace {
 
+// Lines longer than this are kept as a window of kWindow bytes each side of
+// the caret (Diagnostic::source_column).
+constexpr std::size_t kLongLine = 1024;
+constexpr std::size_t kWindow = 400;
+
 // The source line as shown under a diagnostic: bytes that are not valid
 // UTF-8 (the subject of E103) and control characters other than tab become
 // '?', one per byte, so the terminal is safe and the caret still lines up.
@@ -51,12 +56,41 @@ void Diagnostics::error(const SourceFile& file, std::size_t offset, std::string 
                         std::string message, std::string help) {
   Diagnostic d;
   d.code = std::move(code);
+  if (list_.size() >= max_) {  // only counted (see add)
+    add(std::move(d));
+    return;
+  }
   d.message = std::move(message);
   d.help = std::move(help);
   d.file = file.path();
   d.has_position = true;
   d.position = file.position(offset);
-  d.source_line = printable(file.line_text(d.position.line));
+  std::string_view line = file.line_text(d.position.line);
+  if (line.size() <= kLongLine) {
+    d.source_line = printable(line);
+  } else {
+    // A window of kWindow bytes each side of the caret, on code point
+    // boundaries: more than render_text's excerpt shows, so the rendered
+    // text is the same as with the whole line.
+    const std::size_t line_start = static_cast<std::size_t>(line.data() - file.text().data());
+    const std::size_t caret =
+        std::min(std::max(std::min(offset, file.text().size()), line_start) - line_start,
+                 line.size());
+    auto is_continuation = [&](std::size_t i) {
+      return i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80;
+    };
+    std::size_t begin = caret > kWindow ? caret - kWindow : 0;
+    while (begin > 0 && is_continuation(begin)) --begin;
+    std::size_t end = std::min(line.size(), caret + kWindow);
+    while (end < line.size() && is_continuation(end)) ++end;
+    std::uint32_t skipped = 0;  // code points before the window
+    for (std::size_t i = 0; i < begin; ++i) {
+      if (!is_continuation(i)) ++skipped;
+    }
+    d.source_line = (begin > 0 ? "..." : "") + printable(line.substr(begin, end - begin)) +
+                    (end < line.size() ? "..." : "");
+    d.source_column = d.position.column - skipped + (begin > 0 ? 3 : 0);
+  }
   add(std::move(d));
 }
 
@@ -129,7 +163,8 @@ std::string render_text(const Diagnostic& d, bool color) {
   if (d.has_position) {
     std::string number = std::to_string(d.position.line);
     std::string gutter(number.size(), ' ');
-    auto [line, column] = excerpt(d.source_line, d.position.column);
+    auto [line, column] =
+        excerpt(d.source_line, d.source_column > 0 ? d.source_column : d.position.column);
     out += fmt::format(" {} | {}\n", number, line);
     out += fmt::format(" {} | {}{}^{}\n", gutter, caret_padding(line, column), red, reset);
   }

@@ -22,13 +22,19 @@ struct Diagnostic {
   bool has_position = false;
   Position position;        // valid when has_position
   std::string source_line;  // the line's text, when has_position
+  // The caret's column in source_line when that is a window of a long line
+  // (kept bounded: a diagnostic never copies a whole 16 MiB line); 0 when
+  // source_line is the whole line and the caret is at position.column.
+  std::uint32_t source_column = 0;
 };
 
 class Diagnostics {
  public:
   explicit Diagnostics(std::size_t max = Limits{}.max_diagnostics) : max_(max) {}
 
-  // An error at a byte offset of `file`.
+  // An error at a byte offset of `file`. Once `max` diagnostics are kept,
+  // further ones are only counted: no position or source line is computed,
+  // so a file with many errors on one long line stays linear.
   void error(const SourceFile& file, std::size_t offset, std::string code, std::string message,
              std::string help = {});
   // An error about a file (or a flag) as a whole, without a position.
@@ -41,6 +47,10 @@ class Diagnostics {
   }
 
   bool has_errors() const { return error_count_ > 0; }
+  // True once `max` diagnostics are kept: further ones are only counted, so
+  // callers skip building their help texts (did-you-mean over every name is
+  // linear in the file; doing it for every error would be quadratic).
+  bool full() const { return list_.size() >= max_; }
   std::size_t error_count() const { return error_count_; }
   // Diagnostics beyond the limit are counted, not kept.
   std::size_t suppressed() const { return suppressed_; }

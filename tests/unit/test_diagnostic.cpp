@@ -63,6 +63,46 @@ TEST_CASE("a long line is cut to a window around the caret", "[diagnostic]") {
   CHECK(text.find("   | " + std::string(63, ' ') + "^\n") != std::string::npos);
 }
 
+TEST_CASE("a very long line is kept as a window, rendered as the whole line", "[diagnostic][limits]") {
+  // 2-byte code points around the caret: the window starts and ends on
+  // code point boundaries, and the column stays the column in the file.
+  std::string e_acute = "\xC3\xA9";
+  std::string line;
+  for (int i = 0; i < 50000; ++i) line += e_acute;
+  const std::size_t caret = line.size();
+  line += "X";
+  for (int i = 0; i < 50000; ++i) line += e_acute;
+  SourceFile f("f.yaml", "k: v\n" + line + "\nnext\n");
+  Diagnostics d;
+  d.error(f, 5 + caret, "E301", "here");
+  const Diagnostic& diag = d.all()[0];
+  CHECK(diag.position.line == 2);
+  CHECK(diag.position.column == 50001);
+  CHECK(diag.source_line.size() < 2000);  // not a copy of the 200 KB line
+  std::string shown = "...";
+  for (int i = 0; i < 60; ++i) shown += e_acute;
+  shown += "X";
+  for (int i = 0; i < 39; ++i) shown += e_acute;
+  shown += "...";
+  std::string text = render_text(diag, false);
+  CHECK(text.find("f.yaml:2:50001:") == 0);
+  CHECK(text.find(" 2 | " + shown + "\n") != std::string::npos);
+  CHECK(text.find("   | " + std::string(63, ' ') + "^\n") != std::string::npos);
+
+  // Near either end of a long line: the same text as from the whole line.
+  std::string ascii = std::string(2000, 'a');
+  SourceFile g("g.yaml", ascii);
+  Diagnostics near;
+  near.error(g, 10, "E301", "start");
+  near.error(g, 2000, "E301", "end");
+  CHECK(render_text(near.all()[0], false) ==
+        "g.yaml:1:11: error: start [E301]\n 1 | " + std::string(50, 'a') + "...\n   | " +
+            std::string(10, ' ') + "^\n");
+  CHECK(render_text(near.all()[1], false) ==
+        "g.yaml:1:2001: error: end [E301]\n 1 | ..." + std::string(60, 'a') + "\n   | " +
+            std::string(63, ' ') + "^\n");
+}
+
 TEST_CASE("a file keeps max_diagnostics errors and counts the rest", "[diagnostic][limits]") {
   SourceFile f("f.yaml", "x\n");
   Diagnostics at_limit(100);
@@ -73,6 +113,8 @@ TEST_CASE("a file keeps max_diagnostics errors and counts the rest", "[diagnosti
   for (int i = 0; i < 101; ++i) past.error(f, 0, "E401", "e");
   CHECK(past.all().size() == 100);
   CHECK(past.suppressed() == 1);
+  CHECK(past.full());  // callers skip building help texts from here on
+  CHECK_FALSE(Diagnostics(1).full());
   CHECK(past.error_count() == 101);
   CHECK(pacta::Limits{}.max_diagnostics == 100);
   past.add_suppressed(5);
