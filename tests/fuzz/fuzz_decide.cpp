@@ -42,6 +42,7 @@ namespace {
 // ---------------------------------------------------------------- dates
 
 constexpr int kNever = INT_MAX;
+constexpr int kBadDate = INT_MIN;  // date arithmetic outside 0001-01-01..9999-12-31
 
 // Days since 1970-01-01 (H. Hinnant's days_from_civil).
 constexpr int civil(int y, unsigned m, unsigned d) {
@@ -71,16 +72,25 @@ constexpr int kStop = civil(2021, 7, 1);   // stop: mid + 1 year
 struct EventValue {
   const char* text;  // as assumed
   int day;           // kNever when unset
-  int plus_year;     // event + 1 year; -1: out of range
+  int plus_year;     // event + 1 year, or kBadDate
 };
 const EventValue kEvents[] = {
     {nullptr, kNever, kNever},
     {"2020-03-01", civil(2020, 3, 1), civil(2021, 3, 1)},
     {"2020-07-01", civil(2020, 7, 1), civil(2021, 7, 1)},
     {"2020-12-31", civil(2020, 12, 31), civil(2021, 12, 31)},
-    {"9999-02-01", civil(9999, 2, 1), -1},      // + 1 year: out of range when deciding
-    {"9999-12-20", civil(9999, 12, 20), -1},    // after_event: out of range in the situation
+    {"9999-02-01", civil(9999, 2, 1), kBadDate},    // + 1 year: out of range when deciding
+    {"9999-12-20", civil(9999, 12, 20), kBadDate},  // after_event: out of range in the situation
 };
+
+// Values of the date fact `ends` (no arithmetic on it): `through: ends` on
+// the last day of the calendar has no end.
+struct EndsValue {
+  const char* text;
+  int day;
+};
+const EndsValue kEnds[] = {
+    {nullptr, kNever}, {"2020-05-01", civil(2020, 5, 1)}, {"9999-12-31", kMaxDay}};
 
 // ---------------------------------------------------------------- questions
 
@@ -92,11 +102,13 @@ struct Question {
   int count = -1;   // -1: not assumed (default 5), else the value
   int tier = -1;    // -1: not assumed (no default: unknown)
   int event = 0;    // index into kEvents; 0: not assumed
+  int ends = 0;     // index into kEnds; 0: not assumed
   int agreed = 0;   // index into kAgreed; 0: all amendments
 
   bool flag_value() const { return flag == 1; }
   double count_value() const { return count < 0 ? 5.0 : count; }
   int event_day() const { return kEvents[event].day; }
+  int ends_day() const { return kEnds[ends].day; }
   int after_event() const {  // event + 30 days
     return event_day() == kNever ? kNever : event_day() + 30;
   }
@@ -117,7 +129,7 @@ const int kCounts[] = {0, 5, 10};
 // ---------------------------------------------------------------- menus
 
 // Results of a reference evaluation.
-enum Eval : int { kFalse = 0, kTrue = 1, kMissingFact = 2, kDivisionByZero = 3, kOutOfRange = 4 };
+enum Eval : int { kFalse = 0, kTrue = 1, kMissingFact = 2, kDivisionByZero = 3 };
 
 // Actions: 0 act(who: party, hue: color), 1 solo, 2 flip(b: bool).
 constexpr int kActions = 3;
@@ -196,7 +208,7 @@ const WhenItem kWhens[] = {
      [](const Question& q, const std::array<int, 2>& a) { return of((a[0] == 1) == q.flag_value()); }},
 };
 
-// A bound's value: a day, kNever, or -1 when the arithmetic is out of range.
+// A bound's value: a day, kNever, or kBadDate.
 struct BoundItem {
   const char* text;
   int (*value)(const Question& q);
@@ -215,6 +227,7 @@ const BoundItem kBounds[] = {
      [](const Question& q) { return q.event_day() == kNever ? kNever : q.event_day() - 7; }},
     {"event + 1 year", [](const Question& q) { return kEvents[q.event].plus_year; }},
     {"never", [](const Question&) { return kNever; }},
+    {"ends", [](const Question& q) { return q.ends_day(); }},
 };
 
 // Amendment dates: constant expressions only.
@@ -426,7 +439,8 @@ Model make_model(Bytes& in) {
 // ---------------------------------------------------------------- YAML
 
 // The declarations every generated contract shares. Facts: flag (default
-// false), count (default 5), tier (no default), event (a date event).
+// false), count (default 5), tier (no default), event and ends (dates
+// of events: never unless assumed).
 constexpr std::string_view kHeader = R"(parties: [alice, bob]
 types:
   color: [red, green, blue]
@@ -435,6 +449,7 @@ facts:
   count: {type: number, default: 5}
   tier: {type: color}
   event: {type: date}
+  ends: {type: date}
 dates:
   start: 2020-01-01
   mid: start + 6 months
@@ -624,17 +639,19 @@ Expected reference(const Model& m, const Question& q, std::optional<int> agreed,
     const Version& v = *version[i];
     out.modality[i] = v.modality;
     if (action_of(v) != q.action) continue;
-    if (v.from >= 0) {
-      const int from = kBounds[v.from].value(q);
-      if (from < 0) out.error = true;
-      if (from < 0 || on < from) continue;
+    // Both bounds of a current version are evaluated (once per situation),
+    // so an error in either is an error even when the other one already
+    // puts the date out of force.
+    const int from = v.from >= 0 ? kBounds[v.from].value(q) : kBadDate + 1;
+    int until = v.until >= 0 ? kBounds[v.until].value(q) : kNever;
+    if (v.through && until != kNever && until != kBadDate) {
+      until = until == kMaxDay ? kNever : until + 1;  // through the last day: no end
     }
-    if (v.until >= 0) {
-      int until = kBounds[v.until].value(q);
-      if (until >= 0 && v.through && until != kNever) until = until + 1 > kMaxDay ? -1 : until + 1;
-      if (until < 0) out.error = true;
-      if (until < 0 || on >= until) continue;
+    if (from == kBadDate || until == kBadDate) {
+      out.error = true;
+      continue;
     }
+    if (on < from || on >= until) continue;
     const PatternItem& pattern = kPatterns[v.pattern];
     bool matches = true;
     for (int k = 0; k < kParamCount[q.action]; ++k) {
@@ -739,6 +756,9 @@ Outcome decide(Engine& e, const Question& q, int agreed) {
   if (q.event > 0) {
     assumed.emplace_back(*c.find_fact("event"), Value::date(*Date::parse(kEvents[q.event].text)));
   }
+  if (q.ends > 0) {
+    assumed.emplace_back(*c.find_fact("ends"), Value::date(*Date::parse(kEnds[q.ends].text)));
+  }
   Outcome out;
   SituationError serr;
   auto situation = make_situation(c, q.on.date(), assumed, serr);
@@ -773,7 +793,8 @@ std::string describe(const Question& q, int agreed) {
                   std::to_string(q.args[0]) + "," + std::to_string(q.args[1]) + " on " +
                   q.on.date().to_string() + " flag " + std::to_string(q.flag) + " count " +
                   std::to_string(q.count) + " tier " + std::to_string(q.tier) + " event " +
-                  std::to_string(q.event) + " agreed " + std::to_string(agreed);
+                  std::to_string(q.event) + " ends " + std::to_string(q.ends) + " agreed " +
+                  std::to_string(agreed);
   return s;
 }
 
@@ -834,6 +855,7 @@ Question make_question(Bytes& in) {
   q.count = count == 0 ? -1 : kCounts[count - 1];
   q.tier = static_cast<int>(in.pick(4)) - 1;
   q.event = static_cast<int>(in.pick(count_of(kEvents)));
+  q.ends = static_cast<int>(in.pick(count_of(kEnds)));
   q.agreed = static_cast<int>(in.pick(count_of(kAgreed)));
   return q;
 }
