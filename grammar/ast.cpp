@@ -71,4 +71,22 @@ void remap_spans(ActionPattern& p, const std::vector<std::size_t>& map) {
   }
 }
 
+Expr without_spans(Expr e) {
+  e.span = {};
+  e.name_span = {};
+  for (Expr& child : e.operands) child = without_spans(std::move(child));
+  return e;
+}
+
+ActionPattern without_spans(ActionPattern p) {
+  p.span = {};
+  p.action_span = {};
+  for (PatternArg& a : p.args) {
+    a.span = {};
+    a.param_span = {};
+    a.value = without_spans(std::move(a.value));
+  }
+  return p;
+}
+
 }  // namespace pacta

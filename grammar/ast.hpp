@@ -93,4 +93,9 @@ bool is_identifier(std::string_view word);
 void remap_spans(Expr& e, const std::vector<std::size_t>& map);
 void remap_spans(ActionPattern& p, const std::vector<std::size_t>& map);
 
+// The tree with every span zeroed: trees that differ only in positions
+// compare equal (the printer's round trip, and comparisons of rule files).
+Expr without_spans(Expr e);
+ActionPattern without_spans(ActionPattern p);
+
 }  // namespace pacta

@@ -23,24 +23,6 @@ using namespace pacta;
 
 namespace {
 
-Expr without_spans(Expr e) {
-  e.span = {};
-  e.name_span = {};
-  for (Expr& child : e.operands) child = without_spans(std::move(child));
-  return e;
-}
-
-ActionPattern without_spans(ActionPattern p) {
-  p.span = {};
-  p.action_span = {};
-  for (PatternArg& a : p.args) {
-    a.span = {};
-    a.param_span = {};
-    a.value = without_spans(std::move(a.value));
-  }
-  return p;
-}
-
 template <class T>
 void check_result_shape(const ParseResult<T>& r, std::string_view text) {
   PACTA_FUZZ_CHECK(r.value.has_value() == r.errors.empty(), std::string(text));

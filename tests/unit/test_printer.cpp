@@ -14,25 +14,6 @@ using namespace pacta;
 
 namespace {
 
-// The tree with every span zeroed: trees that differ only in positions compare equal.
-Expr without_spans(Expr e) {
-  e.span = {};
-  e.name_span = {};
-  for (Expr& child : e.operands) child = without_spans(std::move(child));
-  return e;
-}
-
-ActionPattern without_spans(ActionPattern p) {
-  p.span = {};
-  p.action_span = {};
-  for (PatternArg& a : p.args) {
-    a.span = {};
-    a.param_span = {};
-    a.value = without_spans(std::move(a.value));
-  }
-  return p;
-}
-
 Expr parsed(const std::string& text) {
   ParseResult<Expr> r = parse_expression(text);
   INFO("input: " << text << (r.errors.empty() ? "" : " error: " + r.errors[0].message));
