@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "bench/generate.hpp"
-#include "engine/compiled.hpp"
-#include "engine/decide.hpp"
+#include "engine/compile/compiled_contract.hpp"
+#include "engine/decide/decider.hpp"
 #include "engine/load.hpp"
 
 namespace {

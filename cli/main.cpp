@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <unistd.h>
 
-#include "cli/commands.hpp"
+#include "cli/commands/commands.hpp"
 
 namespace {
 

@@ -1,8 +1,8 @@
 #include "engine/load.hpp"
 
-#include "engine/checker.hpp"
-#include "grammar/rule_file.hpp"
-#include "grammar/yaml_tree.hpp"
+#include "engine/check/check.hpp"
+#include "grammar/files/rule_file.hpp"
+#include "grammar/yaml/tree.hpp"
 
 namespace pacta {
 

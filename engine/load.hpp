@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "engine/contract.hpp"
+#include "engine/model/contract.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/limits.hpp"
 #include "grammar/source.hpp"

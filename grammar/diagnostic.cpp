@@ -52,10 +52,10 @@ void Diagnostics::add(Diagnostic d) {
   list_.push_back(std::move(d));
 }
 
-void Diagnostics::error(const SourceFile& file, std::size_t offset, std::string code,
+void Diagnostics::error(const SourceFile& file, std::size_t offset, Code code,
                         std::string message, std::string help) {
   Diagnostic d;
-  d.code = std::move(code);
+  d.code = code;
   if (list_.size() >= max_) {  // only counted (see add)
     add(std::move(d));
     return;
@@ -94,10 +94,10 @@ void Diagnostics::error(const SourceFile& file, std::size_t offset, std::string 
   add(std::move(d));
 }
 
-void Diagnostics::error(std::string file, std::string code, std::string message,
+void Diagnostics::error(std::string file, Code code, std::string message,
                         std::string help) {
   Diagnostic d;
-  d.code = std::move(code);
+  d.code = code;
   d.message = std::move(message);
   d.help = std::move(help);
   d.file = std::move(file);
@@ -159,7 +159,7 @@ std::string render_text(const Diagnostic& d, bool color) {
   if (d.has_position) where += fmt::format(":{}:{}", d.position.line, d.position.column);
   if (!where.empty()) where += ": ";
   out += fmt::format("{}{}{}{}{}{}: {}{}{} [{}]\n", bold, where, reset, is_error ? red : yellow,
-                     is_error ? "error" : "warning", reset, bold, d.message, reset, d.code);
+                     is_error ? "error" : "warning", reset, bold, d.message, reset, code_name(d.code));
   if (d.has_position) {
     std::string number = std::to_string(d.position.line);
     std::string gutter(number.size(), ' ');

@@ -6,16 +6,15 @@
 #include <string>
 #include <vector>
 
-#include "limits.hpp"
-#include "source.hpp"
+#include "grammar/codes.hpp"
+#include "grammar/limits.hpp"
+#include "grammar/source.hpp"
 
 namespace pacta {
 
-enum class Severity { Error, Warning };
-
 struct Diagnostic {
   Severity severity = Severity::Error;
-  std::string code;     // stable, e.g. "E402"
+  Code code{};          // stable, printed as e.g. E402 (codes.def)
   std::string message;  // what is wrong
   std::string help;     // how to fix it; may be empty
   std::string file;     // path as the user gave it; may be empty
@@ -35,10 +34,10 @@ class Diagnostics {
   // An error at a byte offset of `file`. Once `max` diagnostics are kept,
   // further ones are only counted: no position or source line is computed,
   // so a file with many errors on one long line stays linear.
-  void error(const SourceFile& file, std::size_t offset, std::string code, std::string message,
+  void error(const SourceFile& file, std::size_t offset, Code code, std::string message,
              std::string help = {});
   // An error about a file (or a flag) as a whole, without a position.
-  void error(std::string file, std::string code, std::string message, std::string help = {});
+  void error(std::string file, Code code, std::string message, std::string help = {});
   void add(Diagnostic d);
   // Counts errors reported elsewhere but not kept (merging collections).
   void add_suppressed(std::size_t count) {

@@ -37,15 +37,15 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 inline void render_all(const Diagnostics& diags) {
   PACTA_FUZZ_CHECK(diags.all().size() <= Limits{}.max_diagnostics, "too many diagnostics kept");
   for (const Diagnostic& d : diags.all()) {
-    PACTA_FUZZ_CHECK(d.code.size() == 4 && (d.code[0] == 'E' || d.code[0] == 'W'),
-                     d.code + ": " + d.message);
-    PACTA_FUZZ_CHECK(!d.message.empty(), d.code);
+    const std::string code(code_name(d.code));
+    PACTA_FUZZ_CHECK(code.size() == 4 && (code[0] == 'E' || code[0] == 'W'), code + ": " + d.message);
+    PACTA_FUZZ_CHECK(!d.message.empty(), code);
     if (d.has_position) {
       PACTA_FUZZ_CHECK(d.position.line >= 1 && d.position.column >= 1, d.message);
     }
     const std::string plain = render_text(d, false);
     const std::string colored = render_text(d, true);
-    PACTA_FUZZ_CHECK(plain.find(d.code) != std::string::npos, plain);
+    PACTA_FUZZ_CHECK(plain.find(code) != std::string::npos, plain);
     PACTA_FUZZ_CHECK(colored.size() >= plain.size(), plain);
   }
 }

@@ -30,8 +30,8 @@
 #include <utility>
 #include <vector>
 
-#include "engine/compiled.hpp"
-#include "engine/decide.hpp"
+#include "engine/compile/compiled_contract.hpp"
+#include "engine/decide/decider.hpp"
 #include "fuzz_common.hpp"
 
 using namespace pacta;

@@ -13,11 +13,11 @@
 #include <string>
 #include <string_view>
 
-#include "engine/decide.hpp"
-#include "engine/eval.hpp"
-#include "engine/expr_checker.hpp"
+#include "engine/decide/decider.hpp"
+#include "engine/eval/evaluate.hpp"
+#include "engine/check/expressions.hpp"
 #include "fuzz_common.hpp"
-#include "grammar/parse.hpp"
+#include "grammar/expr/parse.hpp"
 
 using namespace pacta;
 
@@ -27,8 +27,9 @@ template <class T>
 void check_result_shape(const ParseResult<T>& r, std::string_view text) {
   PACTA_FUZZ_CHECK(r.value.has_value() == r.errors.empty(), std::string(text));
   for (const ParseError& e : r.errors) {
-    PACTA_FUZZ_CHECK(e.offset <= text.size(), e.code + " " + e.message);
-    PACTA_FUZZ_CHECK(e.code.size() == 4 && e.code[0] == 'E', e.code + " " + e.message);
+    const std::string code(code_name(e.code));
+    PACTA_FUZZ_CHECK(e.offset <= text.size(), code + " " + e.message);
+    PACTA_FUZZ_CHECK(code.size() == 4 && code[0] == 'E', code + " " + e.message);
   }
 }
 

@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/compiled.hpp"
-#include "engine/decide.hpp"
-#include "engine/question.hpp"
+#include "engine/compile/compiled_contract.hpp"
+#include "engine/decide/decider.hpp"
+#include "engine/decide/question.hpp"
 #include "fuzz_common.hpp"
 
 using namespace pacta;

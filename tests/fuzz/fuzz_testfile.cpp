@@ -21,10 +21,10 @@
 #include <string>
 #include <string_view>
 
-#include "engine/test_runner.hpp"
+#include "engine/testing/test_runner.hpp"
 #include "fuzz_common.hpp"
-#include "grammar/test_file.hpp"
-#include "grammar/yaml_tree.hpp"
+#include "grammar/files/test_file.hpp"
+#include "grammar/yaml/tree.hpp"
 
 using namespace pacta;
 

@@ -11,11 +11,11 @@
 #include <utility>
 #include <vector>
 
-#include "engine/compiled.hpp"
-#include "engine/contract.hpp"
-#include "engine/decide.hpp"
+#include "engine/compile/compiled_contract.hpp"
+#include "engine/model/contract.hpp"
+#include "engine/decide/decider.hpp"
 #include "engine/load.hpp"
-#include "engine/question.hpp"
+#include "engine/decide/question.hpp"
 #include "grammar/date.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/limits.hpp"
@@ -36,7 +36,7 @@ inline std::string describe(const Diagnostics& diags) {
     if (d.has_position) {
       out += std::to_string(d.position.line) + ":" + std::to_string(d.position.column) + " ";
     }
-    out += d.code + " " + d.message;
+    out += std::string(code_name(d.code)) + " " + d.message;
     if (!d.help.empty()) out += " | " + d.help;
     out += "\n";
   }
@@ -70,7 +70,7 @@ inline std::unique_ptr<Loaded> load_ok(std::string yaml) {
 }
 
 // The diagnostics with this code.
-inline std::vector<const Diagnostic*> with_code(const Diagnostics& diags, std::string_view code) {
+inline std::vector<const Diagnostic*> with_code(const Diagnostics& diags, Code code) {
   std::vector<const Diagnostic*> out;
   for (const auto& d : diags.all()) {
     if (d.code == code) out.push_back(&d);
@@ -80,7 +80,7 @@ inline std::vector<const Diagnostic*> with_code(const Diagnostics& diags, std::s
 
 // True when some diagnostic has this code, position and a message that
 // contains `message_part`.
-inline bool has_diag(const Diagnostics& diags, std::string_view code, std::uint32_t line,
+inline bool has_diag(const Diagnostics& diags, Code code, std::uint32_t line,
                      std::uint32_t column, std::string_view message_part) {
   for (const auto& d : diags.all()) {
     if (d.code == code && d.has_position && d.position.line == line &&
@@ -91,7 +91,7 @@ inline bool has_diag(const Diagnostics& diags, std::string_view code, std::uint3
   return false;
 }
 
-inline bool has_help(const Diagnostics& diags, std::string_view code, std::string_view help_part) {
+inline bool has_help(const Diagnostics& diags, Code code, std::string_view help_part) {
   for (const auto& d : diags.all()) {
     if (d.code == code && d.help.find(help_part) != std::string::npos) return true;
   }

@@ -213,7 +213,7 @@ actions:
 clauses:
   - [a, b]
 )yaml");
-  CHECK_ONLY_ERROR(l, "E201", 7, 5, "a clause must be a mapping (key: value), found a list");
+  CHECK_ONLY_ERROR(l, Code::E201, 7, 5, "a clause must be a mapping (key: value), found a list");
 }
 
 TEST_CASE("E201: facts must be a mapping, clauses a list", "[checker][E201]") {
@@ -226,8 +226,8 @@ actions:
 clauses:
   id: c
 )yaml");
-  CHECK_ERROR(l, "E201", 4, 8, "facts must be a mapping (key: value), found a list");
-  CHECK_ERROR(l, "E201", 8, 3, "clauses must be a list, found a mapping");
+  CHECK_ERROR(l, Code::E201, 4, 8, "facts must be a mapping (key: value), found a list");
+  CHECK_ERROR(l, Code::E201, 8, 3, "clauses must be a list, found a mapping");
   CHECK(l->diags.error_count() == 2);
 }
 
@@ -242,7 +242,7 @@ clauses:
     forbid: act
     when: [true]
 )yaml");
-  CHECK_ONLY_ERROR(l, "E201", 9, 11, "'when' must be a single value, found a list");
+  CHECK_ONLY_ERROR(l, Code::E201, 9, 11, "'when' must be a single value, found a list");
 }
 
 TEST_CASE("E201: parties must be a list", "[checker][E201]") {
@@ -253,7 +253,7 @@ actions:
   act:
 clauses: []
 )yaml");
-  CHECK_ONLY_ERROR(l, "E201", 3, 10, "parties must be a list, found a single value");
+  CHECK_ONLY_ERROR(l, Code::E201, 3, 10, "parties must be a list, found a single value");
 }
 
 TEST_CASE("E202: unknown key in a clause, with did-you-mean", "[checker][E202]") {
@@ -269,8 +269,8 @@ clauses:
     forbid: act
     wehn: approved
 )yaml");
-  CHECK_ONLY_ERROR(l, "E202", 11, 5, "unknown key 'wehn' in clause 'c'");
-  CHECK_HELP(l, "E202", "did you mean 'when'?");
+  CHECK_ONLY_ERROR(l, Code::E202, 11, 5, "unknown key 'wehn' in clause 'c'");
+  CHECK_HELP(l, Code::E202, "did you mean 'when'?");
 }
 
 TEST_CASE("E202: unknown keys at the top, in a fact, an action and an amendment",
@@ -292,14 +292,14 @@ amendments:
     efective: 2025-02-01
     repeal: [c]
 )yaml");
-  CHECK_ERROR(l, "E202", 4, 1, "unknown key 'titel' in the rule file");
-  CHECK_ERROR(l, "E202", 6, 26, "unknown key 'defualt' in fact 'approved'");
-  CHECK_ERROR(l, "E202", 8, 9, "unknown key 'parms' in action 'act'");
-  CHECK_ERROR(l, "E202", 15, 5, "unknown key 'efective' in amendment 'a1'");
-  CHECK_HELP(l, "E202", "did you mean 'title'?");
-  CHECK_HELP(l, "E202", "did you mean 'default'?");
-  CHECK_HELP(l, "E202", "did you mean 'params'?");
-  CHECK_HELP(l, "E202", "did you mean 'effective'?");
+  CHECK_ERROR(l, Code::E202, 4, 1, "unknown key 'titel' in the rule file");
+  CHECK_ERROR(l, Code::E202, 6, 26, "unknown key 'defualt' in fact 'approved'");
+  CHECK_ERROR(l, Code::E202, 8, 9, "unknown key 'parms' in action 'act'");
+  CHECK_ERROR(l, Code::E202, 15, 5, "unknown key 'efective' in amendment 'a1'");
+  CHECK_HELP(l, Code::E202, "did you mean 'title'?");
+  CHECK_HELP(l, Code::E202, "did you mean 'default'?");
+  CHECK_HELP(l, Code::E202, "did you mean 'params'?");
+  CHECK_HELP(l, Code::E202, "did you mean 'effective'?");
   CHECK(l->diags.error_count() == 4);
 }
 
@@ -311,9 +311,9 @@ actions:
   act:
 clauses: []
 )yaml");
-  CHECK_ERROR(l, "E202", 3, 1, "unknown key 'partys' in the rule file");
-  CHECK_HELP(l, "E202", "did you mean 'parties'?");
-  CHECK_ERROR(l, "E203", 1, 1, "the rule file is missing the required key 'parties'");
+  CHECK_ERROR(l, Code::E202, 3, 1, "unknown key 'partys' in the rule file");
+  CHECK_HELP(l, Code::E202, "did you mean 'parties'?");
+  CHECK_ERROR(l, Code::E203, 1, 1, "the rule file is missing the required key 'parties'");
 }
 
 TEST_CASE("E203: a clause without id, a fact without type, an amendment without signed",
@@ -331,9 +331,9 @@ amendments:
   - id: a1
     add: []
 )yaml");
-  CHECK_ERROR(l, "E203", 5, 13, "fact 'approved' is missing the required key 'type'");
-  CHECK_ERROR(l, "E203", 9, 5, "a clause is missing the required key 'id'");
-  CHECK_ERROR(l, "E203", 11, 5, "amendment 'a1' is missing the required key 'signed'");
+  CHECK_ERROR(l, Code::E203, 5, 13, "fact 'approved' is missing the required key 'type'");
+  CHECK_ERROR(l, Code::E203, 9, 5, "a clause is missing the required key 'id'");
+  CHECK_ERROR(l, Code::E203, 11, 5, "amendment 'a1' is missing the required key 'signed'");
   CHECK(l->diags.error_count() == 3);
 }
 
@@ -347,7 +347,7 @@ clauses:
   - id: c
     title: nothing to do
 )yaml");
-  CHECK_ONLY_ERROR(l, "E203", 7, 5, "clause 'c' has none of permit, forbid or oblige");
+  CHECK_ONLY_ERROR(l, Code::E203, 7, 5, "clause 'c' has none of permit, forbid or oblige");
 }
 
 TEST_CASE("E204: invalid values of fixed keys", "[checker][E204]") {
@@ -359,7 +359,7 @@ actions:
   act:
 clauses: []
 )yaml");
-    CHECK_ONLY_ERROR(l, "E204", 1, 8, "'2' is not a valid format version");
+    CHECK_ONLY_ERROR(l, Code::E204, 1, 8, "'2' is not a valid format version");
   }
   SECTION("pacta must be the first key") {
     auto l = load(R"yaml(contract: t
@@ -369,7 +369,7 @@ actions:
   act:
 clauses: []
 )yaml");
-    CHECK_ONLY_ERROR(l, "E204", 1, 1, "a rule file must start with the key 'pacta'");
+    CHECK_ONLY_ERROR(l, Code::E204, 1, 1, "a rule file must start with the key 'pacta'");
   }
   SECTION("contract default") {
     auto l = load(R"yaml(pacta: 1
@@ -380,8 +380,8 @@ actions:
   act:
 clauses: []
 )yaml");
-    CHECK_ONLY_ERROR(l, "E204", 3, 10, "'permited' is not a valid default verdict");
-    CHECK_HELP(l, "E204", "did you mean 'permitted'?");
+    CHECK_ONLY_ERROR(l, Code::E204, 3, 10, "'permited' is not a valid default verdict");
+    CHECK_HELP(l, Code::E204, "did you mean 'permitted'?");
   }
   SECTION("action default") {
     auto l = load(R"yaml(pacta: 1
@@ -391,7 +391,7 @@ actions:
   act: {default: obligatory}
 clauses: []
 )yaml");
-    CHECK_ONLY_ERROR(l, "E204", 5, 18, "'obligatory' is not a valid default verdict");
+    CHECK_ONLY_ERROR(l, Code::E204, 5, 18, "'obligatory' is not a valid default verdict");
   }
 }
 
@@ -410,8 +410,8 @@ clauses:
     until: 2025-01-01
     through: 2025-06-01
 )yaml");
-  CHECK_ERROR(l, "E204", 9, 5, "clause 'c' has more than one of permit, forbid and oblige");
-  CHECK_ERROR(l, "E204", 13, 14, "clause 'd' has both 'until' and 'through'");
+  CHECK_ERROR(l, Code::E204, 9, 5, "clause 'c' has more than one of permit, forbid and oblige");
+  CHECK_ERROR(l, Code::E204, 13, 14, "clause 'd' has both 'until' and 'through'");
   CHECK(l->diags.error_count() == 2);
 }
 
@@ -425,8 +425,8 @@ actions:
   act:
 clauses: []
 )yaml");
-  CHECK_ERROR(l, "E204", 3, 10, "a contract needs at least one party");
-  CHECK_ERROR(l, "E204", 5, 3, "type 'cloud' has no values");
+  CHECK_ERROR(l, Code::E204, 3, 10, "a contract needs at least one party");
+  CHECK_ERROR(l, Code::E204, 5, 3, "type 'cloud' has no values");
   CHECK(l->diags.error_count() == 2);
 }
 
@@ -439,8 +439,8 @@ actions:
   act:
 clauses: []
 )yaml");
-    CHECK_ERROR(l, "E205", 3, 17, "'9lives' is not a valid name for a party");
-    CHECK_ERROR(l, "E205", 3, 25, "'never' is a keyword and cannot name a party");
+    CHECK_ERROR(l, Code::E205, 3, 17, "'9lives' is not a valid name for a party");
+    CHECK_ERROR(l, Code::E205, 3, 25, "'never' is a keyword and cannot name a party");
     CHECK(l->diags.error_count() == 2);
   }
   SECTION("contract id") {
@@ -451,7 +451,7 @@ actions:
   act:
 clauses: []
 )yaml");
-    CHECK_ONLY_ERROR(l, "E205", 2, 11, "'Big_Deal' is not a valid contract id");
+    CHECK_ONLY_ERROR(l, Code::E205, 2, 11, "'Big_Deal' is not a valid contract id");
   }
   SECTION("clause id, fact and action names") {
     auto l = load(R"yaml(pacta: 1
@@ -465,8 +465,8 @@ clauses:
   - id: _c
     forbid: act
 )yaml");
-    CHECK_ERROR(l, "E205", 5, 3, "'in' is a keyword and cannot name a fact");
-    CHECK_ERROR(l, "E205", 9, 9, "'_c' is not a valid id for a clause");
+    CHECK_ERROR(l, Code::E205, 5, 3, "'in' is a keyword and cannot name a fact");
+    CHECK_ERROR(l, Code::E205, 9, 9, "'_c' is not a valid id for a clause");
     CHECK(l->diags.error_count() == 2);
   }
 }
@@ -488,10 +488,10 @@ amendments:
   - id: c
     signed: 2025-01-01
 )yaml");
-  CHECK_ERROR(l, "E206", 3, 25, "'acme' is listed twice in the parties");
-  CHECK_ERROR(l, "E206", 5, 16, "'aws' is listed twice in cloud");
-  CHECK_ERROR(l, "E206", 11, 9, "duplicate id 'c'");
-  CHECK_ERROR(l, "E206", 14, 9, "duplicate id 'c'");
+  CHECK_ERROR(l, Code::E206, 3, 25, "'acme' is listed twice in the parties");
+  CHECK_ERROR(l, Code::E206, 5, 16, "'aws' is listed twice in cloud");
+  CHECK_ERROR(l, Code::E206, 11, 9, "duplicate id 'c'");
+  CHECK_ERROR(l, Code::E206, 14, 9, "duplicate id 'c'");
   CHECK(l->diags.error_count() == 4);
 }
 
@@ -510,10 +510,10 @@ actions:
   act: {params: {where: clowd}}
 clauses: []
 )yaml");
-  CHECK_ERROR(l, "E401", 7, 20, "unknown type 'boool'");
-  CHECK_ERROR(l, "E401", 9, 25, "unknown type 'clowd'");
-  CHECK_HELP(l, "E401", "did you mean 'bool'?");
-  CHECK_HELP(l, "E401", "did you mean 'cloud'?");
+  CHECK_ERROR(l, Code::E401, 7, 20, "unknown type 'boool'");
+  CHECK_ERROR(l, Code::E401, 9, 25, "unknown type 'clowd'");
+  CHECK_HELP(l, Code::E401, "did you mean 'bool'?");
+  CHECK_HELP(l, Code::E401, "did you mean 'cloud'?");
   CHECK(l->diags.error_count() == 2);
 }
 
@@ -530,8 +530,8 @@ clauses:
     forbid: act
     when: aproved and true
 )yaml");
-  CHECK_ONLY_ERROR(l, "E401", 11, 11, "unknown name 'aproved' in 'when'");
-  CHECK_HELP(l, "E401", "did you mean 'approved'?");
+  CHECK_ONLY_ERROR(l, Code::E401, 11, 11, "unknown name 'aproved' in 'when'");
+  CHECK_HELP(l, Code::E401, "did you mean 'approved'?");
 }
 
 TEST_CASE("E401: unknown action, param and value in a pattern", "[checker][E401]") {
@@ -552,12 +552,12 @@ clauses:
   - id: d
     forbid: host(cloud=cloud.gcp)
 )yaml");
-  CHECK_ERROR(l, "E401", 10, 13, "unknown action 'hots'");
-  CHECK_ERROR(l, "E401", 12, 18, "action 'host' has no param 'provder'");
-  CHECK_ERROR(l, "E401", 14, 24, "'gcp' is not a value of cloud");
-  CHECK_ERROR(l, "E401", 16, 30, "'gcp' is not a value of cloud");
-  CHECK_HELP(l, "E401", "did you mean 'host'?");
-  CHECK_HELP(l, "E401", "did you mean 'provider'?");
+  CHECK_ERROR(l, Code::E401, 10, 13, "unknown action 'hots'");
+  CHECK_ERROR(l, Code::E401, 12, 18, "action 'host' has no param 'provder'");
+  CHECK_ERROR(l, Code::E401, 14, 24, "'gcp' is not a value of cloud");
+  CHECK_ERROR(l, Code::E401, 16, 30, "'gcp' is not a value of cloud");
+  CHECK_HELP(l, Code::E401, "did you mean 'host'?");
+  CHECK_HELP(l, Code::E401, "did you mean 'provider'?");
   CHECK(l->diags.error_count() == 4);
 }
 
@@ -577,10 +577,10 @@ clauses:
     forbid: host
     when: cloud == cloud.awz
 )yaml");
-  CHECK_ERROR(l, "E401", 11, 20, "unknown type 'clowd'");
-  CHECK_ERROR(l, "E401", 14, 26, "'awz' is not a value of cloud");
-  CHECK_HELP(l, "E401", "did you mean 'cloud'?");
-  CHECK_HELP(l, "E401", "did you mean 'aws'?");
+  CHECK_ERROR(l, Code::E401, 11, 20, "unknown type 'clowd'");
+  CHECK_ERROR(l, Code::E401, 14, 26, "'awz' is not a value of cloud");
+  CHECK_HELP(l, Code::E401, "did you mean 'cloud'?");
+  CHECK_HELP(l, Code::E401, "did you mean 'aws'?");
   CHECK(l->diags.error_count() == 2);
 }
 
@@ -597,8 +597,8 @@ clauses:
     permit: act
     overrides: [generl]
 )yaml");
-  CHECK_ONLY_ERROR(l, "E401", 11, 17, "unknown clause 'generl'");
-  CHECK_HELP(l, "E401", "did you mean 'general'?");
+  CHECK_ONLY_ERROR(l, Code::E401, 11, 17, "unknown clause 'generl'");
+  CHECK_HELP(l, Code::E401, "did you mean 'general'?");
 }
 
 TEST_CASE("E401: `date` is only visible in when", "[checker][E401]") {
@@ -619,9 +619,9 @@ amendments:
   - id: a
     signed: date
 )yaml");
-  CHECK_ERROR(l, "E401", 5, 6, "'date' (the date asked about) cannot be used in a named date");
-  CHECK_ERROR(l, "E401", 11, 11, "'date' (the date asked about) cannot be used in 'from'");
-  CHECK_ERROR(l, "E401", 16, 13, "'date' (the date asked about) cannot be used in");
+  CHECK_ERROR(l, Code::E401, 5, 6, "'date' (the date asked about) cannot be used in a named date");
+  CHECK_ERROR(l, Code::E401, 11, 11, "'date' (the date asked about) cannot be used in 'from'");
+  CHECK_ERROR(l, Code::E401, 16, 13, "'date' (the date asked about) cannot be used in");
   CHECK(l->diags.error_count() == 3);
 }
 
@@ -643,10 +643,10 @@ clauses:
     forbid: host
     when: cloud == azur
 )yaml");
-  CHECK_ERROR(l, "E401", 13, 11, "unknown name 'provder' in 'when'");
-  CHECK_ERROR(l, "E401", 16, 20, "unknown name 'azur' in 'when'");
-  CHECK_HELP(l, "E401", "did you mean 'provider'?");
-  CHECK_HELP(l, "E401", "did you mean 'azure'?");
+  CHECK_ERROR(l, Code::E401, 13, 11, "unknown name 'provder' in 'when'");
+  CHECK_ERROR(l, Code::E401, 16, 20, "unknown name 'azur' in 'when'");
+  CHECK_HELP(l, Code::E401, "did you mean 'provider'?");
+  CHECK_HELP(l, Code::E401, "did you mean 'azure'?");
 }
 
 // ---------------------------------------------------------------------------
@@ -698,8 +698,8 @@ TEST_CASE("E402: a bare value of two types where no type is expected", "[checker
     forbid: host
     when: oracle == oracle
 )yaml");
-  CHECK_ONLY_ERROR(l, "E402", 14, 11, "'oracle' is ambiguous here: it is a value of 2 types");
-  CHECK_HELP(l, "E402", "write it qualified: party.oracle or cloud.oracle");
+  CHECK_ONLY_ERROR(l, Code::E402, 14, 11, "'oracle' is ambiguous here: it is a value of 2 types");
+  CHECK_HELP(l, Code::E402, "write it qualified: party.oracle or cloud.oracle");
 }
 
 TEST_CASE("E402: ambiguous in a list with no typed element", "[checker][E402]") {
@@ -707,8 +707,8 @@ TEST_CASE("E402: ambiguous in a list with no typed element", "[checker][E402]") 
     forbid: host
     when: oracle in [oracle, acme]
 )yaml");
-  CHECK_ERROR(l, "E402", 14, 11, "'oracle' is ambiguous here");
-  CHECK_HELP(l, "E402", "party.oracle or cloud.oracle");
+  CHECK_ERROR(l, Code::E402, 14, 11, "'oracle' is ambiguous here");
+  CHECK_HELP(l, Code::E402, "party.oracle or cloud.oracle");
 }
 
 TEST_CASE("E403: a qualified value of the wrong type", "[checker][E403][values]") {
@@ -718,8 +718,8 @@ TEST_CASE("E403: a qualified value of the wrong type", "[checker][E403][values]"
     forbid: host
     when: cloud == party.oracle
 )yaml");
-  CHECK_ERROR(l, "E403", 13, 24, "expected a cloud, but 'party.oracle' is a party");
-  CHECK_ERROR(l, "E403", 16, 20, "cannot compare a cloud with a party");
+  CHECK_ERROR(l, Code::E403, 13, 24, "expected a cloud, but 'party.oracle' is a party");
+  CHECK_ERROR(l, Code::E403, 16, 20, "cannot compare a cloud with a party");
   CHECK(l->diags.error_count() == 2);
 }
 
@@ -770,82 +770,82 @@ TEST_CASE("types: well-typed expressions of every operator load", "[checker][typ
 TEST_CASE("E403: and, or, not take bool", "[checker][E403][types]") {
   {
     auto l = with_when("rate and approved");
-    CHECK_ONLY_ERROR(l, "E403", 15, 11, "expected a condition (bool) here, but this is a number");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 11, "expected a condition (bool) here, but this is a number");
   }
   {
     auto l = with_when("approved or breach_on");
-    CHECK_ONLY_ERROR(l, "E403", 15, 23, "expected a condition (bool) here, but this is a date");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 23, "expected a condition (bool) here, but this is a date");
   }
   {
     auto l = with_when("not cloud");
-    CHECK_ONLY_ERROR(l, "E403", 15, 15, "expected a condition (bool) here, but this is a cloud");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 15, "expected a condition (bool) here, but this is a cloud");
   }
 }
 
 TEST_CASE("E403: <, <=, >, >= take two numbers or two dates", "[checker][E403][types]") {
   {
     auto l = with_when("approved < true");
-    CHECK_ONLY_ERROR(l, "E403", 15, 11,
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 11,
                      "'<', '<=', '>' and '>=' compare numbers or dates, not a condition (bool)");
   }
   {
     auto l = with_when("provider >= acme");
-    CHECK_ONLY_ERROR(l, "E403", 15, 11, "compare numbers or dates, not a party");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 11, "compare numbers or dates, not a party");
   }
   {
     auto l = with_when("rate < 2024-01-01");
-    CHECK_ONLY_ERROR(l, "E403", 15, 18, "cannot compare a number with a date");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 18, "cannot compare a number with a date");
   }
 }
 
 TEST_CASE("E403: == and != take two values of one type", "[checker][E403][types]") {
   {
     auto l = with_when("rate == approved");
-    CHECK_ONLY_ERROR(l, "E403", 15, 19, "cannot compare a number with a condition (bool)");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 19, "cannot compare a number with a condition (bool)");
   }
   {
     auto l = with_when("cloud != provider");
-    CHECK_ONLY_ERROR(l, "E403", 15, 20, "cannot compare a cloud with a party");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 20, "cannot compare a cloud with a party");
   }
 }
 
 TEST_CASE("E403: in takes a list of the left side's type", "[checker][E403][types]") {
   {
     auto l = with_when("cloud in [aws, 3]");
-    CHECK_ONLY_ERROR(l, "E403", 15, 26, "expected a cloud here, but this is a number");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 26, "expected a cloud here, but this is a number");
   }
   {
     auto l = with_when("rate not in [1, approved]");
-    CHECK_ONLY_ERROR(l, "E403", 15, 27, "expected a number here, but this is a condition (bool)");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 27, "expected a number here, but this is a condition (bool)");
   }
   {
     auto l = with_when("'[true]'");  // quoted: a plain [true] is a YAML list
-    CHECK_ONLY_ERROR(l, "E403", 15, 12, "a list can only follow 'in' or 'not in'");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 12, "a list can only follow 'in' or 'not in'");
   }
 }
 
 TEST_CASE("E403: date plus or minus a duration; number arithmetic", "[checker][E403][types]") {
   {
     auto l = with_when("rate + 1 day > rate");
-    CHECK_ONLY_ERROR(l, "E403", 15, 11, "expected a date here, but this is a number");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 11, "expected a date here, but this is a number");
   }
   {
     auto l = with_when("breach_on + 1 > date");
-    CHECK_ONLY_ERROR(l, "E403", 15, 11, "expected a number here, but this is a date");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 11, "expected a number here, but this is a date");
   }
   {
     auto l = with_when("rate * approved > 1");
-    CHECK_ONLY_ERROR(l, "E403", 15, 18, "expected a number here, but this is a condition (bool)");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 18, "expected a number here, but this is a condition (bool)");
   }
   {
     auto l = with_when("-breach_on > 1");
-    CHECK_ONLY_ERROR(l, "E403", 15, 12, "expected a number here, but this is a date");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 12, "expected a number here, but this is a date");
   }
   {
     // A date minus a date is not a duration: both sides are reported.
     auto l = with_when("breach_on - date > 1");
-    CHECK_ERROR(l, "E403", 15, 11, "expected a number here, but this is a date");
-    CHECK_ERROR(l, "E403", 15, 23, "expected a number here, but this is a date");
+    CHECK_ERROR(l, Code::E403, 15, 11, "expected a number here, but this is a date");
+    CHECK_ERROR(l, Code::E403, 15, 23, "expected a number here, but this is a date");
     CHECK(l->diags.error_count() == 2);
   }
 }
@@ -870,10 +870,10 @@ clauses:
     forbid: act
     through: 3
 )yaml");
-  CHECK_ERROR(l, "E403", 7, 6, "expected a date here, but this is a number");
-  CHECK_ERROR(l, "E403", 13, 11, "expected a condition (bool) here, but this is a number");
-  CHECK_ERROR(l, "E403", 14, 11, "expected a date here, but this is a condition (bool)");
-  CHECK_ERROR(l, "E403", 17, 14, "expected a date here, but this is a number");
+  CHECK_ERROR(l, Code::E403, 7, 6, "expected a date here, but this is a number");
+  CHECK_ERROR(l, Code::E403, 13, 11, "expected a condition (bool) here, but this is a number");
+  CHECK_ERROR(l, Code::E403, 14, 11, "expected a date here, but this is a condition (bool)");
+  CHECK_ERROR(l, Code::E403, 17, 14, "expected a date here, but this is a number");
   CHECK(l->diags.error_count() == 4);
 }
 
@@ -891,9 +891,9 @@ actions:
   act:
 clauses: []
 )yaml");
-  CHECK_ERROR(l, "E403", 5, 35, "expected true or false here");
-  CHECK_ERROR(l, "E403", 6, 33, "expected a number like 20 or 0.15 here");
-  CHECK_ERROR(l, "E403", 7, 29, "expected a date like 2025-10-28, or never here");
+  CHECK_ERROR(l, Code::E403, 5, 35, "expected true or false here");
+  CHECK_ERROR(l, Code::E403, 6, 33, "expected a number like 20 or 0.15 here");
+  CHECK_ERROR(l, Code::E403, 7, 29, "expected a date like 2025-10-28, or never here");
   CHECK(l->diags.error_count() == 3);
 }
 
@@ -907,7 +907,7 @@ clauses:
   - id: c
     forbid: toggle(acme)
 )yaml");
-  CHECK_ONLY_ERROR(l, "E403", 8, 20, "expected true or false here");
+  CHECK_ONLY_ERROR(l, Code::E403, 8, 20, "expected true or false here");
 }
 
 // ---------------------------------------------------------------------------
@@ -929,9 +929,9 @@ actions:
   deadline:
 clauses: []
 )yaml");
-  CHECK_ERROR(l, "E404", 7, 3, "'cloud' is already a type (declared on line 5)");
-  CHECK_ERROR(l, "E404", 8, 3, "'number' is already a built-in type (built in)");
-  CHECK_ERROR(l, "E404", 12, 3, "'deadline' is already a named date (declared on line 10)");
+  CHECK_ERROR(l, Code::E404, 7, 3, "'cloud' is already a type (declared on line 5)");
+  CHECK_ERROR(l, Code::E404, 8, 3, "'number' is already a built-in type (built in)");
+  CHECK_ERROR(l, Code::E404, 12, 3, "'deadline' is already a named date (declared on line 10)");
   CHECK(l->diags.error_count() == 3);
 }
 
@@ -948,8 +948,8 @@ actions:
   act: {params: {approved: bool, deadline: party, ok: bool}}
 clauses: []
 )yaml");
-  CHECK_ERROR(l, "E404", 9, 18, "param 'approved' has the name of a fact");
-  CHECK_ERROR(l, "E404", 9, 34, "param 'deadline' has the name of a named date");
+  CHECK_ERROR(l, Code::E404, 9, 18, "param 'approved' has the name of a fact");
+  CHECK_ERROR(l, Code::E404, 9, 34, "param 'deadline' has the name of a named date");
   CHECK(l->diags.error_count() == 2);
 }
 
@@ -989,7 +989,7 @@ actions:
   act:
 clauses: []
 )yaml");
-    CHECK_ONLY_ERROR(l, "E405", 6, 3, "named dates depend on each other in a cycle: a -> b -> a");
+    CHECK_ONLY_ERROR(l, Code::E405, 6, 3, "named dates depend on each other in a cycle: a -> b -> a");
   }
   SECTION("a date that uses itself") {
     auto l = load(R"yaml(pacta: 1
@@ -1001,7 +1001,7 @@ actions:
   act:
 clauses: []
 )yaml");
-    CHECK_ONLY_ERROR(l, "E405", 5, 3, "named dates depend on each other in a cycle: c -> c");
+    CHECK_ONLY_ERROR(l, Code::E405, 5, 3, "named dates depend on each other in a cycle: c -> c");
   }
 }
 
@@ -1015,9 +1015,9 @@ actions:
   pay: {params: {amount: number, on: date, who: party, flag: bool, where: cloud}}
 clauses: []
 )yaml");
-  CHECK_ERROR(l, "E406", 7, 26,
+  CHECK_ERROR(l, Code::E406, 7, 26,
               "param 'amount' has type number, but params must have a finite type");
-  CHECK_ERROR(l, "E406", 7, 38, "param 'on' has type date, but params must have a finite type");
+  CHECK_ERROR(l, Code::E406, 7, 38, "param 'on' has type date, but params must have a finite type");
   CHECK(l->diags.error_count() == 2);
 }
 
@@ -1037,9 +1037,9 @@ clauses:
   - id: c
     forbid: host(acme, provider=acme)
 )yaml");
-  CHECK_ERROR(l, "E407", 10, 29, "'host' takes 2 arguments, but more are given");
-  CHECK_ERROR(l, "E407", 12, 29, "a positional argument cannot follow a named one");
-  CHECK_ERROR(l, "E407", 14, 24, "param 'provider' is given twice");
+  CHECK_ERROR(l, Code::E407, 10, 29, "'host' takes 2 arguments, but more are given");
+  CHECK_ERROR(l, Code::E407, 12, 29, "a positional argument cannot follow a named one");
+  CHECK_ERROR(l, Code::E407, 14, 24, "param 'provider' is given twice");
   CHECK(l->diags.error_count() == 3);
 }
 
@@ -1059,8 +1059,8 @@ amendments:
     signed: 2025-01-01
     effective: never
 )yaml");
-  CHECK_ERROR(l, "E408", 11, 13, "an amendment's 'signed' date must not depend on facts");
-  CHECK_ERROR(l, "E408", 14, 16, "an amendment's 'effective' date cannot be never");
+  CHECK_ERROR(l, Code::E408, 11, 13, "an amendment's 'signed' date must not depend on facts");
+  CHECK_ERROR(l, Code::E408, 14, 16, "an amendment's 'effective' date cannot be never");
   CHECK(l->diags.error_count() == 2);
 }
 
@@ -1080,9 +1080,9 @@ clauses:
     forbid: act
     from: 9999-12-31 + 1 day
 )yaml");
-  CHECK_ERROR(l, "E306", 5, 8, "this date arithmetic goes outside 0001-01-01..9999-12-31");
-  CHECK_ERROR(l, "E306", 6, 10, "this date arithmetic goes outside 0001-01-01..9999-12-31");
-  CHECK_ERROR(l, "E306", 13, 11, "this date arithmetic goes outside 0001-01-01..9999-12-31");
+  CHECK_ERROR(l, Code::E306, 5, 8, "this date arithmetic goes outside 0001-01-01..9999-12-31");
+  CHECK_ERROR(l, Code::E306, 6, 10, "this date arithmetic goes outside 0001-01-01..9999-12-31");
+  CHECK_ERROR(l, Code::E306, 13, 11, "this date arithmetic goes outside 0001-01-01..9999-12-31");
   CHECK(l->diags.error_count() == 3);
 }
 
@@ -1106,9 +1106,9 @@ amendments:
       - id: pay
         oblige: act
 )yaml");
-  CHECK_ERROR(l, "E501", 12, 14, "amendment 'a1' repeals clause 'paymnt', which does not exist");
-  CHECK_ERROR(l, "E501", 14, 13, "amendment 'a1' amends clause 'pay', which does not exist");
-  CHECK_HELP(l, "E501", "did you mean 'payment'?");
+  CHECK_ERROR(l, Code::E501, 12, 14, "amendment 'a1' repeals clause 'paymnt', which does not exist");
+  CHECK_ERROR(l, Code::E501, 14, 13, "amendment 'a1' amends clause 'pay', which does not exist");
+  CHECK_HELP(l, Code::E501, "did you mean 'payment'?");
   CHECK(l->diags.error_count() == 2);
 }
 
@@ -1132,7 +1132,7 @@ amendments:
       - id: n
         oblige: act
 )yaml");
-  CHECK_ONLY_ERROR(l, "E501", 16, 13,
+  CHECK_ONLY_ERROR(l, Code::E501, 16, 13,
                    "amendment 'amends' amends clause 'n', which does not exist at that point "
                    "(it is only added later, by 'adds')");
 }
@@ -1182,10 +1182,10 @@ amendments:
     signed: 2025-01-01
     repeal: [c]
 )yaml");
-  CHECK_ERROR(l, "E501", 12, 14,
+  CHECK_ERROR(l, Code::E501, 12, 14,
               "amendment 'a2' repeals clause 'c', which does not exist at that point "
               "(it was repealed by 'a1' before)");
-  CHECK_ERROR(l, "E501", 14, 13,
+  CHECK_ERROR(l, Code::E501, 14, 13,
               "amendment 'a2' amends clause 'c', which does not exist at that point "
               "(it was repealed by 'a1' before)");
   CHECK(l->diags.error_count() == 2);
@@ -1212,7 +1212,7 @@ amendments:
       - id: c
         permit: act
 )yaml");
-  CHECK_ONLY_ERROR(l, "E501", 17, 13, "(it was repealed by 'first' before)");
+  CHECK_ONLY_ERROR(l, Code::E501, 17, 13, "(it was repealed by 'first' before)");
 }
 
 TEST_CASE("E502: add of an id that already exists", "[checker][E502]") {
@@ -1231,8 +1231,8 @@ amendments:
       - id: c
         permit: act
 )yaml");
-  CHECK_ONLY_ERROR(l, "E502", 13, 13, "amendment 'a1' adds clause 'c', which already exists");
-  CHECK_HELP(l, "E502", "'c' is on line 7");
+  CHECK_ONLY_ERROR(l, Code::E502, 13, 13, "amendment 'a1' adds clause 'c', which already exists");
+  CHECK_HELP(l, Code::E502, "'c' is on line 7");
 }
 
 TEST_CASE("E503: overrides must be acyclic", "[checker][E503]") {
@@ -1250,7 +1250,7 @@ clauses:
     permit: act
     overrides: [a]
 )yaml");
-    CHECK_ONLY_ERROR(l, "E503", 10, 9, "clauses override each other in a cycle: a -> b -> a");
+    CHECK_ONLY_ERROR(l, Code::E503, 10, 9, "clauses override each other in a cycle: a -> b -> a");
   }
   SECTION("a clause that overrides itself") {
     auto l = load(R"yaml(pacta: 1
@@ -1263,7 +1263,7 @@ clauses:
     forbid: act
     overrides: [a]
 )yaml");
-    CHECK_ONLY_ERROR(l, "E503", 7, 9, "clauses override each other in a cycle: a -> a");
+    CHECK_ONLY_ERROR(l, Code::E503, 7, 9, "clauses override each other in a cycle: a -> a");
   }
   SECTION("a cycle closed by an amendment") {
     auto l = load(R"yaml(pacta: 1
@@ -1284,7 +1284,7 @@ amendments:
       - id: b
         overrides: [a]
 )yaml");
-    CHECK_ONLY_ERROR(l, "E503", 10, 9, "clauses override each other in a cycle: a -> b -> a");
+    CHECK_ONLY_ERROR(l, Code::E503, 10, 9, "clauses override each other in a cycle: a -> b -> a");
   }
   SECTION("a chain is fine") {
     auto l = load(R"yaml(pacta: 1
@@ -1358,7 +1358,7 @@ amendments:
         forbid: toggle
         when: cloud == oracle
 )yaml");
-  CHECK_ONLY_ERROR(l, "E401", 18, 15, "unknown name 'cloud' in 'when'");
+  CHECK_ONLY_ERROR(l, Code::E401, 18, 15, "unknown name 'cloud' in 'when'");
 }
 
 TEST_CASE("amend: until and through together, one of them null, is E204", "[checker][amend][E204]") {
@@ -1380,7 +1380,7 @@ amendments:
         until: 2026-01-01
         through: null
 )yaml");
-  CHECK_ONLY_ERROR(l, "E204", 16, 9, "clause 'c' has both 'until' and 'through'");
+  CHECK_ONLY_ERROR(l, Code::E204, 16, 9, "clause 'c' has both 'until' and 'through'");
 }
 
 TEST_CASE("amend: unknown clause in the overrides of an amended clause", "[checker][amend][E401]") {
@@ -1401,8 +1401,8 @@ amendments:
       - id: c
         overrides: [generl]
 )yaml");
-  CHECK_ONLY_ERROR(l, "E401", 16, 21, "unknown clause 'generl'");
-  CHECK_HELP(l, "E401", "did you mean 'general'?");
+  CHECK_ONLY_ERROR(l, Code::E401, 16, 21, "unknown clause 'generl'");
+  CHECK_HELP(l, Code::E401, "did you mean 'general'?");
 }
 
 TEST_CASE("add: clauses added by amendments are checked like clauses", "[checker][amend]") {
@@ -1422,7 +1422,7 @@ amendments:
       - id: m
         permit: host
 )yaml");
-  CHECK_ONLY_ERROR(l, "E401", 13, 15, "unknown name 'provder' in 'when'");
+  CHECK_ONLY_ERROR(l, Code::E401, 13, 15, "unknown name 'provder' in 'when'");
 }
 
 // ---------------------------------------------------------------------------
@@ -1453,11 +1453,11 @@ amendments:
     signed: 2025-01-01
     repeal: [nope]
 )yaml");
-  CHECK_ERROR(l, "E202", 12, 5, "unknown key 'wehn' in clause 'a'");
-  CHECK_ERROR(l, "E401", 15, 11, "unknown name 'aproved' in 'when'");
-  CHECK_ERROR(l, "E403", 18, 11, "expected a condition (bool) here, but this is a number");
-  CHECK_ERROR(l, "E401", 19, 17, "unknown clause 'zz'");
-  CHECK_ERROR(l, "E501", 23, 14, "amendment 'am' repeals clause 'nope', which does not exist");
+  CHECK_ERROR(l, Code::E202, 12, 5, "unknown key 'wehn' in clause 'a'");
+  CHECK_ERROR(l, Code::E401, 15, 11, "unknown name 'aproved' in 'when'");
+  CHECK_ERROR(l, Code::E403, 18, 11, "expected a condition (bool) here, but this is a number");
+  CHECK_ERROR(l, Code::E401, 19, 17, "unknown clause 'zz'");
+  CHECK_ERROR(l, Code::E501, 23, 14, "amendment 'am' repeals clause 'nope', which does not exist");
   CHECK(l->diags.error_count() == 5);
 }
 
@@ -1477,7 +1477,7 @@ clauses:
     forbid: act
     when: 'approved and nope'
 )yaml");
-  CHECK_ONLY_ERROR(l, "E401", 11, 25, "unknown name 'nope'");
+  CHECK_ONLY_ERROR(l, Code::E401, 11, 25, "unknown name 'nope'");
 }
 
 TEST_CASE("positions: single-quoted scalar with an escaped quote before the error",
@@ -1493,7 +1493,7 @@ clauses:
     forbid: 'act'
     when: 'true and nope'
 )yaml");
-  CHECK_ONLY_ERROR(l, "E401", 10, 21, "unknown name 'nope'");
+  CHECK_ONLY_ERROR(l, Code::E401, 10, 21, "unknown name 'nope'");
 }
 
 TEST_CASE("positions: double-quoted scalar with escapes", "[checker][positions]") {
@@ -1510,7 +1510,7 @@ clauses:
     when: "approved and\tnope"
 )yaml");
   // `\t` is two characters in the file and one in the expression.
-  CHECK_ONLY_ERROR(l, "E401", 11, 26, "unknown name 'nope'");
+  CHECK_ONLY_ERROR(l, Code::E401, 11, 26, "unknown name 'nope'");
 }
 
 TEST_CASE("positions: double-quoted pattern", "[checker][positions]") {
@@ -1523,8 +1523,8 @@ clauses:
   - id: c
     forbid: "host(provider=acmee)"
 )yaml");
-  CHECK_ONLY_ERROR(l, "E401", 8, 28, "'acmee' is not a value of party");
-  CHECK_HELP(l, "E401", "did you mean 'acme'?");
+  CHECK_ONLY_ERROR(l, Code::E401, 8, 28, "'acmee' is not a value of party");
+  CHECK_HELP(l, Code::E401, "did you mean 'acme'?");
 }
 
 TEST_CASE("positions: literal block scalar", "[checker][positions]") {
@@ -1542,7 +1542,7 @@ clauses:
       approved and
         nope
 )yaml");
-  CHECK_ONLY_ERROR(l, "E401", 13, 9, "unknown name 'nope'");
+  CHECK_ONLY_ERROR(l, Code::E401, 13, 9, "unknown name 'nope'");
 }
 
 TEST_CASE("positions: folded block scalar", "[checker][positions]") {
@@ -1560,7 +1560,7 @@ clauses:
       rate > 0
       and rate
 )yaml");
-  CHECK_ONLY_ERROR(l, "E403", 13, 11, "expected a condition (bool) here, but this is a number");
+  CHECK_ONLY_ERROR(l, Code::E403, 13, 11, "expected a condition (bool) here, but this is a number");
 }
 
 TEST_CASE("positions: multi-line plain scalar", "[checker][positions]") {
@@ -1577,7 +1577,7 @@ clauses:
     when: approved
       and nope
 )yaml");
-  CHECK_ONLY_ERROR(l, "E401", 12, 11, "unknown name 'nope'");
+  CHECK_ONLY_ERROR(l, Code::E401, 12, 11, "unknown name 'nope'");
 }
 
 TEST_CASE("positions: columns count code points after non-ASCII text", "[checker][positions]") {
@@ -1589,5 +1589,5 @@ actions:
 clauses:
   - {id: c, title: "Überprüfung", forbid: act, when: nope}
 )yaml");
-  CHECK_ONLY_ERROR(l, "E401", 7, 54, "unknown name 'nope'");
+  CHECK_ONLY_ERROR(l, Code::E401, 7, 54, "unknown name 'nope'");
 }

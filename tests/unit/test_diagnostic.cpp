@@ -6,6 +6,7 @@
 #include "grammar/source.hpp"
 
 using pacta::closest_name;
+using pacta::Code;
 using pacta::Diagnostic;
 using pacta::Diagnostics;
 using pacta::did_you_mean;
@@ -30,7 +31,7 @@ TEST_CASE("positions are 1-based lines and columns in code points", "[diagnostic
 TEST_CASE("rendering shows the line and a caret under the column", "[diagnostic]") {
   SourceFile f("rules/x.yaml", "a: 1\n\twhen: caf\xC3\xA9 and x\n");
   Diagnostics d;
-  d.error(f, 22, "E401", "unknown name 'x'", "did you mean 'y'?");
+  d.error(f, 22, Code::E401, "unknown name 'x'", "did you mean 'y'?");
   REQUIRE(d.all().size() == 1);
   CHECK(render_text(d.all()[0], false) ==
         "rules/x.yaml:2:17: error: unknown name 'x' [E401]\n"
@@ -39,14 +40,14 @@ TEST_CASE("rendering shows the line and a caret under the column", "[diagnostic]
         "  help: did you mean 'y'?\n");
   // Without a position: no source line.
   Diagnostics no_position;
-  no_position.error("--on", "E601", "--on takes a date");
+  no_position.error("--on", Code::E601, "--on takes a date");
   CHECK(render_text(no_position.all()[0], false) == "--on: error: --on takes a date [E601]\n");
 }
 
 TEST_CASE("invalid bytes and control characters in a shown line become '?'", "[diagnostic]") {
   SourceFile f("f.yaml", "k: d\xE9mo\x01!\n");
   Diagnostics d;
-  d.error(f, 4, "E103", "invalid UTF-8");
+  d.error(f, 4, Code::E103, "invalid UTF-8");
   CHECK(d.all()[0].source_line == "k: d?mo?!");
   CHECK(d.all()[0].position.column == 5);
 }
@@ -55,7 +56,7 @@ TEST_CASE("a long line is cut to a window around the caret", "[diagnostic]") {
   std::string line = std::string(300, 'a') + "X" + std::string(300, 'b');
   SourceFile f("f.yaml", line);
   Diagnostics d;
-  d.error(f, 300, "E301", "here");
+  d.error(f, 300, Code::E301, "here");
   std::string text = render_text(d.all()[0], false);
   CHECK(text.find("f.yaml:1:301:") == 0);
   std::string shown = "..." + std::string(60, 'a') + "X" + std::string(39, 'b') + "...";
@@ -74,7 +75,7 @@ TEST_CASE("a very long line is kept as a window, rendered as the whole line", "[
   for (int i = 0; i < 50000; ++i) line += e_acute;
   SourceFile f("f.yaml", "k: v\n" + line + "\nnext\n");
   Diagnostics d;
-  d.error(f, 5 + caret, "E301", "here");
+  d.error(f, 5 + caret, Code::E301, "here");
   const Diagnostic& diag = d.all()[0];
   CHECK(diag.position.line == 2);
   CHECK(diag.position.column == 50001);
@@ -93,8 +94,8 @@ TEST_CASE("a very long line is kept as a window, rendered as the whole line", "[
   std::string ascii = std::string(2000, 'a');
   SourceFile g("g.yaml", ascii);
   Diagnostics near;
-  near.error(g, 10, "E301", "start");
-  near.error(g, 2000, "E301", "end");
+  near.error(g, 10, Code::E301, "start");
+  near.error(g, 2000, Code::E301, "end");
   CHECK(render_text(near.all()[0], false) ==
         "g.yaml:1:11: error: start [E301]\n 1 | " + std::string(50, 'a') + "...\n   | " +
             std::string(10, ' ') + "^\n");
@@ -106,11 +107,11 @@ TEST_CASE("a very long line is kept as a window, rendered as the whole line", "[
 TEST_CASE("a file keeps max_diagnostics errors and counts the rest", "[diagnostic][limits]") {
   SourceFile f("f.yaml", "x\n");
   Diagnostics at_limit(100);
-  for (int i = 0; i < 100; ++i) at_limit.error(f, 0, "E401", "e");
+  for (int i = 0; i < 100; ++i) at_limit.error(f, 0, Code::E401, "e");
   CHECK(at_limit.all().size() == 100);
   CHECK(at_limit.suppressed() == 0);
   Diagnostics past(100);
-  for (int i = 0; i < 101; ++i) past.error(f, 0, "E401", "e");
+  for (int i = 0; i < 101; ++i) past.error(f, 0, Code::E401, "e");
   CHECK(past.all().size() == 100);
   CHECK(past.suppressed() == 1);
   CHECK(past.full());  // callers skip building help texts from here on

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "grammar/ast.hpp"
-#include "grammar/parse.hpp"
+#include "grammar/expr/ast.hpp"
+#include "grammar/expr/parse.hpp"
 
 using namespace pacta;
 
@@ -109,7 +109,7 @@ std::string parse_dump(const std::string& text) {
   ParseResult<Expr> r = parse_expression(text);
   if (!r.errors.empty()) {
     const ParseError& e = r.errors.front();
-    return "ERROR " + e.code + " @" + std::to_string(e.offset) + ": " + e.message;
+    return "ERROR " + std::string(code_name(e.code)) + " @" + std::to_string(e.offset) + ": " + e.message;
   }
   REQUIRE(r.value.has_value());
   return dump(*r.value);
@@ -119,7 +119,7 @@ std::string parse_pattern_dump(const std::string& text) {
   ParseResult<ActionPattern> r = parse_action_pattern(text);
   if (!r.errors.empty()) {
     const ParseError& e = r.errors.front();
-    return "ERROR " + e.code + " @" + std::to_string(e.offset) + ": " + e.message;
+    return "ERROR " + std::string(code_name(e.code)) + " @" + std::to_string(e.offset) + ": " + e.message;
   }
   REQUIRE(r.value.has_value());
   return dump(*r.value);
@@ -134,7 +134,7 @@ std::string repeat(const std::string& s, std::size_t n) {
 
 struct ErrorCase {
   std::string input;
-  std::string code;
+  Code code;
   std::size_t offset;
   std::string message;  // substring of the message
   std::string help;     // substring of the help ("" = not checked)
@@ -343,111 +343,111 @@ TEST_CASE("date literals hold the calendar date", "[expression]") {
 
 TEST_CASE("syntax errors have a code, a position and words", "[expression][errors]") {
   const std::vector<ErrorCase> cases = {
-      {"", "E301", 0, "expected an expression", ""},
-      {"   ", "E301", 3, "expected an expression", ""},
-      {"a b", "E301", 2, "unexpected text after the expression", "operator"},
-      {"a b c", "E301", 2, "unexpected text after the expression", ""},
-      {"a)", "E301", 1, "unexpected text after the expression", ""},
-      {")", "E301", 0, "expected an expression", ""},
-      {"a +", "E301", 3, "expected an expression after '+'", ""},
-      {"a +   ", "E301", 6, "expected an expression after '+'", ""},
-      {"a * ", "E301", 4, "expected an expression after '*'", ""},
-      {"a / )", "E301", 4, "expected an expression after '/'", ""},
-      {"a - - ", "E301", 6, "expected an expression after '-'", ""},
-      {"-", "E301", 1, "expected an expression after '-'", ""},
-      {"(", "E301", 1, "expected an expression after '('", ""},
-      {"(a", "E301", 2, "expected ')' to close '('", ""},
-      {"(a + b", "E301", 6, "expected ')' to close '('", ""},
-      {"((a)", "E301", 4, "expected ')' to close '('", ""},
-      {"(a b)", "E301", 3, "expected ')' to close '('", ""},
-      {"(a]", "E301", 2, "expected ')' to close '('", ""},
-      {"a <", "E301", 3, "expected an expression after '<'", ""},
-      {"a <=", "E301", 4, "expected an expression after '<='", ""},
-      {"a == ", "E301", 5, "expected an expression after '=='", ""},
-      {"a != )", "E301", 5, "expected an expression after '!='", ""},
-      {"a < b < c", "E301", 6, "comparisons cannot be chained", "and"},
-      {"a == b == c", "E301", 7, "comparisons cannot be chained", ""},
-      {"a <= b >= c", "E301", 7, "comparisons cannot be chained", ""},
-      {"a in [b] in [c]", "E301", 9, "comparisons cannot be chained", ""},
-      {"a == b not in [c]", "E301", 7, "comparisons cannot be chained", ""},
-      {"and b", "E301", 0, "expected an expression", "'and' is a keyword"},
-      {"or", "E301", 0, "expected an expression", "keyword"},
-      {"a and", "E301", 5, "expected an expression after 'and'", ""},
-      {"a or or b", "E301", 5, "expected an expression after 'or'", "'or' is a keyword"},
-      {"a and\n", "E301", 6, "expected an expression after 'and'", ""},
-      {"not", "E301", 3, "expected an expression after 'not'", ""},
-      {"not in [a]", "E301", 4, "expected an expression after 'not'", ""},
-      {"x in y", "E301", 5, "expected a list like [a, b] after 'in'", ""},
-      {"x in", "E301", 4, "expected a list like [a, b] after 'in'", ""},
-      {"x in (a)", "E301", 5, "expected a list like [a, b] after 'in'", ""},
-      {"x not y", "E301", 6, "expected 'in' after 'not'", "not in"},
-      {"x not in y", "E301", 9, "expected a list like [a, b] after 'in'", ""},
-      {"[", "E301", 1, "expected a list item or ']' after '['", ""},
-      {"[,]", "E301", 1, "expected a list item or ']' after '['", ""},
-      {"[a, b", "E301", 5, "expected ']' to close '['", ""},
-      {"[a b]", "E301", 3, "expected ']' to close '['", "','"},
-      {"[a,]", "E301", 3, "expected an expression after ','", ""},
-      {"[a)", "E301", 2, "expected ']' to close '['", ""},
-      {"a = b", "E301", 2, "unexpected text after the expression", "=="},
-      {"a && b", "E301", 2, "unexpected text after the expression", "'and'"},
-      {"a || b", "E301", 2, "unexpected text after the expression", "'or'"},
-      {"!a", "E301", 0, "expected an expression", "'not'"},
-      {"a == \"b\"", "E301", 5, "expected an expression after '=='", "quoted"},
-      {"a @ b", "E301", 2, "unexpected text after the expression", ""},
+      {"", Code::E301, 0, "expected an expression", ""},
+      {"   ", Code::E301, 3, "expected an expression", ""},
+      {"a b", Code::E301, 2, "unexpected text after the expression", "operator"},
+      {"a b c", Code::E301, 2, "unexpected text after the expression", ""},
+      {"a)", Code::E301, 1, "unexpected text after the expression", ""},
+      {")", Code::E301, 0, "expected an expression", ""},
+      {"a +", Code::E301, 3, "expected an expression after '+'", ""},
+      {"a +   ", Code::E301, 6, "expected an expression after '+'", ""},
+      {"a * ", Code::E301, 4, "expected an expression after '*'", ""},
+      {"a / )", Code::E301, 4, "expected an expression after '/'", ""},
+      {"a - - ", Code::E301, 6, "expected an expression after '-'", ""},
+      {"-", Code::E301, 1, "expected an expression after '-'", ""},
+      {"(", Code::E301, 1, "expected an expression after '('", ""},
+      {"(a", Code::E301, 2, "expected ')' to close '('", ""},
+      {"(a + b", Code::E301, 6, "expected ')' to close '('", ""},
+      {"((a)", Code::E301, 4, "expected ')' to close '('", ""},
+      {"(a b)", Code::E301, 3, "expected ')' to close '('", ""},
+      {"(a]", Code::E301, 2, "expected ')' to close '('", ""},
+      {"a <", Code::E301, 3, "expected an expression after '<'", ""},
+      {"a <=", Code::E301, 4, "expected an expression after '<='", ""},
+      {"a == ", Code::E301, 5, "expected an expression after '=='", ""},
+      {"a != )", Code::E301, 5, "expected an expression after '!='", ""},
+      {"a < b < c", Code::E301, 6, "comparisons cannot be chained", "and"},
+      {"a == b == c", Code::E301, 7, "comparisons cannot be chained", ""},
+      {"a <= b >= c", Code::E301, 7, "comparisons cannot be chained", ""},
+      {"a in [b] in [c]", Code::E301, 9, "comparisons cannot be chained", ""},
+      {"a == b not in [c]", Code::E301, 7, "comparisons cannot be chained", ""},
+      {"and b", Code::E301, 0, "expected an expression", "'and' is a keyword"},
+      {"or", Code::E301, 0, "expected an expression", "keyword"},
+      {"a and", Code::E301, 5, "expected an expression after 'and'", ""},
+      {"a or or b", Code::E301, 5, "expected an expression after 'or'", "'or' is a keyword"},
+      {"a and\n", Code::E301, 6, "expected an expression after 'and'", ""},
+      {"not", Code::E301, 3, "expected an expression after 'not'", ""},
+      {"not in [a]", Code::E301, 4, "expected an expression after 'not'", ""},
+      {"x in y", Code::E301, 5, "expected a list like [a, b] after 'in'", ""},
+      {"x in", Code::E301, 4, "expected a list like [a, b] after 'in'", ""},
+      {"x in (a)", Code::E301, 5, "expected a list like [a, b] after 'in'", ""},
+      {"x not y", Code::E301, 6, "expected 'in' after 'not'", "not in"},
+      {"x not in y", Code::E301, 9, "expected a list like [a, b] after 'in'", ""},
+      {"[", Code::E301, 1, "expected a list item or ']' after '['", ""},
+      {"[,]", Code::E301, 1, "expected a list item or ']' after '['", ""},
+      {"[a, b", Code::E301, 5, "expected ']' to close '['", ""},
+      {"[a b]", Code::E301, 3, "expected ']' to close '['", "','"},
+      {"[a,]", Code::E301, 3, "expected an expression after ','", ""},
+      {"[a)", Code::E301, 2, "expected ']' to close '['", ""},
+      {"a = b", Code::E301, 2, "unexpected text after the expression", "=="},
+      {"a && b", Code::E301, 2, "unexpected text after the expression", "'and'"},
+      {"a || b", Code::E301, 2, "unexpected text after the expression", "'or'"},
+      {"!a", Code::E301, 0, "expected an expression", "'not'"},
+      {"a == \"b\"", Code::E301, 5, "expected an expression after '=='", "quoted"},
+      {"a @ b", Code::E301, 2, "unexpected text after the expression", ""},
       // keywords in name positions
-      {"days == 3", "E301", 0, "expected an expression", "'days' is a keyword"},
-      {"x == in", "E301", 5, "expected an expression after '=='", "'in' is a keyword"},
-      {"x + day", "E301", 4, "expected an expression after '+'", "duration"},
-      {"x + 1.5 days", "E301", 8, "unexpected text after the expression", "whole number"},
-      {"1 day", "E301", 2, "unexpected text after the expression", "duration"},
-      {"30 days + x", "E301", 3, "unexpected text after the expression", "duration"},
-      {"x + 30 days * 2", "E301", 12, "unexpected text after the expression", ""},
-      {"_", "E301", 0, "expected an expression", "action pattern"},
-      {"x == _", "E301", 5, "expected an expression after '=='", "action pattern"},
+      {"days == 3", Code::E301, 0, "expected an expression", "'days' is a keyword"},
+      {"x == in", Code::E301, 5, "expected an expression after '=='", "'in' is a keyword"},
+      {"x + day", Code::E301, 4, "expected an expression after '+'", "duration"},
+      {"x + 1.5 days", Code::E301, 8, "unexpected text after the expression", "whole number"},
+      {"1 day", Code::E301, 2, "unexpected text after the expression", "duration"},
+      {"30 days + x", Code::E301, 3, "unexpected text after the expression", "duration"},
+      {"x + 30 days * 2", Code::E301, 12, "unexpected text after the expression", ""},
+      {"_", Code::E301, 0, "expected an expression", "action pattern"},
+      {"x == _", Code::E301, 5, "expected an expression after '=='", "action pattern"},
       // names
-      {"a.b.c", "E301", 3, "unexpected text after the expression", "one qualifier"},
-      {"a.", "E301", 2, "expected a name after '.'", ""},
-      {"a. b", "E301", 2, "expected a name after '.'", ""},  // the space is the error
-      {"a.1", "E301", 2, "expected a name after '.'", ""},
-      {"cloud.never", "E301", 6, "'never' cannot be part of a name", "keyword"},
-      {"days.x", "E301", 0, "'days' cannot be part of a name", "keyword"},
-      {"a._", "E301", 2, "'_' cannot be part of a name", ""},
-      {"date.x", "E301", 4, "unexpected text after the expression", ""},
-      {"1.", "E301", 1, "unexpected text after the expression", ""},
-      {"1.2.3", "E301", 3, "unexpected text after the expression", ""},
+      {"a.b.c", Code::E301, 3, "unexpected text after the expression", "one qualifier"},
+      {"a.", Code::E301, 2, "expected a name after '.'", ""},
+      {"a. b", Code::E301, 2, "expected a name after '.'", ""},  // the space is the error
+      {"a.1", Code::E301, 2, "expected a name after '.'", ""},
+      {"cloud.never", Code::E301, 6, "'never' cannot be part of a name", "keyword"},
+      {"days.x", Code::E301, 0, "'days' cannot be part of a name", "keyword"},
+      {"a._", Code::E301, 2, "'_' cannot be part of a name", ""},
+      {"date.x", Code::E301, 4, "unexpected text after the expression", ""},
+      {"1.", Code::E301, 1, "unexpected text after the expression", ""},
+      {"1.2.3", Code::E301, 3, "unexpected text after the expression", ""},
       // non-ASCII bytes
-      {"a \xC3\xA9", "E301", 2, "non-ASCII", "ASCII"},
-      {"a \xE2\x89\xA4 b", "E301", 2, "non-ASCII", "'<='"},
+      {"a \xC3\xA9", Code::E301, 2, "non-ASCII", "ASCII"},
+      {"a \xE2\x89\xA4 b", Code::E301, 2, "non-ASCII", "'<='"},
       {"a\xC2\xA0"
        "and b",
-       "E301", 1, "non-ASCII", "non-breaking space"},
-      {"\xFF", "E301", 0, "non-ASCII", ""},
-      {"x == 1 + \x80", "E301", 9, "non-ASCII", ""},
-      {std::string("a \0 b", 5), "E301", 2, "unexpected text after the expression", ""},
+       Code::E301, 1, "non-ASCII", "non-breaking space"},
+      {"\xFF", Code::E301, 0, "non-ASCII", ""},
+      {"x == 1 + \x80", Code::E301, 9, "non-ASCII", ""},
+      {std::string("a \0 b", 5), Code::E301, 2, "unexpected text after the expression", ""},
   };
   for (const ErrorCase& c : cases) check_error(parse_expression(c.input), c);
 }
 
 TEST_CASE("invalid date literals are E302 at the date", "[expression][errors][date]") {
   const std::vector<ErrorCase> cases = {
-      {"2025-02-30", "E302", 0, "2025-02-30 is not a calendar date", "February 2025 has 28 days"},
-      {"2024-02-30", "E302", 0, "2024-02-30 is not a calendar date", "February 2024 has 29 days"},
-      {"1900-02-29", "E302", 0, "1900-02-29 is not a calendar date", "February 1900 has 28 days"},
-      {"2023-13-01", "E302", 0, "2023-13-01 is not a calendar date", "months run from 01 to 12"},
-      {"2023-00-10", "E302", 0, "is not a calendar date", "months run from 01 to 12"},
-      {"0000-01-01", "E302", 0, "0000-01-01 is not a calendar date", "years run from 0001 to 9999"},
-      {"2025-01-00", "E302", 0, "is not a calendar date", "start at 01"},
-      {"2025-04-31", "E302", 0, "is not a calendar date", "April 2025 has 30 days"},
-      {"date < 2025-02-30", "E302", 7, "2025-02-30 is not a calendar date", ""},
-      {"x + 2025-02-30", "E302", 4, "is not a calendar date", ""},
-      {"[2025-01-01, 2025-02-31]", "E302", 13, "is not a calendar date", ""},
-      {"2025-1-1", "E302", 0, "'2025-1-1' is not a date in the form YYYY-MM-DD",
+      {"2025-02-30", Code::E302, 0, "2025-02-30 is not a calendar date", "February 2025 has 28 days"},
+      {"2024-02-30", Code::E302, 0, "2024-02-30 is not a calendar date", "February 2024 has 29 days"},
+      {"1900-02-29", Code::E302, 0, "1900-02-29 is not a calendar date", "February 1900 has 28 days"},
+      {"2023-13-01", Code::E302, 0, "2023-13-01 is not a calendar date", "months run from 01 to 12"},
+      {"2023-00-10", Code::E302, 0, "is not a calendar date", "months run from 01 to 12"},
+      {"0000-01-01", Code::E302, 0, "0000-01-01 is not a calendar date", "years run from 0001 to 9999"},
+      {"2025-01-00", Code::E302, 0, "is not a calendar date", "start at 01"},
+      {"2025-04-31", Code::E302, 0, "is not a calendar date", "April 2025 has 30 days"},
+      {"date < 2025-02-30", Code::E302, 7, "2025-02-30 is not a calendar date", ""},
+      {"x + 2025-02-30", Code::E302, 4, "is not a calendar date", ""},
+      {"[2025-01-01, 2025-02-31]", Code::E302, 13, "is not a calendar date", ""},
+      {"2025-1-1", Code::E302, 0, "'2025-1-1' is not a date in the form YYYY-MM-DD",
        "spaces around '-'"},
-      {"date > 25-01-01", "E302", 7, "not a date in the form YYYY-MM-DD", ""},
-      {"12025-01-01", "E302", 0, "not a date in the form YYYY-MM-DD", ""},
-      {"2025-001-01", "E302", 0, "not a date in the form YYYY-MM-DD", ""},
-      {"10-5-3", "E302", 0, "not a date", ""},
-      {"1" + std::string(40, '0') + "-01-01", "E302", 0, "this is not a date", ""},
+      {"date > 25-01-01", Code::E302, 7, "not a date in the form YYYY-MM-DD", ""},
+      {"12025-01-01", Code::E302, 0, "not a date in the form YYYY-MM-DD", ""},
+      {"2025-001-01", Code::E302, 0, "not a date in the form YYYY-MM-DD", ""},
+      {"10-5-3", Code::E302, 0, "not a date", ""},
+      {"1" + std::string(40, '0') + "-01-01", Code::E302, 0, "this is not a date", ""},
   };
   for (const ErrorCase& c : cases) check_error(parse_expression(c.input), c);
   // Spaces make it arithmetic.
@@ -457,10 +457,10 @@ TEST_CASE("invalid date literals are E302 at the date", "[expression][errors][da
 
 TEST_CASE("numbers and durations that are too large are E305", "[expression][errors]") {
   const std::vector<ErrorCase> cases = {
-      {"x + 1000001 days", "E305", 4, "too large", "1000000"},
-      {"x - 99999999999999999999999999999999999999 weeks", "E305", 4, "too large", ""},
-      {std::string(31, '9'), "E305", 0, "more than 30 digits", ""},
-      {"a + " + std::string(20, '1') + "." + std::string(11, '2'), "E305", 4, "more than 30 digits",
+      {"x + 1000001 days", Code::E305, 4, "too large", "1000000"},
+      {"x - 99999999999999999999999999999999999999 weeks", Code::E305, 4, "too large", ""},
+      {std::string(31, '9'), Code::E305, 0, "more than 30 digits", ""},
+      {"a + " + std::string(20, '1') + "." + std::string(11, '2'), Code::E305, 4, "more than 30 digits",
        ""},
   };
   for (const ErrorCase& c : cases) check_error(parse_expression(c.input), c);
@@ -496,7 +496,7 @@ TEST_CASE("nesting is limited to max_nesting_depth", "[expression][limits]") {
     CHECK(ok.errors.empty());
     ParseResult<Expr> bad = parse_expression(c.too_deep);
     REQUIRE(bad.errors.size() == 1);
-    CHECK(bad.errors[0].code == "E303");
+    CHECK(bad.errors[0].code == Code::E303);
     CHECK(bad.errors[0].offset == c.offset);
     CHECK(bad.errors[0].message.find("nested more than 64") != std::string::npos);
   }
@@ -509,7 +509,7 @@ TEST_CASE("nesting is limited to max_nesting_depth", "[expression][limits]") {
   CHECK(parse_expression(repeat("(a) + ", 300) + "b", long_chains).errors.empty());
   CHECK(parse_expression("x in [" + repeat("[-a], ", 300) + "[]]").errors.empty());
   CHECK(parse_expression(repeat("-(", 32) + "a" + repeat(")", 32)).errors.empty());
-  CHECK(parse_expression(repeat("-(", 32) + "-a" + repeat(")", 32)).errors[0].code == "E303");
+  CHECK(parse_expression(repeat("-(", 32) + "-a" + repeat(")", 32)).errors[0].code == Code::E303);
   // A smaller configured limit.
   Limits small;
   small.max_nesting_depth = 2;
@@ -519,7 +519,7 @@ TEST_CASE("nesting is limited to max_nesting_depth", "[expression][limits]") {
   CHECK(parse_expression("not -(a)", small).errors.at(0).offset == 5);
   small.max_nesting_depth = 0;
   CHECK(parse_expression("a + b", small).errors.empty());
-  CHECK(parse_expression("-a", small).errors.at(0).code == "E303");
+  CHECK(parse_expression("-a", small).errors.at(0).code == Code::E303);
 }
 
 TEST_CASE("very deep nesting fails without recursion", "[expression][limits]") {
@@ -529,12 +529,12 @@ TEST_CASE("very deep nesting fails without recursion", "[expression][limits]") {
                                   repeat("not ", 100000), repeat("not -(", 100000) + "x"}) {
     ParseResult<Expr> r = parse_expression(text, big);
     REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].code == "E303");
+    CHECK(r.errors[0].code == Code::E303);
     CHECK(r.errors[0].offset <= 4 * 64);
   }
   // Default limits: the size limit comes first.
   ParseResult<Expr> r = parse_expression(repeat("(", 100000));
-  CHECK(r.errors.at(0).code == "E304");
+  CHECK(r.errors.at(0).code == Code::E304);
 }
 
 TEST_CASE("operator chains are limited to max_tree_depth", "[expression][limits]") {
@@ -543,12 +543,12 @@ TEST_CASE("operator chains are limited to max_tree_depth", "[expression][limits]
   CHECK(parse_expression(at_limit).errors.empty());
   ParseResult<Expr> past = parse_expression(at_limit + " or a");
   REQUIRE(past.errors.size() == 1);
-  CHECK(past.errors[0].code == "E303");
+  CHECK(past.errors[0].code == Code::E303);
   CHECK(past.errors[0].message.find("more than 256 levels of operators") != std::string::npos);
   Limits small;
   small.max_tree_depth = 3;
   CHECK(parse_expression("a + b + c", small).errors.empty());
-  CHECK(parse_expression("a + b + c + d", small).errors.at(0).code == "E303");
+  CHECK(parse_expression("a + b + c + d", small).errors.at(0).code == Code::E303);
 }
 
 TEST_CASE("expressions are limited to max_expression_bytes", "[expression][limits]") {
@@ -564,7 +564,7 @@ TEST_CASE("expressions are limited to max_expression_bytes", "[expression][limit
   CHECK(ok.value.has_value());
   ParseResult<Expr> bad = parse_expression(text + " ");
   REQUIRE(bad.errors.size() == 1);
-  CHECK(bad.errors[0].code == "E304");
+  CHECK(bad.errors[0].code == Code::E304);
   CHECK(bad.errors[0].offset == 4096);
   CHECK(bad.errors[0].message.find("4096 bytes") != std::string::npos);
 
@@ -572,7 +572,7 @@ TEST_CASE("expressions are limited to max_expression_bytes", "[expression][limit
   dense += std::string(4096 - dense.size(), ' ');
   CHECK(parse_expression(dense, long_chains).errors.empty());
   CHECK(parse_expression(std::string(4096, 'x')).errors.empty());
-  CHECK(parse_expression(std::string(4097, 'x')).errors.at(0).code == "E304");
+  CHECK(parse_expression(std::string(4097, 'x')).errors.at(0).code == Code::E304);
 
   Limits small;
   small.max_expression_bytes = 5;
@@ -760,35 +760,35 @@ TEST_CASE("action patterns", "[pattern]") {
 
 TEST_CASE("action pattern errors", "[pattern][errors]") {
   const std::vector<ErrorCase> cases = {
-      {"", "E301", 0, "expected an action name", ""},
-      {"  ", "E301", 2, "expected an action name", ""},
-      {"1sell", "E301", 0, "expected an action name", ""},
-      {"not", "E301", 0, "expected an action name", "'not' is a keyword"},
-      {"_", "E301", 0, "expected an action name", ""},
-      {"(a)", "E301", 0, "expected an action name", ""},
-      {"sell(", "E301", 5, "expected a value as argument, or ')' after '('", ""},
-      {"sell(a", "E301", 6, "expected ',' or ')' after the argument", ""},
-      {"sell(a b)", "E301", 7, "expected ',' or ')' after the argument", ""},
-      {"sell(_ x)", "E301", 7, "expected ',' or ')' after the argument", ""},
-      {"sell(a,)", "E301", 7, "expected a value", ""},
-      {"sell(,a)", "E301", 5, "expected a value", ""},
-      {"sell(1)", "E301", 5, "expected a value", ""},
-      {"sell(2025-01-01)", "E301", 5, "expected a value", ""},
-      {"sell(a=)", "E301", 7, "expected a value", ""},
-      {"sell(a==b)", "E301", 7, "expected a value", ""},
-      {"sell(never)", "E301", 5, "expected a value", "'never' is a keyword"},
-      {"sell(p=days)", "E301", 7, "expected a value", "keyword"},
-      {"sell(true=x)", "E301", 5, "'true' cannot name a parameter", "keyword"},
-      {"sell(_=x)", "E301", 5, "'_' cannot name a parameter", ""},
-      {"sell((a))", "E301", 5, "expected a value", ""},
-      {"sell(a.)", "E301", 7, "expected a name after '.'", ""},
-      {"sell(a.b.c)", "E301", 8, "expected ',' or ')'", ""},
-      {"sell x", "E301", 5, "unexpected text after the action pattern", ""},
-      {"sell(a) x", "E301", 8, "unexpected text after the action pattern", ""},
-      {"sell(a)(b)", "E301", 7, "unexpected text after the action pattern", ""},
-      {"sell.x", "E301", 4, "unexpected text after the action pattern", ""},
-      {"s\xC3\xA9ll", "E301", 1, "non-ASCII", ""},
-      {"sell(" + repeat("(", 70), "E303", 68, "nested", ""},
+      {"", Code::E301, 0, "expected an action name", ""},
+      {"  ", Code::E301, 2, "expected an action name", ""},
+      {"1sell", Code::E301, 0, "expected an action name", ""},
+      {"not", Code::E301, 0, "expected an action name", "'not' is a keyword"},
+      {"_", Code::E301, 0, "expected an action name", ""},
+      {"(a)", Code::E301, 0, "expected an action name", ""},
+      {"sell(", Code::E301, 5, "expected a value as argument, or ')' after '('", ""},
+      {"sell(a", Code::E301, 6, "expected ',' or ')' after the argument", ""},
+      {"sell(a b)", Code::E301, 7, "expected ',' or ')' after the argument", ""},
+      {"sell(_ x)", Code::E301, 7, "expected ',' or ')' after the argument", ""},
+      {"sell(a,)", Code::E301, 7, "expected a value", ""},
+      {"sell(,a)", Code::E301, 5, "expected a value", ""},
+      {"sell(1)", Code::E301, 5, "expected a value", ""},
+      {"sell(2025-01-01)", Code::E301, 5, "expected a value", ""},
+      {"sell(a=)", Code::E301, 7, "expected a value", ""},
+      {"sell(a==b)", Code::E301, 7, "expected a value", ""},
+      {"sell(never)", Code::E301, 5, "expected a value", "'never' is a keyword"},
+      {"sell(p=days)", Code::E301, 7, "expected a value", "keyword"},
+      {"sell(true=x)", Code::E301, 5, "'true' cannot name a parameter", "keyword"},
+      {"sell(_=x)", Code::E301, 5, "'_' cannot name a parameter", ""},
+      {"sell((a))", Code::E301, 5, "expected a value", ""},
+      {"sell(a.)", Code::E301, 7, "expected a name after '.'", ""},
+      {"sell(a.b.c)", Code::E301, 8, "expected ',' or ')'", ""},
+      {"sell x", Code::E301, 5, "unexpected text after the action pattern", ""},
+      {"sell(a) x", Code::E301, 8, "unexpected text after the action pattern", ""},
+      {"sell(a)(b)", Code::E301, 7, "unexpected text after the action pattern", ""},
+      {"sell.x", Code::E301, 4, "unexpected text after the action pattern", ""},
+      {"s\xC3\xA9ll", Code::E301, 1, "non-ASCII", ""},
+      {"sell(" + repeat("(", 70), Code::E303, 68, "nested", ""},
   };
   for (const ErrorCase& c : cases) {
     ParseResult<ActionPattern> r = parse_action_pattern(c.input);
@@ -808,7 +808,7 @@ TEST_CASE("action pattern errors", "[pattern][errors]") {
   CHECK(parse_action_pattern(long_pattern).errors.empty());
   ParseResult<ActionPattern> too_long = parse_action_pattern(long_pattern + " ");
   REQUIRE(too_long.errors.size() == 1);
-  CHECK(too_long.errors[0].code == "E304");
+  CHECK(too_long.errors[0].code == Code::E304);
   CHECK(too_long.errors[0].offset == 4096);
 }
 

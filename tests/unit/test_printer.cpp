@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "grammar/ast.hpp"
-#include "grammar/parse.hpp"
+#include "grammar/expr/ast.hpp"
+#include "grammar/expr/parse.hpp"
 
 using namespace pacta;
 

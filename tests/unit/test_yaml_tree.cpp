@@ -5,8 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "grammar/yaml_tree.hpp"
+#include "grammar/yaml/tree.hpp"
 
+using pacta::Code;
 using pacta::Diagnostic;
 using pacta::Diagnostics;
 using pacta::Limits;
@@ -37,9 +38,10 @@ Loaded load(std::string bytes, const Limits& limits = {}) {
 std::vector<std::string> where(const Diagnostics& diags) {
   std::vector<std::string> out;
   for (const Diagnostic& d : diags.all()) {
-    out.push_back(d.has_position ? d.code + " " + std::to_string(d.position.line) + ":" +
+    std::string code(code_name(d.code));
+    out.push_back(d.has_position ? code + " " + std::to_string(d.position.line) + ":" +
                                        std::to_string(d.position.column)
-                                 : d.code);
+                                 : code);
   }
   return out;
 }
@@ -114,7 +116,7 @@ TEST_CASE("E101: a path that cannot be read", "[yaml][source]") {
   std::filesystem::remove(missing);
   CHECK_FALSE(pacta::read_source(missing, Limits{}, diags));
   const Diagnostic& d = only(diags);
-  CHECK(d.code == "E101");
+  CHECK(d.code == Code::E101);
   CHECK_FALSE(d.has_position);
   CHECK(d.file == missing);
   CHECK_THAT(d.message, Catch::Contains(missing) && Catch::Contains("No such file or directory"));
@@ -122,7 +124,7 @@ TEST_CASE("E101: a path that cannot be read", "[yaml][source]") {
   Diagnostics dir_diags;
   CHECK_FALSE(
       pacta::read_source(std::filesystem::temp_directory_path().string(), Limits{}, dir_diags));
-  CHECK(only(dir_diags).code == "E101");
+  CHECK(only(dir_diags).code == Code::E101);
   CHECK_THAT(only(dir_diags).message, Catch::Contains("directory"));
 }
 
@@ -146,7 +148,7 @@ TEST_CASE("E102: a file over the size limit", "[yaml][source]") {
   Diagnostics diags;
   CHECK_FALSE(pacta::read_source(path, small, diags));
   const Diagnostic& d = only(diags);
-  CHECK(d.code == "E102");
+  CHECK(d.code == Code::E102);
   CHECK_FALSE(d.has_position);
   CHECK_THAT(d.message, Catch::Contains("100 bytes") && Catch::Contains("10 bytes"));
   CHECK_THAT(d.help, Catch::Contains("split"));
@@ -161,14 +163,14 @@ TEST_CASE("E102: a file over the size limit", "[yaml][source]") {
   std::filesystem::resize_file(path, std::uintmax_t{1} << 30);
   Diagnostics huge;
   CHECK_FALSE(pacta::read_source(path, Limits{}, huge));
-  CHECK(only(huge).code == "E102");
+  CHECK(only(huge).code == Code::E102);
   CHECK_THAT(only(huge).message,
              Catch::Contains("1073741824 bytes") && Catch::Contains("16777216"));
   std::filesystem::remove(path);
 
   Diagnostics in_memory;
   CHECK_FALSE(pacta::make_source("m.yaml", std::string(11, 'x'), small, in_memory));
-  CHECK(only(in_memory).code == "E102");
+  CHECK(only(in_memory).code == Code::E102);
 }
 
 TEST_CASE("E103: UTF-16 and UTF-32 are rejected with a conversion hint", "[yaml][source]") {
@@ -194,7 +196,7 @@ TEST_CASE("E103: UTF-16 and UTF-32 are rejected with a conversion hint", "[yaml]
     Loaded loaded = load(c.bytes);
     CHECK_FALSE(loaded.file);
     const Diagnostic& d = only(loaded.diags);
-    CHECK(d.code == "E103");
+    CHECK(d.code == Code::E103);
     CHECK_FALSE(d.has_position);
     CHECK(d.message == "file is " + c.encoding + ", pacta reads UTF-8");
     CHECK_THAT(d.help, Catch::Contains("iconv " + c.iconv) && Catch::Contains("-t UTF-8"));
@@ -367,7 +369,7 @@ TEST_CASE("E106: billion laughs is stopped at once", "[yaml]") {
   Loaded loaded = load(bomb);
   CHECK_FALSE(loaded.doc);
   const Diagnostic& d = only(loaded.diags);
-  CHECK(d.code == "E106");
+  CHECK(d.code == Code::E106);
   CHECK(d.message == "aliases expand to more than 16777216 bytes");
   CHECK(d.has_position);
   // a expands to 37 bytes, b to 334, ... f to 2,192,194: the 7th alias on
@@ -396,7 +398,7 @@ TEST_CASE("E106: an alias inside the node it names", "[yaml]") {
     INFO(text);
     Loaded loaded = load(text);
     CHECK_FALSE(loaded.doc);
-    CHECK(only(loaded.diags).code == "E106");
+    CHECK(only(loaded.diags).code == Code::E106);
     CHECK_THAT(only(loaded.diags).message, Catch::Contains("repeats a node that contains it"));
   }
   Loaded loaded = load("a: &x\n  b: *x\n");
@@ -420,7 +422,7 @@ TEST_CASE("E106: nesting deeper than the limit", "[yaml]") {
   lax.max_yaml_depth = 100000;
   Loaded deeper = load(std::string(5000, '[') + std::string(5000, ']'), lax);
   CHECK_FALSE(deeper.doc);
-  CHECK(only(deeper.diags).code == "E106");
+  CHECK(only(deeper.diags).code == Code::E106);
   CHECK_THAT(only(deeper.diags).message, Catch::StartsWith("nesting deeper than"));
 
   // Exactly at the limit is fine, one more is not.

@@ -1,0 +1,508 @@
+#include "engine/check/expressions.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/check/check.hpp"
+
+namespace pacta {
+
+namespace {
+
+class ExprChecker {
+ public:
+  ExprChecker(const ExprScope& scope, const SourceFile& file, Diagnostics& diags)
+      : s_(scope), c_(*scope.contract), file_(file), diags_(diags) {}
+
+  std::optional<TypedExpr> require(const Expr& e, const Type& expected) {
+    auto t = infer(e, expected);
+    if (t && !(t->type == expected)) {
+      error(e.span.begin, Code::E403,
+            fmt::format("expected {} here, but this is {}", a(expected), a(t->type)),
+            hint_for(expected));
+      return std::nullopt;
+    }
+    return t;
+  }
+
+ private:
+  void error(std::size_t offset, Code code, std::string message, std::string help = {}) {
+    diags_.error(file_, offset, code, std::move(message), std::move(help));
+  }
+
+  std::string a(const Type& t) const {
+    switch (t.kind) {
+      case Type::Kind::Bool: return "a condition (bool)";
+      case Type::Kind::Number: return "a number";
+      case Type::Kind::Date: return "a date";
+      case Type::Kind::Value: return fmt::format("a {}", c_.domains[t.domain].name);
+    }
+    return "a value";
+  }
+
+  std::string hint_for(const Type& t) const {
+    if (diags_.full()) return {};  // not kept: skip listing every value
+    switch (t.kind) {
+      case Type::Kind::Bool: return "a condition compares values, e.g. `channel == azure`";
+      case Type::Kind::Date: return "write a date like 2025-10-28, a named date, or `date + 30 days`";
+      case Type::Kind::Number: return "write a number like 20 or 0.15";
+      case Type::Kind::Value:
+        return fmt::format("the values of {} are: {}", c_.domains[t.domain].name,
+                           fmt::join(c_.domains[t.domain].values, ", "));
+    }
+    return {};
+  }
+
+  static TypedExpr node(TypedExpr::Op op, Type type, Span span) {
+    TypedExpr t;
+    t.op = op;
+    t.type = type;
+    t.span = span;
+    return t;
+  }
+  static TypedExpr constant(Value v, Type type, Span span) {
+    TypedExpr t = node(TypedExpr::Op::Constant, type, span);
+    t.constant = v;
+    return t;
+  }
+
+  // A bare name that is not a param, fact or named date: a party or enum
+  // value whose type comes from the context.
+  bool is_bare_value(const Expr& e) const {
+    if (e.kind != Expr::Kind::Name || !e.qualifier.empty()) return false;
+    if (s_.action >= 0) {
+      for (const auto& p : c_.actions[s_.action].params) {
+        if (p.name == e.name) return false;
+      }
+    }
+    if (c_.find_fact(e.name)) return false;
+    for (const auto& d : c_.dates) {
+      if (d.name == e.name) return false;
+    }
+    return true;
+  }
+
+  std::vector<std::string> visible_names() const {
+    std::vector<std::string> out;
+    if (s_.action >= 0) {
+      for (const auto& p : c_.actions[s_.action].params) out.push_back(p.name);
+    }
+    for (const auto& f : c_.facts) out.push_back(f.name);
+    for (const auto& d : c_.dates) out.push_back(d.name);
+    for (const auto& d : c_.domains) {
+      for (const auto& v : d.values) out.push_back(v);
+    }
+    return out;
+  }
+
+  std::optional<TypedExpr> name(const Expr& e, const std::optional<Type>& hint) {
+    if (!e.qualifier.empty()) return qualified(e);
+    if (s_.action >= 0) {
+      const auto& params = c_.actions[s_.action].params;
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        if (params[i].name != e.name) continue;
+        TypedExpr t = node(TypedExpr::Op::Param, params[i].type, e.span);
+        t.index = static_cast<int>(i);
+        return t;
+      }
+    }
+    if (auto f = c_.find_fact(e.name)) {
+      if (s_.fact_ok != nullptr && !(*s_.fact_ok)[*f]) return std::nullopt;
+      TypedExpr t = node(TypedExpr::Op::Fact, c_.facts[*f].type, e.span);
+      t.index = *f;
+      return t;
+    }
+    for (std::size_t i = 0; i < c_.dates.size(); ++i) {
+      if (c_.dates[i].name != e.name) continue;
+      if (s_.used_dates != nullptr) s_.used_dates->push_back(static_cast<int>(i));
+      TypedExpr t = node(TypedExpr::Op::NamedDate, Type::date(), e.span);
+      t.index = static_cast<int>(i);
+      return t;
+    }
+    return bare_value(e, hint);
+  }
+
+  std::optional<TypedExpr> bare_value(const Expr& e, const std::optional<Type>& hint) {
+    if (hint && hint->kind == Type::Kind::Value) {
+      if (auto v = c_.domains[hint->domain].find(e.name)) {
+        return constant(Value::member(*v), *hint, e.span);
+      }
+    }
+    std::vector<int> domains;
+    for (std::size_t d = 0; d < c_.domains.size(); ++d) {
+      if (c_.domains[d].find(e.name)) domains.push_back(static_cast<int>(d));
+    }
+    if (domains.size() == 1) {
+      Type t = Type::value(domains[0]);
+      return constant(Value::member(*c_.domains[domains[0]].find(e.name)), t, e.span);
+    }
+    if (domains.size() > 1) {
+      std::vector<std::string> forms;
+      if (!diags_.full()) {
+        for (int d : domains) forms.push_back(fmt::format("{}.{}", c_.domains[d].name, e.name));
+      }
+      error(e.span.begin, Code::E402,
+            fmt::format("'{}' is ambiguous here: it is a value of {} types", e.name,
+                        domains.size()),
+            fmt::format("write it qualified: {}", fmt::join(forms, " or ")));
+      return std::nullopt;
+    }
+    std::string help = diags_.full() ? std::string() : did_you_mean(e.name, visible_names());
+    if (help.empty() && hint && hint->kind == Type::Kind::Value) help = hint_for(*hint);
+    error(e.span.begin, Code::E401,
+          fmt::format("unknown name '{}' in {}", e.name, s_.context), help);
+    return std::nullopt;
+  }
+
+  std::optional<TypedExpr> qualified(const Expr& e) {
+    auto d = c_.find_domain(e.qualifier);
+    if (!d) {
+      std::vector<std::string> types;
+      if (!diags_.full()) {
+        for (const auto& dom : c_.domains) types.push_back(dom.name);
+      }
+      std::string help = did_you_mean(e.qualifier, types);
+      error(e.span.begin, Code::E401, fmt::format("unknown type '{}'", e.qualifier),
+            help.empty() ? fmt::format("the value types are: {}", fmt::join(types, ", ")) : help);
+      return std::nullopt;
+    }
+    auto v = c_.domains[*d].find(e.name);
+    if (!v) {
+      std::string help =
+          diags_.full() ? std::string() : did_you_mean(e.name, c_.domains[*d].values);
+      error(e.name_span.begin, Code::E401,
+            fmt::format("'{}' is not a value of {}", e.name, c_.domains[*d].name),
+            help.empty() ? hint_for(Type::value(*d)) : help);
+      return std::nullopt;
+    }
+    return constant(Value::member(*v), Type::value(*d), e.span);
+  }
+
+  // Both sides of a comparison; a bare value takes its type from the other.
+  std::optional<std::pair<TypedExpr, TypedExpr>> pair(const Expr& l, const Expr& r) {
+    std::optional<TypedExpr> lt, rt;
+    if (is_bare_value(l) && !is_bare_value(r)) {
+      rt = infer(r, std::nullopt);
+      if (!rt) return std::nullopt;
+      lt = infer(l, rt->type);
+    } else {
+      lt = infer(l, std::nullopt);
+      if (!lt) return std::nullopt;
+      rt = infer(r, lt->type);
+    }
+    if (!lt || !rt) return std::nullopt;
+    return std::pair{std::move(*lt), std::move(*rt)};
+  }
+
+  std::optional<TypedExpr> infer(const Expr& e, const std::optional<Type>& hint) {
+    using K = Expr::Kind;
+    switch (e.kind) {
+      case K::Bool: return constant(Value::boolean(e.bool_value), Type::boolean(), e.span);
+      case K::Number: return constant(Value::number(e.number), Type::number(), e.span);
+      case K::DateLit: return constant(Value::date(e.date), Type::date(), e.span);
+      case K::Never: return constant(Value::date(Date::never()), Type::date(), e.span);
+      case K::Today:
+        if (!s_.allow_today) {
+          error(e.span.begin, Code::E401,
+                fmt::format("'date' (the date asked about) cannot be used in {}", s_.context),
+                "'date' is only visible in `when`; bound a clause in time with from/until");
+          return std::nullopt;
+        }
+        return node(TypedExpr::Op::Today, Type::date(), e.span);
+      case K::Name: return name(e, hint);
+      case K::List:
+        error(e.span.begin, Code::E403, "a list can only follow 'in' or 'not in'",
+              "e.g. `channel in [aws, oracle]`");
+        return std::nullopt;
+      case K::Duration:
+        error(e.span.begin, Code::E403, "a duration can only be added to or subtracted from a date",
+              "e.g. `signed + 30 days`");
+        return std::nullopt;
+      case K::Unary: return unary(e);
+      case K::Binary: return binary(e);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<TypedExpr> unary(const Expr& e) {
+    bool is_not = e.unary_op == UnaryOp::Not;
+    Type t = is_not ? Type::boolean() : Type::number();
+    auto operand = require(e.operands[0], t);
+    if (!operand) return std::nullopt;
+    TypedExpr out = node(is_not ? TypedExpr::Op::Not : TypedExpr::Op::Negate, t, e.span);
+    out.operands.push_back(std::move(*operand));
+    return out;
+  }
+
+  std::optional<TypedExpr> binary(const Expr& e) {
+    using B = BinaryOp;
+    using Op = TypedExpr::Op;
+    const Expr& l = e.operands[0];
+    const Expr& r = e.operands[1];
+    auto both = [&](Op op, Type operand_type, Type result) -> std::optional<TypedExpr> {
+      auto lt = require(l, operand_type);
+      auto rt = require(r, operand_type);
+      if (!lt || !rt) return std::nullopt;
+      TypedExpr out = node(op, result, e.span);
+      out.operands.push_back(std::move(*lt));
+      out.operands.push_back(std::move(*rt));
+      return out;
+    };
+    switch (e.binary_op) {
+      case B::And: return both(Op::And, Type::boolean(), Type::boolean());
+      case B::Or: return both(Op::Or, Type::boolean(), Type::boolean());
+      case B::Mul: return both(Op::Mul, Type::number(), Type::number());
+      case B::Div: return both(Op::Div, Type::number(), Type::number());
+      case B::Add:
+      case B::Sub:
+        if (r.kind == Expr::Kind::Duration) return date_shift(e);
+        return both(e.binary_op == B::Add ? Op::Add : Op::Sub, Type::number(), Type::number());
+      case B::Eq:
+      case B::Ne:
+      case B::Lt:
+      case B::Le:
+      case B::Gt:
+      case B::Ge: return comparison(e);
+      case B::In:
+      case B::NotIn: return membership(e);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<TypedExpr> date_shift(const Expr& e) {
+    const Expr& duration = e.operands[1];
+    auto base = require(e.operands[0], Type::date());
+    if (!base) return std::nullopt;
+    bool months = duration.unit == DurationUnit::Month || duration.unit == DurationUnit::Year;
+    std::int64_t amount = duration.count;
+    if (duration.unit == DurationUnit::Week) amount *= 7;
+    if (duration.unit == DurationUnit::Year) amount *= 12;
+    if (e.binary_op == BinaryOp::Sub) amount = -amount;
+    TypedExpr out = node(months ? TypedExpr::Op::AddMonths : TypedExpr::Op::AddDays,
+                         Type::date(), e.span);
+    out.amount = amount;
+    out.operands.push_back(std::move(*base));
+    return out;
+  }
+
+  std::optional<TypedExpr> comparison(const Expr& e) {
+    using B = BinaryOp;
+    using Op = TypedExpr::Op;
+    auto sides = pair(e.operands[0], e.operands[1]);
+    if (!sides) return std::nullopt;
+    auto& [lt, rt] = *sides;
+    bool ordering = e.binary_op != B::Eq && e.binary_op != B::Ne;
+    if (!(lt.type == rt.type)) {
+      error(e.operands[1].span.begin, Code::E403,
+            fmt::format("cannot compare {} with {}", a(lt.type), a(rt.type)),
+            "both sides of a comparison must have the same type");
+      return std::nullopt;
+    }
+    if (ordering && lt.type.kind != Type::Kind::Number && lt.type.kind != Type::Kind::Date) {
+      error(e.operands[0].span.begin, Code::E403,
+            fmt::format("'<', '<=', '>' and '>=' compare numbers or dates, not {}", a(lt.type)),
+            "use == or != for other values");
+      return std::nullopt;
+    }
+    Op op = Op::Eq;
+    switch (e.binary_op) {
+      case B::Eq: op = Op::Eq; break;
+      case B::Ne: op = Op::Ne; break;
+      case B::Lt: op = Op::Lt; break;
+      case B::Le: op = Op::Le; break;
+      case B::Gt: op = Op::Gt; break;
+      default: op = Op::Ge; break;
+    }
+    TypedExpr out = node(op, Type::boolean(), e.span);
+    out.operands.push_back(std::move(lt));
+    out.operands.push_back(std::move(rt));
+    return out;
+  }
+
+  std::optional<TypedExpr> membership(const Expr& e) {
+    const Expr& item = e.operands[0];
+    const Expr& list = e.operands[1];
+    std::optional<Type> hint;
+    if (is_bare_value(item)) {
+      for (const auto& element : list.operands) {
+        if (is_bare_value(element)) continue;
+        if (auto t = infer(element, std::nullopt)) hint = t->type;
+        else return std::nullopt;
+        break;
+      }
+    }
+    auto it = infer(item, hint);
+    if (!it) return std::nullopt;
+    TypedExpr out = node(e.binary_op == BinaryOp::In ? TypedExpr::Op::In : TypedExpr::Op::NotIn,
+                         Type::boolean(), e.span);
+    Type element_type = it->type;
+    out.operands.push_back(std::move(*it));
+    bool ok = true;
+    for (const auto& element : list.operands) {
+      if (auto t = require(element, element_type)) out.operands.push_back(std::move(*t));
+      else ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return out;
+  }
+
+  const ExprScope& s_;
+  const Contract& c_;
+  const SourceFile& file_;
+  Diagnostics& diags_;
+};
+
+}  // namespace
+
+std::optional<TypedExpr> check_expression(const ExprScope& scope, const SourceFile& file,
+                                          const Expr& e, const Type& expected,
+                                          Diagnostics& diags) {
+  return ExprChecker(scope, file, diags).require(e, expected);
+}
+
+std::optional<Pattern> resolve_pattern(const Contract& c, const SourceFile& file,
+                                       const ActionPattern& p, Diagnostics& diags) {
+  auto action = c.find_action(p.action);
+  if (!action) {
+    std::string help;
+    if (!diags.full()) {
+      std::vector<std::string> names;
+      for (const auto& a : c.actions) names.push_back(a.name);
+      help = did_you_mean(p.action, names);
+      if (help.empty()) help = fmt::format("the actions are: {}", fmt::join(names, ", "));
+    }
+    diags.error(file, p.action_span.begin, Code::E401, fmt::format("unknown action '{}'", p.action),
+                help);
+    return std::nullopt;
+  }
+  const ActionDecl& decl = c.actions[*action];
+  Pattern out;
+  out.action = *action;
+  out.arg_values.assign(decl.params.size(), -1);
+  std::vector<bool> given(decl.params.size(), false);
+  bool ok = true;
+  bool seen_named = false;
+  std::size_t position = 0;
+  auto signature = [&] {
+    if (diags.full()) return std::string();  // not kept: skip listing every param
+    std::vector<std::string> ps;
+    for (const auto& param : decl.params) ps.push_back(param.name);
+    return fmt::format("{}({})", decl.name, fmt::join(ps, ", "));
+  };
+  for (const auto& arg : p.args) {
+    std::size_t index = 0;
+    if (arg.param) {
+      seen_named = true;
+      std::optional<std::size_t> found;
+      for (std::size_t i = 0; i < decl.params.size(); ++i) {
+        if (decl.params[i].name == *arg.param) found = i;
+      }
+      if (!found) {
+        std::string help;
+        if (!diags.full()) {
+          std::vector<std::string> ps;
+          for (const auto& param : decl.params) ps.push_back(param.name);
+          help = did_you_mean(*arg.param, ps);
+          if (help.empty()) help = fmt::format("it is {}", signature());
+        }
+        diags.error(file, arg.param_span.begin, Code::E401,
+                    fmt::format("action '{}' has no param '{}'", decl.name, *arg.param), help);
+        ok = false;
+        continue;
+      }
+      index = *found;
+    } else {
+      if (seen_named) {
+        diags.error(file, arg.span.begin, Code::E407,
+                    "a positional argument cannot follow a named one",
+                    fmt::format("name it, e.g. {}", signature()));
+        ok = false;
+        continue;
+      }
+      index = position++;
+      if (index >= decl.params.size()) {
+        diags.error(file, arg.span.begin, Code::E407,
+                    fmt::format("'{}' takes {} argument{}, but more are given", decl.name,
+                                decl.params.size(), decl.params.size() == 1 ? "" : "s"),
+                    fmt::format("it is {}", signature()));
+        ok = false;
+        continue;
+      }
+    }
+    if (given[index]) {
+      diags.error(file, arg.span.begin, Code::E407,
+                  fmt::format("param '{}' is given twice", decl.params[index].name));
+      ok = false;
+      continue;
+    }
+    given[index] = true;
+    if (arg.wildcard) continue;
+    auto value = resolve_literal(c, file, arg.value, decl.params[index].type, diags);
+    if (!value) {
+      ok = false;
+      continue;
+    }
+    out.arg_values[index] = value->kind == Type::Kind::Bool ? (value->b ? 1 : 0) : value->index;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<Value> resolve_literal(const Contract& c, const SourceFile& file, const Expr& e,
+                                     const Type& expected, Diagnostics& diags) {
+  using K = Expr::Kind;
+  switch (expected.kind) {
+    case Type::Kind::Bool:
+      if (e.kind == K::Bool) return Value::boolean(e.bool_value);
+      break;
+    case Type::Kind::Number:
+      if (e.kind == K::Number) return Value::number(e.number);
+      if (e.kind == K::Unary && e.unary_op == UnaryOp::Negate &&
+          e.operands[0].kind == K::Number) {
+        return Value::number(-e.operands[0].number);
+      }
+      break;
+    case Type::Kind::Date:
+      if (e.kind == K::DateLit) return Value::date(e.date);
+      if (e.kind == K::Never) return Value::date(Date::never());
+      break;
+    case Type::Kind::Value: {
+      if (e.kind != K::Name) break;
+      const Domain& d = c.domains[expected.domain];
+      if (!e.qualifier.empty() && e.qualifier != d.name) {
+        diags.error(file, e.span.begin, Code::E403,
+                    fmt::format("expected a {}, but '{}.{}' is a {}", d.name, e.qualifier, e.name,
+                                e.qualifier));
+        return std::nullopt;
+      }
+      if (auto v = d.find(e.name)) return Value::member(*v);
+      std::string help;
+      if (!diags.full()) {
+        help = did_you_mean(e.name, d.values);
+        if (help.empty()) {
+          help = fmt::format("the values of {} are: {}", d.name, fmt::join(d.values, ", "));
+        }
+      }
+      diags.error(file, e.name_span.begin, Code::E401,
+                  fmt::format("'{}' is not a value of {}", e.name, d.name), help);
+      return std::nullopt;
+    }
+  }
+  static const char* const kExamples[] = {"true or false", "a number like 20 or 0.15",
+                                           "a date like 2025-10-28, or never", ""};
+  const bool is_value = expected.kind == Type::Kind::Value;
+  std::string expected_text = is_value ? fmt::format("a {}", c.domains[expected.domain].name)
+                                       : kExamples[static_cast<int>(expected.kind)];
+  std::string help;
+  if (e.kind == K::Unary || e.kind == K::Binary) {
+    help = "write a single value here, not an expression";
+  } else if (is_value && !diags.full()) {
+    help = fmt::format("the values of {} are: {}", c.domains[expected.domain].name,
+                       fmt::join(c.domains[expected.domain].values, ", "));
+  } else {
+    help = fmt::format("write {}", expected_text);
+  }
+  diags.error(file, e.span.begin, Code::E403, fmt::format("expected {} here", expected_text), help);
+  return std::nullopt;
+}
+
+}  // namespace pacta

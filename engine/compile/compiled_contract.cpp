@@ -1,0 +1,88 @@
+#include "engine/compile/compiled_contract.hpp"
+
+namespace pacta {
+
+namespace {
+
+ClauseVersion apply_patch(const ClauseVersion& old, const ClausePatch& p) {
+  ClauseVersion v = old;
+  if (p.modality) {
+    v.modality = p.modality->first;
+    v.pattern = p.modality->second;
+  }
+  if (p.when) {
+    v.when = *p.when;
+    v.when_action = p.checked_against_action;
+  }
+  // A `when` checked against another action than the one this version is
+  // about (possible only when --as-agreed-on drops an earlier amendment that
+  // changed the action) would read params that do not exist. The version
+  // then never applies: better silent than reading the wrong argument.
+  if (v.when && v.when_action != v.pattern.action) {
+    TypedExpr never_true;
+    never_true.type = Type::boolean();
+    never_true.constant = Value::boolean(false);
+    v.when = std::move(never_true);
+  }
+  if (p.from) v.from = *p.from;
+  if (p.until) {
+    v.until = *p.until;
+    v.until_is_through = p.until_is_through;
+  }
+  if (p.overrides) v.overrides = *p.overrides;
+  if (p.kind) v.kind = *p.kind;
+  if (p.title) v.title = *p.title;
+  if (p.text) v.text = *p.text;
+  if (p.ref) v.ref = *p.ref;
+  return v;
+}
+
+}  // namespace
+
+CompiledContract::CompiledContract(const Contract& contract, const Scenario& scenario)
+    : contract_(&contract), scenario_(scenario), by_action_(contract.actions.size()) {
+  // The open version of each clause, as an index into versions_ (-1: none).
+  std::vector<int> open(contract.clauses.size(), -1);
+  for (std::size_t i = 0; i < contract.clauses.size(); ++i) {
+    if (contract.clauses[i].added_by >= 0) continue;
+    open[i] = static_cast<int>(versions_.size());
+    versions_.push_back(
+        ClauseVersionSpan{static_cast<int>(i), Date::min(), Date::never(), -1,
+                          contract.clauses[i].version});
+  }
+  auto close = [&](int clause, Date at) {
+    if (open[clause] < 0) return false;
+    versions_[open[clause]].end = at;
+    open[clause] = -1;
+    return true;
+  };
+  for (std::size_t a = 0; a < contract.amendments.size(); ++a) {
+    const Amendment& am = contract.amendments[a];
+    if (scenario.as_agreed_on && am.signed_on > *scenario.as_agreed_on) continue;
+    amendments_.push_back(static_cast<int>(a));
+    for (int clause : am.repeal) close(clause, am.effective);
+    for (const auto& [clause, patch] : am.amend) {
+      int previous = open[clause];
+      if (previous < 0) continue;  // its addition was not agreed on in this scenario
+      ClauseVersion next = apply_patch(versions_[previous].version, patch);
+      close(clause, am.effective);
+      open[clause] = static_cast<int>(versions_.size());
+      versions_.push_back(ClauseVersionSpan{clause, am.effective, Date::never(),
+                                            static_cast<int>(a), std::move(next)});
+    }
+    for (int clause : am.add) {
+      close(clause, am.effective);
+      open[clause] = static_cast<int>(versions_.size());
+      versions_.push_back(ClauseVersionSpan{clause, am.effective, Date::never(),
+                                            static_cast<int>(a), contract.clauses[clause].version});
+    }
+  }
+  for (std::size_t v = 0; v < versions_.size(); ++v) {
+    const auto& span = versions_[v];
+    if (span.start >= span.end) continue;  // replaced on the day it started
+    int action = span.version.pattern.action;
+    if (action >= 0) by_action_[action].push_back(static_cast<int>(v));
+  }
+}
+
+}  // namespace pacta

@@ -1,0 +1,41 @@
+#pragma once
+// Questions asked from outside a rule file (command-line flags, test
+// cases): the text of an action pattern, an `--assume NAME=VALUE`, a date.
+// Each reports located diagnostics against a SourceFile that holds the
+// flag's own text, so a caret points into the command line.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "engine/model/contract.hpp"
+#include "engine/decide/decider.hpp"
+#include "grammar/diagnostic.hpp"
+#include "grammar/limits.hpp"
+
+namespace pacta {
+
+// `ACTION` of `pacta ask`: a pattern as in clauses.
+std::optional<Pattern> parse_question_pattern(const Contract& contract, std::string_view text,
+                                              const Limits& limits, Diagnostics& diags);
+// `--assume NAME=VALUE`.
+std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
+                                                      std::string_view text,
+                                                      const Limits& limits, Diagnostics& diags);
+// A YYYY-MM-DD flag value (E601 otherwise). `flag` names it in messages.
+std::optional<Date> parse_date_flag(std::string_view text, std::string_view flag,
+                                    Diagnostics& diags);
+
+// Messages for failures while deciding, shared by `ask`, `allowed` and
+// `test`: which fact is missing and the --assume that would supply it.
+struct QuestionFailure {
+  Code code{};
+  std::string message;
+  std::string help;
+};
+QuestionFailure describe_failure(const Contract& contract, EvalEnv::Error error,
+                                 const TypedExpr* at, int clause, int named_date);
+// An example value of a fact's type, for help texts ("true", "2026-01-01").
+std::string example_value(const Contract& contract, const Type& type);
+
+}  // namespace pacta

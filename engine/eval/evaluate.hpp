@@ -1,0 +1,29 @@
+#pragma once
+// Evaluation of typed expressions. No allocation, no text: every name is an
+// index into the environment's arrays.
+#include <cstddef>
+
+#include "engine/model/typed_expr.hpp"
+
+namespace pacta {
+
+struct EvalEnv {
+  const Value* facts = nullptr;      // indexed by fact
+  const bool* fact_known = nullptr;  // false: no default and not assumed
+  const Date* dates = nullptr;       // named dates, evaluated for this question
+  const int* params = nullptr;       // the action instance's argument values
+  Date today;                        // `date`: the date asked about
+
+  enum class Error { None, MissingFact, DateOutOfRange, DivisionByZero };
+  Error error = Error::None;
+  const TypedExpr* error_at = nullptr;  // the sub-expression that failed
+};
+
+// On failure sets env.error (first failure wins) and returns a placeholder.
+Value evaluate(const TypedExpr& e, EvalEnv& env);
+
+// True when the expression reads no fact, param or `date` (named dates are
+// looked through via `dates_constant`, indexed by named date).
+bool is_constant(const TypedExpr& e, const std::vector<bool>& dates_constant);
+
+}  // namespace pacta

@@ -1,0 +1,132 @@
+#pragma once
+// The checked contract (SPEC §1, §3): every name resolved, every expression
+// typed and compiled to a TypedExpr, amendments validated in amendment
+// order. Built by check_contract() from a RuleFileSyntax; immutable after.
+// This is the type that crosses from the checker to compile/decide and the
+// CLI.
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/model/typed_expr.hpp"
+#include "grammar/files/rule_file.hpp"
+
+namespace pacta {
+
+enum class Verdict { Permitted, Forbidden, Obligatory, Conflict };
+const char* verdict_name(Verdict v);  // "permitted", ...
+std::optional<Verdict> parse_verdict(std::string_view text);
+inline bool is_allowed(Verdict v) { return v == Verdict::Permitted || v == Verdict::Obligatory; }
+
+// A finite set of values: domain 0 is `party`; then each enum type.
+struct Domain {
+  std::string name;
+  std::vector<std::string> values;  // declaration order
+  std::vector<std::size_t> offsets;
+  std::optional<int> find(std::string_view value) const;
+};
+
+struct FactDecl {
+  std::string name;
+  Type type;
+  std::optional<Value> default_value;
+  std::size_t offset = 0;
+};
+
+struct NamedDate {
+  std::string name;
+  TypedExpr expr;  // type date
+  std::size_t offset = 0;
+};
+
+struct Param {
+  std::string name;
+  Type type;  // bool or a domain
+};
+
+struct ActionDecl {
+  std::string name;
+  std::vector<Param> params;
+  std::optional<Verdict> default_verdict;
+  std::size_t offset = 0;
+};
+
+// An action pattern with every argument resolved: arg_values[i] is the
+// value index (bool: 0 false, 1 true; domain: value index) or -1 for any.
+struct Pattern {
+  int action = -1;
+  std::vector<int> arg_values;
+};
+
+struct ClauseVersion {
+  Modality modality = Modality::Permit;
+  Pattern pattern;
+  std::optional<TypedExpr> when;
+  int when_action = -1;  // the action whose params `when` reads (== pattern.action when sound)
+  std::optional<TypedExpr> from;   // inclusive
+  std::optional<TypedExpr> until;  // exclusive; `through: D` is stored as D + 1 day
+  bool until_is_through = false;   // for explanations: the user wrote `through`
+  std::vector<int> overrides;      // clause indices
+  std::string kind, title, text, ref;
+  std::size_t offset = 0;
+};
+
+// Fields an `amend` entry replaces. A field that is not set is inherited.
+struct ClausePatch {
+  std::optional<std::pair<Modality, Pattern>> modality;
+  std::optional<std::optional<TypedExpr>> when, from, until;  // inner nullopt: removed
+  bool until_is_through = false;
+  std::optional<std::vector<int>> overrides;
+  std::optional<std::string> kind, title, text, ref;
+  int checked_against_action = -1;  // `when` params were resolved for this action
+  std::size_t offset = 0;
+};
+
+struct Clause {
+  std::string id;
+  std::size_t offset = 0;
+  int added_by = -1;  // amendment index, or -1 for an original clause
+  ClauseVersion version;  // as written in `clauses` or `add`
+};
+
+struct Amendment {
+  std::string id;
+  std::string title, text;
+  Date signed_on;
+  Date effective;
+  std::size_t file_order = 0;
+  std::size_t offset = 0;
+  std::vector<int> repeal;                        // clause indices
+  std::vector<std::pair<int, ClausePatch>> amend;  // clause index, patch
+  std::vector<int> add;                           // clause indices
+};
+
+struct Contract {
+  std::string id;
+  std::string title;
+  std::string path;
+  Verdict default_verdict = Verdict::Permitted;
+  std::vector<Domain> domains;  // [0] is party
+  std::vector<FactDecl> facts;
+  std::vector<NamedDate> dates;       // declaration order
+  std::vector<int> date_order;        // evaluation order: each uses only earlier ones
+  std::vector<ActionDecl> actions;    // declaration order
+  std::vector<Clause> clauses;        // original clauses, then added ones in file order
+  std::vector<Amendment> amendments;  // amendment order: effective, ties in file order
+  std::unordered_map<std::string, int> clause_index;  // id -> index into clauses (lookup only)
+
+  std::optional<int> find_action(std::string_view name) const;
+  std::optional<int> find_fact(std::string_view name) const;
+  std::optional<int> find_clause(std::string_view id) const;
+  std::optional<int> find_amendment(std::string_view id) const;
+  std::optional<int> find_domain(std::string_view name) const;
+  // The text of a value of a finite type ("openai", "true").
+  std::string value_text(const Type& type, int index) const;
+  std::string type_name(const Type& type) const;
+};
+
+}  // namespace pacta

@@ -1,0 +1,58 @@
+#pragma once
+// Types, values and typed (compiled) expressions. A TypedExpr has every name
+// resolved to an index, so evaluation never looks at text.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "grammar/expr/ast.hpp"
+#include "grammar/date.hpp"
+
+namespace pacta {
+
+struct Type {
+  enum class Kind { Bool, Number, Date, Value };  // Value: a party or an enum value
+  Kind kind = Kind::Bool;
+  int domain = -1;  // Value: index into Contract::domains (0 = party)
+
+  static Type boolean() { return {Kind::Bool, -1}; }
+  static Type number() { return {Kind::Number, -1}; }
+  static Type date() { return {Kind::Date, -1}; }
+  static Type value(int domain) { return {Kind::Value, domain}; }
+  bool is_finite() const { return kind == Kind::Bool || kind == Kind::Value; }
+  friend bool operator==(const Type&, const Type&) = default;
+};
+
+struct Value {
+  Type::Kind kind = Type::Kind::Bool;
+  bool b = false;
+  double n = 0;
+  Date d;
+  int index = 0;  // Value kind: index in its domain
+
+  static Value boolean(bool v) { Value x; x.kind = Type::Kind::Bool; x.b = v; return x; }
+  static Value number(double v) { Value x; x.kind = Type::Kind::Number; x.n = v; return x; }
+  static Value date(Date v) { Value x; x.kind = Type::Kind::Date; x.d = v; return x; }
+  static Value member(int i) { Value x; x.kind = Type::Kind::Value; x.index = i; return x; }
+  friend bool operator==(const Value& a, const Value& b);
+};
+
+struct TypedExpr {
+  enum class Op {
+    Constant, Fact, NamedDate, Param, Today,
+    Not, Negate, And, Or,
+    Eq, Ne, Lt, Le, Gt, Ge, In, NotIn,
+    Add, Sub, Mul, Div, AddDays, AddMonths,  // AddDays/AddMonths: amount may be negative
+  };
+  Op op = Op::Constant;
+  Type type;
+  Value constant;           // Constant
+  int index = -1;           // Fact, NamedDate, Param
+  std::int64_t amount = 0;  // AddDays, AddMonths
+  bool saturate = false;    // AddDays: past 9999-12-31 gives `never` instead of an error
+  std::vector<TypedExpr> operands;  // In/NotIn: operands[0] the item, the rest the list
+  Span span;
+};
+
+}  // namespace pacta

@@ -1,0 +1,223 @@
+// The canonical text of expressions and action patterns (grammar/parse.hpp).
+//
+// Parentheses are added exactly where the tree differs from what the
+// grammar would build without them (precedence, left associativity, the
+// single non-associative comparison), so printing never nests deeper than
+// the text that was parsed. A negation of a negation prints as `- -x`: the
+// space keeps the two signs apart without adding a level.
+#include <charconv>
+#include <string>
+#include <string_view>
+
+#include "grammar/expr/parse.hpp"
+
+namespace pacta {
+namespace {
+
+// Binding strength, SPEC §2 from loosest to tightest.
+enum Level : int {
+  kOr = 1,
+  kAnd = 2,
+  kNot = 3,
+  kComparison = 4,
+  kSum = 5,
+  kProduct = 6,
+  kNegate = 7,
+  kPrimary = 8,
+};
+
+int binary_level(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::Or:
+      return kOr;
+    case BinaryOp::And:
+      return kAnd;
+    case BinaryOp::Add:
+    case BinaryOp::Sub:
+      return kSum;
+    case BinaryOp::Mul:
+    case BinaryOp::Div:
+      return kProduct;
+    default:
+      return kComparison;
+  }
+}
+
+int level_of(const Expr& e) {
+  switch (e.kind) {
+    case Expr::Kind::Binary:
+      return binary_level(e.binary_op);
+    case Expr::Kind::Unary:
+      return e.unary_op == UnaryOp::Not ? kNot : kNegate;
+    default:
+      return kPrimary;
+  }
+}
+
+std::string_view binary_token(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::Or:
+      return "or";
+    case BinaryOp::And:
+      return "and";
+    case BinaryOp::Eq:
+      return "==";
+    case BinaryOp::Ne:
+      return "!=";
+    case BinaryOp::Lt:
+      return "<";
+    case BinaryOp::Le:
+      return "<=";
+    case BinaryOp::Gt:
+      return ">";
+    case BinaryOp::Ge:
+      return ">=";
+    case BinaryOp::In:
+      return "in";
+    case BinaryOp::NotIn:
+      return "not in";
+    case BinaryOp::Add:
+      return "+";
+    case BinaryOp::Sub:
+      return "-";
+    case BinaryOp::Mul:
+      return "*";
+    case BinaryOp::Div:
+      return "/";
+  }
+  return "?";
+}
+
+std::string_view unit_word(DurationUnit unit, bool singular) {
+  switch (unit) {
+    case DurationUnit::Day:
+      return singular ? "day" : "days";
+    case DurationUnit::Week:
+      return singular ? "week" : "weeks";
+    case DurationUnit::Month:
+      return singular ? "month" : "months";
+    case DurationUnit::Year:
+      return singular ? "year" : "years";
+  }
+  return "days";
+}
+
+void print(const Expr& e, std::string& out);
+
+void print_operand(const Expr& e, bool parenthesize, std::string& out) {
+  if (parenthesize) out += '(';
+  print(e, out);
+  if (parenthesize) out += ')';
+}
+
+void print_number(const Expr& e, std::string& out) {
+  if (!e.text.empty()) {
+    out += e.text;
+    return;
+  }
+  // A tree built in code rather than parsed: shortest round-trip form.
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, e.number);
+  out.append(buffer, result.ptr);
+}
+
+void print(const Expr& e, std::string& out) {
+  switch (e.kind) {
+    case Expr::Kind::Bool:
+      out += e.bool_value ? "true" : "false";
+      return;
+    case Expr::Kind::Number:
+      print_number(e, out);
+      return;
+    case Expr::Kind::DateLit:
+      out += e.date.to_string();
+      return;
+    case Expr::Kind::Never:
+      out += "never";
+      return;
+    case Expr::Kind::Today:
+      out += "date";
+      return;
+    case Expr::Kind::Name:
+      if (!e.qualifier.empty()) {
+        out += e.qualifier;
+        out += '.';
+      }
+      out += e.name;
+      return;
+    case Expr::Kind::Duration:
+      out += std::to_string(e.count);
+      out += ' ';
+      out += unit_word(e.unit, e.count == 1);
+      return;
+    case Expr::Kind::List:
+      out += '[';
+      for (std::size_t i = 0; i < e.operands.size(); ++i) {
+        if (i > 0) out += ", ";
+        print(e.operands[i], out);
+      }
+      out += ']';
+      return;
+    case Expr::Kind::Unary: {
+      if (e.operands.empty()) return;
+      const Expr& operand = e.operands[0];
+      if (e.unary_op == UnaryOp::Not) {
+        out += "not ";
+        print_operand(operand, level_of(operand) < kNot, out);
+      } else {
+        const bool double_negation =
+            operand.kind == Expr::Kind::Unary && operand.unary_op == UnaryOp::Negate;
+        out += double_negation ? "- " : "-";
+        print_operand(operand, level_of(operand) < kNegate, out);
+      }
+      return;
+    }
+    case Expr::Kind::Binary: {
+      if (e.operands.size() < 2) return;
+      const int level = binary_level(e.binary_op);
+      // Left-associative levels keep a same-level left operand bare; the
+      // comparison takes one of each side at most, so both sides need
+      // parentheses from its own level down.
+      const bool comparison = level == kComparison;
+      const Expr& left = e.operands[0];
+      const Expr& right = e.operands[1];
+      print_operand(left, comparison ? level_of(left) <= level : level_of(left) < level, out);
+      out += ' ';
+      out += binary_token(e.binary_op);
+      out += ' ';
+      print_operand(right, level_of(right) <= level, out);
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+std::string print_expression(const Expr& e) {
+  std::string out;
+  print(e, out);
+  return out;
+}
+
+std::string print_action_pattern(const ActionPattern& p) {
+  std::string out = p.action;
+  if (p.args.empty()) return out;
+  out += '(';
+  for (std::size_t i = 0; i < p.args.size(); ++i) {
+    const PatternArg& arg = p.args[i];
+    if (i > 0) out += ", ";
+    if (arg.param) {
+      out += *arg.param;
+      out += '=';
+    }
+    if (arg.wildcard) {
+      out += '_';
+    } else {
+      print(arg.value, out);
+    }
+  }
+  out += ')';
+  return out;
+}
+
+}  // namespace pacta

@@ -1,0 +1,33 @@
+#pragma once
+// The syntax of a test file (SPEC §5), read like a rule file: kinds, keys,
+// expressions and patterns checked for shape, spans in file offsets. The
+// cases are resolved against their contract by engine/test_runner.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "grammar/files/rule_file.hpp"
+
+namespace pacta {
+
+struct TestCaseSyntax {
+  std::size_t offset = 0;  // the case's mapping: FILE:LINE of a failure
+  std::string name;
+  Field<Expr> on;            // a date expression (literal or named date)
+  ActionPattern ask;
+  Name expect;               // a verdict or "allowed"
+  std::optional<std::vector<Name>> by;
+  std::vector<std::pair<Name, Expr>> assume;
+  Field<Expr> as_agreed_on;
+};
+
+struct TestFileSyntax {
+  Name contract;  // path relative to the test file
+  std::vector<TestCaseSyntax> cases;
+};
+
+TestFileSyntax read_test_file(const SourceFile& file, const YamlDocument& doc,
+                              const Limits& limits, Diagnostics& diags);
+
+}  // namespace pacta

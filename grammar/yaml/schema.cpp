@@ -1,0 +1,165 @@
+#include "grammar/yaml/schema.hpp"
+
+#include <fmt/format.h>
+
+#include "grammar/expr/parse.hpp"
+
+namespace pacta {
+
+const char* describe_kind(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlNode::Kind::Null: return "nothing";
+    case YamlNode::Kind::Scalar: return "a single value";
+    case YamlNode::Kind::Sequence: return "a list";
+    case YamlNode::Kind::Map: return "a mapping";
+  }
+  return "a value";
+}
+
+bool YamlReader::expect_map(const YamlNode& node, std::string_view what) {
+  if (node.kind == YamlNode::Kind::Map) return true;
+  error(node.offset, Code::E201, fmt::format("{} must be a mapping (key: value), found {}", what,
+                                         describe_kind(node)),
+        "write one `key: value` per line, indented under it");
+  return false;
+}
+
+bool YamlReader::expect_sequence(const YamlNode& node, std::string_view what) {
+  if (node.kind == YamlNode::Kind::Sequence) return true;
+  error(node.offset, Code::E201,
+        fmt::format("{} must be a list, found {}", what, describe_kind(node)),
+        "write a list as `[a, b]` or as lines starting with `- `");
+  return false;
+}
+
+bool YamlReader::expect_scalar(const YamlNode& node, std::string_view what) {
+  if (node.kind == YamlNode::Kind::Scalar) return true;
+  error(node.offset, Code::E201,
+        fmt::format("{} must be a single value, found {}", what, describe_kind(node)));
+  return false;
+}
+
+const YamlNode* YamlReader::find(const YamlNode& map, std::string_view key) {
+  for (const auto& [k, v] : map.entries) {
+    if (k->kind == YamlNode::Kind::Scalar && k->value == key) return v;
+  }
+  return nullptr;
+}
+
+const YamlNode* YamlReader::find_key(const YamlNode& map, std::string_view key) {
+  for (const auto& [k, v] : map.entries) {
+    if (k->kind == YamlNode::Kind::Scalar && k->value == key) return k;
+  }
+  return nullptr;
+}
+
+bool YamlReader::check_keys(const YamlNode& map, std::string_view what,
+                            std::initializer_list<std::string_view> allowed,
+                            std::initializer_list<std::string_view> required) {
+  std::vector<std::string> names(allowed.begin(), allowed.end());
+  for (const auto& [k, v] : map.entries) {
+    if (k->kind != YamlNode::Kind::Scalar) {
+      error(k->offset, Code::E201, fmt::format("keys of {} must be plain words", what));
+      continue;
+    }
+    bool known = false;
+    for (auto a : allowed) known = known || k->value == a;
+    if (known) continue;
+    std::string help = did_you_mean(k->value, names);
+    if (help.empty()) help = fmt::format("allowed keys: {}", fmt::join(names, ", "));
+    error(k->offset, Code::E202, fmt::format("unknown key '{}' in {}", k->value, what), help);
+  }
+  bool complete = true;
+  for (auto r : required) {
+    if (find_key(map, r) == nullptr) {
+      error(map.offset, Code::E203, fmt::format("{} is missing the required key '{}'", what, r));
+      complete = false;
+    }
+  }
+  return complete;
+}
+
+namespace {
+
+// Parses a scalar with `parse` and shifts the tree's spans into the file.
+// An error at the end of the text ("expected an expression after 'and'")
+// points just after its last character, not at a line break after it.
+template <class T, class Parse>
+std::optional<T> parse_scalar(YamlReader& reader, const YamlNode& node, Parse parse) {
+  ParseResult<T> result = parse(node.value, reader.limits());
+  std::vector<std::size_t> map = scalar_offsets(reader.file(), node);
+  if (result.value) {
+    remap_spans(*result.value, map);
+    return std::move(result.value);
+  }
+  std::size_t end = node.value.find_last_not_of(" \t\r\n");
+  end = end == std::string::npos ? 0 : end + 1;
+  for (const auto& e : result.errors) {
+    std::size_t index = std::min(e.offset, end);
+    reader.error(index < map.size() ? map[index] : map.back(), e.code, e.message, e.help);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Expr> YamlReader::expression(const YamlNode& node, std::string_view what) {
+  if (!expect_scalar(node, what)) return std::nullopt;
+  return parse_scalar<Expr>(*this, node, parse_expression);
+}
+
+std::optional<ActionPattern> YamlReader::action_pattern(const YamlNode& node,
+                                                        std::string_view what) {
+  if (!expect_scalar(node, what)) return std::nullopt;
+  return parse_scalar<ActionPattern>(*this, node, parse_action_pattern);
+}
+
+std::optional<std::string> YamlReader::identifier(const YamlNode& node, std::string_view what) {
+  if (!expect_scalar(node, what)) return std::nullopt;
+  if (is_identifier(node.value)) return node.value;
+  if (is_keyword(node.value)) {
+    error(node.content_offset, Code::E205,
+          fmt::format("'{}' is a keyword and cannot name {}", node.value, what),
+          "choose another name, e.g. '" + node.value + "_'");
+  } else {
+    error(node.content_offset, Code::E205,
+          fmt::format("'{}' is not a valid name for {}", node.value, what),
+          "a name starts with a letter or '_' and has only letters, digits and '_'");
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> YamlReader::clause_id(const YamlNode& node, std::string_view what) {
+  if (!expect_scalar(node, what)) return std::nullopt;
+  const std::string& id = node.value;
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  bool ok = !id.empty() && alnum(id[0]);
+  for (char c : id) ok = ok && (alnum(c) || c == '_' || c == '.' || c == '-');
+  if (ok) return id;
+  error(node.content_offset, Code::E205, fmt::format("'{}' is not a valid id for {}", id, what),
+        "an id starts with a letter or digit and has only letters, digits, '_', '.' and '-'");
+  return std::nullopt;
+}
+
+std::optional<std::string> YamlReader::choice(const YamlNode& node, std::string_view what,
+                                              std::initializer_list<std::string_view> choices,
+                                              std::string help) {
+  if (!expect_scalar(node, what)) return std::nullopt;
+  for (auto c : choices) {
+    if (node.value == c) return node.value;
+  }
+  std::vector<std::string> names(choices.begin(), choices.end());
+  if (help.empty()) help = did_you_mean(node.value, names);
+  if (help.empty()) help = fmt::format("use one of: {}", fmt::join(names, ", "));
+  error(node.content_offset, Code::E204, fmt::format("'{}' is not a valid {}", node.value, what), help);
+  return std::nullopt;
+}
+
+std::optional<std::string> YamlReader::text(const YamlNode& node, std::string_view what) {
+  if (!expect_scalar(node, what)) return std::nullopt;
+  return node.value;
+}
+
+}  // namespace pacta

@@ -1,0 +1,62 @@
+#pragma once
+// YAML read into a tree of located nodes (yaml-cpp's event API behind this
+// header). Duplicate keys, alias bombs, over-deep nesting, bad encodings and
+// syntax errors become diagnostics (E1xx); nothing throws.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "grammar/diagnostic.hpp"
+#include "grammar/limits.hpp"
+#include "grammar/source.hpp"
+
+namespace pacta {
+
+struct YamlNode {
+  enum class Kind { Null, Scalar, Sequence, Map };
+  enum class Style { Plain, SingleQuoted, DoubleQuoted, Literal, Folded };
+
+  Kind kind = Kind::Null;
+  std::size_t offset = 0;  // byte offset where the node starts in the file
+  // Scalar: the decoded value, its style, and where the value's first byte
+  // is in the file (after an anchor or tag, after the opening quote, or at
+  // the first content line of a block scalar).
+  std::string value;
+  Style style = Style::Plain;
+  std::size_t content_offset = 0;
+  std::vector<const YamlNode*> items;                                   // Sequence
+  std::vector<std::pair<const YamlNode*, const YamlNode*>> entries;     // Map, file order
+};
+
+// Owns the nodes; an alias is a second pointer to the anchored node.
+struct YamlDocument {
+  std::vector<std::unique_ptr<YamlNode>> nodes;
+  const YamlNode* root = nullptr;  // nullptr for an empty document
+};
+
+// Reads a whole file from disk into a SourceFile: E101 unreadable, E102
+// over the size limit, E103 not UTF-8 (UTF-16/32, invalid bytes). A UTF-8
+// BOM is removed. nullopt after reporting.
+std::optional<SourceFile> read_source(const std::string& path, const Limits& limits,
+                                      Diagnostics& diags);
+// The same checks on text already in memory (used by fuzzers and tests).
+std::optional<SourceFile> make_source(std::string path, std::string bytes, const Limits& limits,
+                                      Diagnostics& diags);
+
+// Parses the single YAML document of `file`. nullopt after reporting E104
+// (syntax), E105 (duplicate key), E106 (alias expansion or depth limits).
+// An empty document gives a YamlDocument with root == nullptr.
+std::optional<YamlDocument> read_yaml(const SourceFile& file, const Limits& limits,
+                                      Diagnostics& diags);
+
+// For a scalar: map[i] is the file offset of byte i of node.value, and
+// map[value.size()] the offset just past it. Exact for every scalar style;
+// where the decoded text cannot be aligned with the source (exotic escapes)
+// bytes map to content_offset, never to a wrong place further on.
+std::vector<std::size_t> scalar_offsets(const SourceFile& file, const YamlNode& node);
+
+}  // namespace pacta
