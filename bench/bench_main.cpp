@@ -32,8 +32,7 @@ std::optional<pacta::LoadedContract> load(const std::string& name, std::string t
 
 // Decides every instance of every action on a spread of dates, repeatedly,
 // for at least `min_seconds`.
-void decisions_per_second(const std::string& label, const pacta::Contract& c,
-                          double min_seconds) {
+void decisions_per_second(const std::string& label, const pacta::Contract& c, double min_seconds) {
   pacta::CompiledContract compiled(c, pacta::Scenario{});
   pacta::Decider decider(compiled);
   std::vector<std::pair<int, std::vector<int>>> questions;
@@ -81,8 +80,7 @@ int main(int argc, char** argv) {
     double elapsed = seconds_since(start);
     if (!loaded) return 1;
     fmt::print("{:>7} clauses  {:>6.1f} MiB  {:>8.3f} s  {:>8.1f} us/clause\n", n,
-               static_cast<double>(text.size()) / (1024.0 * 1024.0), elapsed,
-               elapsed * 1e6 / n);
+               static_cast<double>(text.size()) / (1024.0 * 1024.0), elapsed, elapsed * 1e6 / n);
   }
   fmt::print("\n== decisions\n");
   std::string path = root + "/rules/microsoft-openai.yaml";

@@ -2,9 +2,9 @@
 // A generated rule file with `clauses` clauses, for benchmarks: 10 parties,
 // a 20-value region type, 100 actions, clauses with `when`, bounds and
 // (acyclic) overrides, and one amendment per 100 clauses.
-#include <string>
-
 #include <fmt/format.h>
+
+#include <string>
 
 namespace pacta::bench {
 
@@ -25,16 +25,16 @@ inline std::string generate_contract(int clauses) {
                      c % 100, c % 10);
     y += fmt::format("    when: region in [r{}, r{}, r{}] and approved\n", c % 20, (c + 7) % 20,
                      (c + 13) % 20);
-    y += fmt::format("    from: start + {} days\n    until: review + {} months\n", c % 365,
-                     c % 48);
+    y += fmt::format("    from: start + {} days\n    until: review + {} months\n", c % 365, c % 48);
     if (c >= 100 && c % 3 == 0) y += fmt::format("    overrides: [c{}]\n", c - 100);
   }
   if (clauses >= 100) {
     y += "amendments:\n";
     for (int a = 0; a < clauses / 100; ++a) {
-      y += fmt::format("  - id: am{}\n    signed: 2022-{:02}-01\n    amend:\n      - id: c{}\n"
-                       "        until: null\n",
-                       a, a % 12 + 1, a * 100);
+      y += fmt::format(
+          "  - id: am{}\n    signed: 2022-{:02}-01\n    amend:\n      - id: c{}\n"
+          "        until: null\n",
+          a, a % 12 + 1, a * 100);
     }
   }
   return y;

@@ -1,10 +1,10 @@
 // The pacta program: flags in, engine called, exit code out. The only file
 // that includes CLI11.
-#include <CLI/CLI.hpp>
+#include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
-#include <unistd.h>
 
 #include "cli/commands/commands.hpp"
 
@@ -57,13 +57,15 @@ int main(int argc, char** argv) {
 
   std::string format = "text";
   pacta::cli::CheckOptions check;
-  auto* check_cmd = app.add_subcommand("check", "Load and type-check rule files; report every error");
+  auto* check_cmd =
+      app.add_subcommand("check", "Load and type-check rule files; report every error");
   check_cmd->add_option("FILE", check.files, "Rule files")->required();
   add_format(check_cmd, format);
 
   pacta::cli::AskOptions ask;
   auto* ask_cmd = app.add_subcommand(
-      "ask", "Decide every instance of ACTION (a pattern; params left out range over their values)");
+      "ask",
+      "Decide every instance of ACTION (a pattern; params left out range over their values)");
   ask_cmd->add_option("FILE", ask.question.file, "Rule file")->required();
   ask_cmd->add_option("ACTION", ask.action, "Action pattern, e.g. 'sell_models(channel=aws)'")
       ->required();
@@ -84,8 +86,8 @@ int main(int argc, char** argv) {
   add_format(allowed_cmd, format);
 
   pacta::cli::TestOptions test;
-  auto* test_cmd = app.add_subcommand(
-      "test", "Run test files (files, or directories searched for *.test.yaml)");
+  auto* test_cmd =
+      app.add_subcommand("test", "Run test files (files, or directories searched for *.test.yaml)");
   test_cmd->add_option("PATH", test.paths, "Test files or directories")->required();
   add_format(test_cmd, format);
 
@@ -107,8 +109,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  const bool color = isatty(STDOUT_FILENO) && isatty(STDERR_FILENO) &&
-                     !no_color();
+  const bool color = isatty(STDOUT_FILENO) && isatty(STDERR_FILENO) && !no_color();
   const pacta::cli::CommonOptions common{format == "json" ? Format::Json : Format::Text, color};
 
   if (*help_cmd) {

@@ -17,7 +17,7 @@ enum class Code : unsigned short {
 
 struct CodeInfo {
   Code code;
-  std::string_view name;    // Code::E402
+  std::string_view name;  // Code::E402
   Severity severity;
   std::string_view title;   // the heading in docs/errors.md
   std::string_view anchor;  // docs/errors.md#anchor

@@ -22,8 +22,11 @@ std::string printable(std::string_view line) {
   std::size_t i = 0;
   while (i < line.size()) {
     unsigned char c = static_cast<unsigned char>(line[i]);
-    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
-                                      : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = c < 0x80           ? 1
+                         : (c >> 5) == 0x6  ? 2
+                         : (c >> 4) == 0xE  ? 3
+                         : (c >> 3) == 0x1E ? 4
+                                            : 0;
     bool valid = length > 0 && i + length <= line.size();
     for (std::size_t k = 1; valid && k < length; ++k) {
       valid = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
@@ -34,8 +37,10 @@ std::string printable(std::string_view line) {
       ++i;
       continue;
     }
-    if (length == 1 && c < 0x20 && c != '\t') out += '?';
-    else out.append(line.substr(i, length));
+    if (length == 1 && c < 0x20 && c != '\t')
+      out += '?';
+    else
+      out.append(line.substr(i, length));
     i += length;
   }
   return out;
@@ -52,8 +57,8 @@ void Diagnostics::add(Diagnostic d) {
   list_.push_back(std::move(d));
 }
 
-void Diagnostics::error(const SourceFile& file, std::size_t offset, Code code,
-                        std::string message, std::string help) {
+void Diagnostics::error(const SourceFile& file, std::size_t offset, Code code, std::string message,
+                        std::string help) {
   Diagnostic d;
   d.code = code;
   if (list_.size() >= max_) {  // only counted (see add)
@@ -73,9 +78,8 @@ void Diagnostics::error(const SourceFile& file, std::size_t offset, Code code,
     // boundaries: more than render_text's excerpt shows, so the rendered
     // text is the same as with the whole line.
     const std::size_t line_start = static_cast<std::size_t>(line.data() - file.text().data());
-    const std::size_t caret =
-        std::min(std::max(std::min(offset, file.text().size()), line_start) - line_start,
-                 line.size());
+    const std::size_t caret = std::min(
+        std::max(std::min(offset, file.text().size()), line_start) - line_start, line.size());
     auto is_continuation = [&](std::size_t i) {
       return i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80;
     };
@@ -94,8 +98,7 @@ void Diagnostics::error(const SourceFile& file, std::size_t offset, Code code,
   add(std::move(d));
 }
 
-void Diagnostics::error(std::string file, Code code, std::string message,
-                        std::string help) {
+void Diagnostics::error(std::string file, Code code, std::string message, std::string help) {
   Diagnostic d;
   d.code = code;
   d.message = std::move(message);
@@ -158,8 +161,9 @@ std::string render_text(const Diagnostic& d, bool color) {
   std::string where = d.file;
   if (d.has_position) where += fmt::format(":{}:{}", d.position.line, d.position.column);
   if (!where.empty()) where += ": ";
-  out += fmt::format("{}{}{}{}{}{}: {}{}{} [{}]\n", bold, where, reset, is_error ? red : yellow,
-                     is_error ? "error" : "warning", reset, bold, d.message, reset, code_name(d.code));
+  out +=
+      fmt::format("{}{}{}{}{}{}: {}{}{} [{}]\n", bold, where, reset, is_error ? red : yellow,
+                  is_error ? "error" : "warning", reset, bold, d.message, reset, code_name(d.code));
   if (d.has_position) {
     std::string number = std::to_string(d.position.line);
     std::string gutter(number.size(), ' ');
@@ -205,8 +209,8 @@ std::string closest_name(std::string_view name, const std::vector<std::string>& 
   for (const auto& candidate : candidates) {
     if (candidate == name) continue;
     // Cheap lower bound keeps this linear-ish on large contracts.
-    std::size_t length_gap =
-        candidate.size() > name.size() ? candidate.size() - name.size() : name.size() - candidate.size();
+    std::size_t length_gap = candidate.size() > name.size() ? candidate.size() - name.size()
+                                                            : name.size() - candidate.size();
     if (length_gap > budget) continue;
     std::size_t distance = edit_distance(name, candidate);
     if (distance < best_distance) {

@@ -10,8 +10,8 @@
 #include "cli/report/output.hpp"
 #include "engine/compile/compiled_contract.hpp"
 #include "engine/decide/decider.hpp"
-#include "engine/load.hpp"
 #include "engine/decide/question.hpp"
+#include "engine/load.hpp"
 #include "engine/testing/test_runner.hpp"
 
 namespace pacta::cli {
@@ -39,7 +39,11 @@ std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& 
                                         Diagnostics& diags) {
   auto loaded = load_contract(o.file, limits, diags);
   if (!loaded) return std::nullopt;
-  PreparedQuestion q{std::make_unique<LoadedContract>(std::move(*loaded)), std::nullopt, {}, std::nullopt, nullptr};
+  PreparedQuestion q{std::make_unique<LoadedContract>(std::move(*loaded)),
+                     std::nullopt,
+                     {},
+                     std::nullopt,
+                     nullptr};
   const Contract& c = q.loaded->contract;
   auto on = parse_date_flag(o.on, "--on", diags);
   if (o.as_agreed_on) q.as_agreed_on = parse_date_flag(*o.as_agreed_on, "--as-agreed-on", diags);
@@ -106,8 +110,8 @@ std::string question_header(const PreparedQuestion& q) {
   std::vector<std::string> assumed;
   for (const auto& [fact, value] : q.assumed) {
     Json v = value_json(c, c.facts[fact].type, value);
-    assumed.push_back(fmt::format("{}={}", c.facts[fact].name,
-                                  v.is_string() ? v.get<std::string>() : v.dump()));
+    assumed.push_back(
+        fmt::format("{}={}", c.facts[fact].name, v.is_string() ? v.get<std::string>() : v.dump()));
   }
   if (!assumed.empty()) header += fmt::format(", assuming {}", fmt::join(assumed, ", "));
   return header + "\n\n";
@@ -134,7 +138,8 @@ std::optional<std::string> verdict_filter(const std::string& text, const char* f
   std::vector<std::string> choices = {"permitted", "obligatory", "forbidden", "conflict",
                                       "allowed"};
   std::string help = did_you_mean(text, choices);
-  diags.error(flag, Code::E601, fmt::format("{} takes a verdict or 'allowed', got '{}'", flag, text),
+  diags.error(flag, Code::E601,
+              fmt::format("{} takes a verdict or 'allowed', got '{}'", flag, text),
               help.empty() ? "use permitted, obligatory, forbidden, conflict or allowed" : help);
   return std::nullopt;
 }
@@ -158,9 +163,9 @@ int run_check(const CheckOptions& o) {
       auto count = [](std::size_t n, const char* noun) {
         return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
       };
-      report += fmt::format("{}: ok: contract '{}', {}, {}\n", path, c.id,
-                            count(c.clauses.size(), "clause"),
-                            count(c.amendments.size(), "amendment"));
+      report +=
+          fmt::format("{}: ok: contract '{}', {}, {}\n", path, c.id,
+                      count(c.clauses.size(), "clause"), count(c.amendments.size(), "amendment"));
     }
     files.push_back(Json{{"file", path}, {"ok", loaded.has_value()}});
     for (const auto& d : diags.all()) all.add(d);
@@ -212,9 +217,8 @@ int run_ask(const AskOptions& o) {
       }
     }
     if (!differing.empty()) {
-      std::fputs(fmt::format("pacta: expected {}, but {} of {} instance{} differ{}: {}\n",
-                             *expect, differing.size(), results->size(),
-                             results->size() == 1 ? "" : "s",
+      std::fputs(fmt::format("pacta: expected {}, but {} of {} instance{} differ{}: {}\n", *expect,
+                             differing.size(), results->size(), results->size() == 1 ? "" : "s",
                              differing.size() == 1 ? "s" : "", fmt::join(differing, "; "))
                      .c_str(),
                  stderr);
@@ -238,9 +242,9 @@ int run_allowed(const AllowedOptions& o) {
     if (!party) {
       std::string help = did_you_mean(*o.party, c.domains[0].values);
       diags.error("--party", Code::E602, fmt::format("unknown party '{}'", *o.party),
-                  help.empty() ? fmt::format("the parties are: {}",
-                                             fmt::join(c.domains[0].values, ", "))
-                               : help);
+                  help.empty()
+                      ? fmt::format("the parties are: {}", fmt::join(c.domains[0].values, ", "))
+                      : help);
     }
   }
   std::optional<Pattern> only;
@@ -255,14 +259,14 @@ int run_allowed(const AllowedOptions& o) {
   std::vector<std::pair<int, std::vector<int>>> todo;
   for (int action : order) {
     if (only && only->action != action) continue;
-    Pattern pattern = only ? *only
-                           : Pattern{action, std::vector<int>(c.actions[action].params.size(), -1)};
+    Pattern pattern =
+        only ? *only : Pattern{action, std::vector<int>(c.actions[action].params.size(), -1)};
     auto list = instances(c, pattern, limits.max_instances - todo.size());
     if (!list) {
-      diags.error(o.question.file, Code::E606,
-                  fmt::format("the contract has more than {} action instances",
-                              limits.max_instances),
-                  "narrow the question with --action and a pattern, e.g. --action 'act(param=value)'");
+      diags.error(
+          o.question.file, Code::E606,
+          fmt::format("the contract has more than {} action instances", limits.max_instances),
+          "narrow the question with --action and a pattern, e.g. --action 'act(param=value)'");
       return finish_with_diagnostics(diags, o.question.common);
     }
     const auto& params = c.actions[action].params;
@@ -281,8 +285,9 @@ int run_allowed(const AllowedOptions& o) {
   auto results = decide_all(*q, todo, diags);
   if (!results) return finish_with_diagnostics(diags, o.question.common);
   if (verdict) {
-    std::erase_if(*results,
-                  [&](const DecidedInstance& r) { return !verdict_matches(*verdict, r.decision.verdict); });
+    std::erase_if(*results, [&](const DecidedInstance& r) {
+      return !verdict_matches(*verdict, r.decision.verdict);
+    });
   }
   print_results(o.question, *q, *results);
   return 0;

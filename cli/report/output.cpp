@@ -53,15 +53,18 @@ std::string instance_text(const Contract& c, int action, const std::vector<int>&
 
 Json value_json(const Contract& c, const Type& type, const Value& v) {
   switch (type.kind) {
-    case Type::Kind::Bool: return v.b;
+    case Type::Kind::Bool:
+      return v.b;
     case Type::Kind::Number:
       // Whole numbers print without ".0" (an assumed 10 is shown as 10).
       if (v.n == static_cast<double>(static_cast<long long>(v.n)) && v.n > -9e15 && v.n < 9e15) {
         return static_cast<long long>(v.n);
       }
       return v.n;
-    case Type::Kind::Date: return v.d.to_string();
-    case Type::Kind::Value: return c.domains[type.domain].values[v.index];
+    case Type::Kind::Date:
+      return v.d.to_string();
+    case Type::Kind::Value:
+      return c.domains[type.domain].values[v.index];
   }
   return nullptr;
 }
@@ -76,10 +79,14 @@ Json ids_json(const Contract& c, const std::vector<int>& clauses) {
 
 const char* verdict_color(Verdict v) {
   switch (v) {
-    case Verdict::Permitted: return "\x1b[32m";
-    case Verdict::Obligatory: return "\x1b[36m";
-    case Verdict::Forbidden: return "\x1b[31m";
-    case Verdict::Conflict: return "\x1b[1;35m";
+    case Verdict::Permitted:
+      return "\x1b[32m";
+    case Verdict::Obligatory:
+      return "\x1b[36m";
+    case Verdict::Forbidden:
+      return "\x1b[31m";
+    case Verdict::Conflict:
+      return "\x1b[1;35m";
   }
   return "";
 }
@@ -128,7 +135,8 @@ std::string results_table(const Contract& c, const std::vector<DecidedInstance>&
             r.decision.verdict};
     if (r.decision.is_default) {
       bool action_default = c.actions[r.action].default_verdict.has_value();
-      row.why = fmt::format("no clause applies ({} default)", action_default ? "action" : "contract");
+      row.why =
+          fmt::format("no clause applies ({} default)", action_default ? "action" : "contract");
     } else {
       row.why = ids_text(c, r.decision.by);
     }
@@ -145,9 +153,10 @@ std::string results_table(const Contract& c, const std::vector<DecidedInstance>&
   std::string out;
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[0m" : "";
-  std::string header = fmt::format("{:<{}}  {:<{}}  {}", "INSTANCE", w_instance, "VERDICT",
-                                   w_verdict, any_aside ? fmt::format("{:<{}}  SET ASIDE", "DECIDED BY", w_why)
-                                                        : std::string("DECIDED BY"));
+  std::string header =
+      fmt::format("{:<{}}  {:<{}}  {}", "INSTANCE", w_instance, "VERDICT", w_verdict,
+                  any_aside ? fmt::format("{:<{}}  SET ASIDE", "DECIDED BY", w_why)
+                            : std::string("DECIDED BY"));
   out += fmt::format("{}{}{}\n", bold, header, reset);
   for (const auto& r : rows) {
     std::string verdict = fmt::format("{:<{}}", r.verdict, w_verdict);

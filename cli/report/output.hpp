@@ -1,13 +1,12 @@
 #pragma once
 // Rendering for the terminal and for JSON: diagnostics, decision tables,
 // test reports. Deterministic: the same input gives the same bytes.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "engine/model/contract.hpp"
 #include "engine/decide/decider.hpp"
+#include "engine/model/contract.hpp"
 #include "grammar/diagnostic.hpp"
 
 namespace pacta::cli {

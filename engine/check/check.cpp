@@ -6,9 +6,9 @@
 #include <map>
 #include <set>
 
-#include "engine/eval/evaluate.hpp"
 #include "engine/check/expressions.hpp"
 #include "engine/check/graph.hpp"
+#include "engine/eval/evaluate.hpp"
 
 namespace pacta {
 
@@ -20,11 +20,16 @@ enum class NameKind { BuiltinType, Type, Fact, NamedDate, Action };
 
 const char* describe(NameKind k) {
   switch (k) {
-    case NameKind::BuiltinType: return "a built-in type";
-    case NameKind::Type: return "a type";
-    case NameKind::Fact: return "a fact";
-    case NameKind::NamedDate: return "a named date";
-    case NameKind::Action: return "an action";
+    case NameKind::BuiltinType:
+      return "a built-in type";
+    case NameKind::Type:
+      return "a type";
+    case NameKind::Fact:
+      return "a fact";
+    case NameKind::NamedDate:
+      return "a named date";
+    case NameKind::Action:
+      return "an action";
   }
   return "a name";
 }
@@ -80,8 +85,7 @@ class Checker {
           error(v.offset, Code::E206,
                 fmt::format("'{}' is listed twice in {}", v.value,
                             d.name == "party" ? std::string("the parties") : d.name),
-                fmt::format("the first is on line {}",
-                            file_.position(d.offsets[*previous]).line));
+                fmt::format("the first is on line {}", file_.position(d.offsets[*previous]).line));
           continue;
         }
         d.values.push_back(v.value);
@@ -156,8 +160,8 @@ class Checker {
       if (a.default_verdict.is_set()) decl.default_verdict = parse_verdict(a.default_verdict.value);
       for (const auto& p : a.params) {
         auto clash = names_.find(p.name.value);
-        if (clash != names_.end() && (clash->second.first == NameKind::Fact ||
-                                      clash->second.first == NameKind::NamedDate)) {
+        if (clash != names_.end() &&
+            (clash->second.first == NameKind::Fact || clash->second.first == NameKind::NamedDate)) {
           error(p.name.offset, Code::E404,
                 fmt::format("param '{}' has the name of {}", p.name.value,
                             describe(clash->second.first)),
@@ -208,15 +212,13 @@ class Checker {
                   fmt::format("amendment '{}' adds clause '{}', which already exists",
                               s.amendments[a].id.value, clause.id.value),
                   fmt::format("'{}' is on line {}; to change it use `amend`, or choose a new id",
-                              clause.id.value,
-                              file_.position(c_.clauses[*existing].offset).line));
+                              clause.id.value, file_.position(c_.clauses[*existing].offset).line));
             continue;
           }
         }
         if (unique(clause.id, "clause")) {
           c_.clause_index.emplace(clause.id.value, static_cast<int>(c_.clauses.size()));
-          c_.clauses.push_back(
-              Clause{clause.id.value, clause.id.offset, static_cast<int>(a), {}});
+          c_.clauses.push_back(Clause{clause.id.value, clause.id.offset, static_cast<int>(a), {}});
           clause_syntax_.push_back(&clause);
         }
       }
@@ -265,8 +267,7 @@ class Checker {
       std::vector<std::string> path;
       for (int i : cycle) path.push_back(c_.dates[i].name);
       error(c_.dates[cycle[cycle.size() - 2]].offset, Code::E405,
-            fmt::format("named dates depend on each other in a cycle: {}",
-                        fmt::join(path, " -> ")),
+            fmt::format("named dates depend on each other in a cycle: {}", fmt::join(path, " -> ")),
             "define one of them with a date literal");
       for (int i : cycle) ok[i] = false;
     }
@@ -279,8 +280,10 @@ class Checker {
       if (!ok[i]) continue;
       if (!is_constant(c_.dates[i].expr, dates_constant_)) continue;
       dates_constant_[i] = true;
-      if (auto d = fold_date(c_.dates[i].expr)) constant_dates_[i] = *d;
-      else dates_constant_[i] = false;
+      if (auto d = fold_date(c_.dates[i].expr))
+        constant_dates_[i] = *d;
+      else
+        dates_constant_[i] = false;
     }
   }
 
@@ -290,7 +293,8 @@ class Checker {
     env.dates = constant_dates_.data();
     Value v = evaluate(e, env);
     if (env.error == EvalEnv::Error::DateOutOfRange) {
-      error(env.error_at->span.begin, Code::E306, "this date arithmetic goes outside 0001-01-01..9999-12-31",
+      error(env.error_at->span.begin, Code::E306,
+            "this date arithmetic goes outside 0001-01-01..9999-12-31",
             "dates run from 0001-01-01 to 9999-12-31");
       return std::nullopt;
     }
@@ -372,7 +376,8 @@ class Checker {
     auto t = check_expression(sc, file_, f.value, Type::date(), diags_);
     if (!t) return std::nullopt;
     if (!is_constant(*t, dates_constant_)) {
-      error(f.offset, Code::E408, fmt::format("an amendment's '{}' date must not depend on facts", key),
+      error(f.offset, Code::E408,
+            fmt::format("an amendment's '{}' date must not depend on facts", key),
             "amendments are ordered by their dates when the file is loaded; use a date "
             "literal or a named date made of literals");
       return std::nullopt;
@@ -426,9 +431,8 @@ class Checker {
     p.from = optional_expr(s.from, [&](const Expr& e) { return check_bound(e, "'from'"); });
     p.until = optional_expr(s.until, [&](const Expr& e) { return check_bound(e, "'until'"); });
     if (s.through.presence != Presence::Absent) {
-      p.until = optional_expr(s.through, [&](const Expr& e) {
-        return through_to_until(check_bound(e, "'through'"));
-      });
+      p.until = optional_expr(
+          s.through, [&](const Expr& e) { return through_to_until(check_bound(e, "'through'")); });
       p.until_is_through = true;
     }
     if (s.overrides.presence == Presence::Set) p.overrides = check_overrides(s.overrides.value);
@@ -503,8 +507,9 @@ class Checker {
           why = fmt::format("it was repealed by '{}' before", gone_by[*i]);
         } else {
           const std::string& adder = s.amendments[c_.clauses[*i].added_by].id.value;
-          why = adder == am.id ? std::string("it is added by this same amendment: give its "
-                                             "final form in `add`")
+          why = adder == am.id ? std::string(
+                                     "it is added by this same amendment: give its "
+                                     "final form in `add`")
                                : fmt::format("it is only added later, by '{}'", adder);
         }
         error(ref.offset, Code::E501,

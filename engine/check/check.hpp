@@ -23,7 +23,6 @@ std::optional<Pattern> resolve_pattern(const Contract& contract, const SourceFil
 // assume) of an expected type: true/false, a number, a date, `never` (for
 // dates), or a value name (bare or qualified).
 std::optional<Value> resolve_literal(const Contract& contract, const SourceFile& file,
-                                     const Expr& literal, const Type& expected,
-                                     Diagnostics& diags);
+                                     const Expr& literal, const Type& expected, Diagnostics& diags);
 
 }  // namespace pacta

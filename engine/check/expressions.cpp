@@ -31,10 +31,14 @@ class ExprChecker {
 
   std::string a(const Type& t) const {
     switch (t.kind) {
-      case Type::Kind::Bool: return "a condition (bool)";
-      case Type::Kind::Number: return "a number";
-      case Type::Kind::Date: return "a date";
-      case Type::Kind::Value: return fmt::format("a {}", c_.domains[t.domain].name);
+      case Type::Kind::Bool:
+        return "a condition (bool)";
+      case Type::Kind::Number:
+        return "a number";
+      case Type::Kind::Date:
+        return "a date";
+      case Type::Kind::Value:
+        return fmt::format("a {}", c_.domains[t.domain].name);
     }
     return "a value";
   }
@@ -42,9 +46,12 @@ class ExprChecker {
   std::string hint_for(const Type& t) const {
     if (diags_.full()) return {};  // not kept: skip listing every value
     switch (t.kind) {
-      case Type::Kind::Bool: return "a condition compares values, e.g. `channel == azure`";
-      case Type::Kind::Date: return "write a date like 2025-10-28, a named date, or `date + 30 days`";
-      case Type::Kind::Number: return "write a number like 20 or 0.15";
+      case Type::Kind::Bool:
+        return "a condition compares values, e.g. `channel == azure`";
+      case Type::Kind::Date:
+        return "write a date like 2025-10-28, a named date, or `date + 30 days`";
+      case Type::Kind::Number:
+        return "write a number like 20 or 0.15";
       case Type::Kind::Value:
         return fmt::format("the values of {} are: {}", c_.domains[t.domain].name,
                            fmt::join(c_.domains[t.domain].values, ", "));
@@ -140,16 +147,16 @@ class ExprChecker {
       if (!diags_.full()) {
         for (int d : domains) forms.push_back(fmt::format("{}.{}", c_.domains[d].name, e.name));
       }
-      error(e.span.begin, Code::E402,
-            fmt::format("'{}' is ambiguous here: it is a value of {} types", e.name,
-                        domains.size()),
-            fmt::format("write it qualified: {}", fmt::join(forms, " or ")));
+      error(
+          e.span.begin, Code::E402,
+          fmt::format("'{}' is ambiguous here: it is a value of {} types", e.name, domains.size()),
+          fmt::format("write it qualified: {}", fmt::join(forms, " or ")));
       return std::nullopt;
     }
     std::string help = diags_.full() ? std::string() : did_you_mean(e.name, visible_names());
     if (help.empty() && hint && hint->kind == Type::Kind::Value) help = hint_for(*hint);
-    error(e.span.begin, Code::E401,
-          fmt::format("unknown name '{}' in {}", e.name, s_.context), help);
+    error(e.span.begin, Code::E401, fmt::format("unknown name '{}' in {}", e.name, s_.context),
+          help);
     return std::nullopt;
   }
 
@@ -196,10 +203,14 @@ class ExprChecker {
   std::optional<TypedExpr> infer(const Expr& e, const std::optional<Type>& hint) {
     using K = Expr::Kind;
     switch (e.kind) {
-      case K::Bool: return constant(Value::boolean(e.bool_value), Type::boolean(), e.span);
-      case K::Number: return constant(Value::number(e.number), Type::number(), e.span);
-      case K::DateLit: return constant(Value::date(e.date), Type::date(), e.span);
-      case K::Never: return constant(Value::date(Date::never()), Type::date(), e.span);
+      case K::Bool:
+        return constant(Value::boolean(e.bool_value), Type::boolean(), e.span);
+      case K::Number:
+        return constant(Value::number(e.number), Type::number(), e.span);
+      case K::DateLit:
+        return constant(Value::date(e.date), Type::date(), e.span);
+      case K::Never:
+        return constant(Value::date(Date::never()), Type::date(), e.span);
       case K::Today:
         if (!s_.allow_today) {
           error(e.span.begin, Code::E401,
@@ -208,7 +219,8 @@ class ExprChecker {
           return std::nullopt;
         }
         return node(TypedExpr::Op::Today, Type::date(), e.span);
-      case K::Name: return name(e, hint);
+      case K::Name:
+        return name(e, hint);
       case K::List:
         error(e.span.begin, Code::E403, "a list can only follow 'in' or 'not in'",
               "e.g. `channel in [aws, oracle]`");
@@ -217,8 +229,10 @@ class ExprChecker {
         error(e.span.begin, Code::E403, "a duration can only be added to or subtracted from a date",
               "e.g. `signed + 30 days`");
         return std::nullopt;
-      case K::Unary: return unary(e);
-      case K::Binary: return binary(e);
+      case K::Unary:
+        return unary(e);
+      case K::Binary:
+        return binary(e);
     }
     return std::nullopt;
   }
@@ -248,10 +262,14 @@ class ExprChecker {
       return out;
     };
     switch (e.binary_op) {
-      case B::And: return both(Op::And, Type::boolean(), Type::boolean());
-      case B::Or: return both(Op::Or, Type::boolean(), Type::boolean());
-      case B::Mul: return both(Op::Mul, Type::number(), Type::number());
-      case B::Div: return both(Op::Div, Type::number(), Type::number());
+      case B::And:
+        return both(Op::And, Type::boolean(), Type::boolean());
+      case B::Or:
+        return both(Op::Or, Type::boolean(), Type::boolean());
+      case B::Mul:
+        return both(Op::Mul, Type::number(), Type::number());
+      case B::Div:
+        return both(Op::Div, Type::number(), Type::number());
       case B::Add:
       case B::Sub:
         if (r.kind == Expr::Kind::Duration) return date_shift(e);
@@ -261,9 +279,11 @@ class ExprChecker {
       case B::Lt:
       case B::Le:
       case B::Gt:
-      case B::Ge: return comparison(e);
+      case B::Ge:
+        return comparison(e);
       case B::In:
-      case B::NotIn: return membership(e);
+      case B::NotIn:
+        return membership(e);
     }
     return std::nullopt;
   }
@@ -277,8 +297,8 @@ class ExprChecker {
     if (duration.unit == DurationUnit::Week) amount *= 7;
     if (duration.unit == DurationUnit::Year) amount *= 12;
     if (e.binary_op == BinaryOp::Sub) amount = -amount;
-    TypedExpr out = node(months ? TypedExpr::Op::AddMonths : TypedExpr::Op::AddDays,
-                         Type::date(), e.span);
+    TypedExpr out =
+        node(months ? TypedExpr::Op::AddMonths : TypedExpr::Op::AddDays, Type::date(), e.span);
     out.amount = amount;
     out.operands.push_back(std::move(*base));
     return out;
@@ -305,12 +325,24 @@ class ExprChecker {
     }
     Op op = Op::Eq;
     switch (e.binary_op) {
-      case B::Eq: op = Op::Eq; break;
-      case B::Ne: op = Op::Ne; break;
-      case B::Lt: op = Op::Lt; break;
-      case B::Le: op = Op::Le; break;
-      case B::Gt: op = Op::Gt; break;
-      default: op = Op::Ge; break;
+      case B::Eq:
+        op = Op::Eq;
+        break;
+      case B::Ne:
+        op = Op::Ne;
+        break;
+      case B::Lt:
+        op = Op::Lt;
+        break;
+      case B::Le:
+        op = Op::Le;
+        break;
+      case B::Gt:
+        op = Op::Gt;
+        break;
+      default:
+        op = Op::Ge;
+        break;
     }
     TypedExpr out = node(op, Type::boolean(), e.span);
     out.operands.push_back(std::move(lt));
@@ -325,8 +357,10 @@ class ExprChecker {
     if (is_bare_value(item)) {
       for (const auto& element : list.operands) {
         if (is_bare_value(element)) continue;
-        if (auto t = infer(element, std::nullopt)) hint = t->type;
-        else return std::nullopt;
+        if (auto t = infer(element, std::nullopt))
+          hint = t->type;
+        else
+          return std::nullopt;
         break;
       }
     }
@@ -338,8 +372,10 @@ class ExprChecker {
     out.operands.push_back(std::move(*it));
     bool ok = true;
     for (const auto& element : list.operands) {
-      if (auto t = require(element, element_type)) out.operands.push_back(std::move(*t));
-      else ok = false;
+      if (auto t = require(element, element_type))
+        out.operands.push_back(std::move(*t));
+      else
+        ok = false;
     }
     if (!ok) return std::nullopt;
     return out;
@@ -354,8 +390,7 @@ class ExprChecker {
 }  // namespace
 
 std::optional<TypedExpr> check_expression(const ExprScope& scope, const SourceFile& file,
-                                          const Expr& e, const Type& expected,
-                                          Diagnostics& diags) {
+                                          const Expr& e, const Type& expected, Diagnostics& diags) {
   return ExprChecker(scope, file, diags).require(e, expected);
 }
 
@@ -456,8 +491,7 @@ std::optional<Value> resolve_literal(const Contract& c, const SourceFile& file, 
       break;
     case Type::Kind::Number:
       if (e.kind == K::Number) return Value::number(e.number);
-      if (e.kind == K::Unary && e.unary_op == UnaryOp::Negate &&
-          e.operands[0].kind == K::Number) {
+      if (e.kind == K::Unary && e.unary_op == UnaryOp::Negate && e.operands[0].kind == K::Number) {
         return Value::number(-e.operands[0].number);
       }
       break;
@@ -488,7 +522,7 @@ std::optional<Value> resolve_literal(const Contract& c, const SourceFile& file, 
     }
   }
   static const char* const kExamples[] = {"true or false", "a number like 20 or 0.15",
-                                           "a date like 2025-10-28, or never", ""};
+                                          "a date like 2025-10-28, or never", ""};
   const bool is_value = expected.kind == Type::Kind::Value;
   std::string expected_text = is_value ? fmt::format("a {}", c.domains[expected.domain].name)
                                        : kExamples[static_cast<int>(expected.kind)];

@@ -14,8 +14,8 @@ namespace pacta {
 
 struct ExprScope {
   const Contract* contract = nullptr;
-  int action = -1;           // params of this action are visible (`when`)
-  bool allow_today = false;  // `date` is visible (`when`)
+  int action = -1;                             // params of this action are visible (`when`)
+  bool allow_today = false;                    // `date` is visible (`when`)
   const std::vector<bool>* fact_ok = nullptr;  // facts whose declaration failed are skipped
   std::string_view context = "an expression";
   std::vector<int>* used_dates = nullptr;  // records named dates used, when set
@@ -23,7 +23,6 @@ struct ExprScope {
 
 // Checks `e` and requires the result type `expected`.
 std::optional<TypedExpr> check_expression(const ExprScope& scope, const SourceFile& file,
-                                          const Expr& e, const Type& expected,
-                                          Diagnostics& diags);
+                                          const Expr& e, const Type& expected, Diagnostics& diags);
 
 }  // namespace pacta

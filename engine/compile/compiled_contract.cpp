@@ -46,9 +46,8 @@ CompiledContract::CompiledContract(const Contract& contract, const Scenario& sce
   for (std::size_t i = 0; i < contract.clauses.size(); ++i) {
     if (contract.clauses[i].added_by >= 0) continue;
     open[i] = static_cast<int>(versions_.size());
-    versions_.push_back(
-        ClauseVersionSpan{static_cast<int>(i), Date::min(), Date::never(), -1,
-                          contract.clauses[i].version});
+    versions_.push_back(ClauseVersionSpan{static_cast<int>(i), Date::min(), Date::never(), -1,
+                                          contract.clauses[i].version});
   }
   auto close = [&](int clause, Date at) {
     if (open[clause] < 0) return false;

@@ -71,8 +71,8 @@ void Decider::compute_bounds(const Situation& s) {
   bounds_for_ = s.id;
 }
 
-bool Decider::decide(const Situation& s, int action, const std::vector<int>& args,
-                     Decision& out, DecisionError& error) {
+bool Decider::decide(const Situation& s, int action, const std::vector<int>& args, Decision& out,
+                     DecisionError& error) {
   const auto& versions = compiled_.versions();
   if (s.id != bounds_for_ || s.id == 0) compute_bounds(s);
   if (++epoch_ == 0) {  // wrapped: clear the marks once every 4 billion decisions
@@ -139,10 +139,14 @@ bool Decider::decide(const Situation& s, int action, const std::vector<int>& arg
     permit = permit || span.version.modality == Modality::Permit;
   }
   out.is_default = false;
-  if (forbid && oblige) out.verdict = Verdict::Conflict;
-  else if (forbid) out.verdict = Verdict::Forbidden;
-  else if (oblige) out.verdict = Verdict::Obligatory;
-  else if (permit) out.verdict = Verdict::Permitted;
+  if (forbid && oblige)
+    out.verdict = Verdict::Conflict;
+  else if (forbid)
+    out.verdict = Verdict::Forbidden;
+  else if (oblige)
+    out.verdict = Verdict::Obligatory;
+  else if (permit)
+    out.verdict = Verdict::Permitted;
   else {
     const Contract& c = compiled_.contract();
     out.verdict = c.actions[action].default_verdict.value_or(c.default_verdict);
@@ -156,8 +160,7 @@ bool Decider::decide(const Situation& s, int action, const std::vector<int>& arg
     bool deciding = (out.verdict == Verdict::Conflict && m != Modality::Permit) ||
                     (out.verdict == Verdict::Forbidden && m == Modality::Forbid) ||
                     (out.verdict == Verdict::Obligatory && m == Modality::Oblige) ||
-                    (out.verdict == Verdict::Permitted && !out.is_default &&
-                     m == Modality::Permit);
+                    (out.verdict == Verdict::Permitted && !out.is_default && m == Modality::Permit);
     if (deciding) out.by.push_back(span.clause);
   }
   std::sort(out.by.begin(), out.by.end());

@@ -18,7 +18,7 @@ struct Situation {
   Date on;
   std::vector<Value> facts;
   std::unique_ptr<bool[]> known;  // per fact: has a value
-  std::vector<Date> dates;  // named dates, indexed like Contract::dates
+  std::vector<Date> dates;        // named dates, indexed like Contract::dates
 };
 
 struct SituationError {
@@ -69,8 +69,8 @@ class Decider {
   void compute_bounds(const Situation& s);
 
   const CompiledContract& compiled_;
-  std::vector<Bounds> bounds_;  // per version
-  std::uint64_t bounds_for_ = 0;  // Situation::id the bounds belong to
+  std::vector<Bounds> bounds_;        // per version
+  std::uint64_t bounds_for_ = 0;      // Situation::id the bounds belong to
   std::vector<int> applicable_;       // version indices
   std::vector<unsigned> overridden_;  // per clause: epoch when set aside
   std::vector<unsigned> applies_;     // per clause: epoch when applicable
@@ -81,8 +81,7 @@ class Decider {
 // declaration order, bool false before true). nullopt when there would be
 // more than `limit`.
 std::optional<std::vector<std::vector<int>>> instances(const Contract& contract,
-                                                       const Pattern& pattern,
-                                                       std::size_t limit);
+                                                       const Pattern& pattern, std::size_t limit);
 std::size_t domain_size(const Contract& contract, const Type& type);
 
 }  // namespace pacta

@@ -19,8 +19,8 @@ std::optional<Pattern> parse_question_pattern(const Contract& contract, std::str
 }
 
 std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
-                                                      std::string_view text,
-                                                      const Limits& limits, Diagnostics& diags) {
+                                                      std::string_view text, const Limits& limits,
+                                                      Diagnostics& diags) {
   SourceFile source("--assume", std::string(text));
   auto eq = text.find('=');
   if (eq == std::string_view::npos) {
@@ -63,8 +63,9 @@ std::optional<Date> parse_date_flag(std::string_view text, std::string_view flag
   SourceFile source{std::string(flag), std::string(text)};
   std::string help = "write the date as YYYY-MM-DD, e.g. 2026-01-15";
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    help = "it has the form YYYY-MM-DD but is not a day of the calendar "
-           "(months 01-12, days up to the month's length, years 0001-9999)";
+    help =
+        "it has the form YYYY-MM-DD but is not a day of the calendar "
+        "(months 01-12, days up to the month's length, years 0001-9999)";
   }
   diags.error(source, 0, Code::E601, fmt::format("{} takes a date, got '{}'", flag, text), help);
   return std::nullopt;
@@ -72,17 +73,21 @@ std::optional<Date> parse_date_flag(std::string_view text, std::string_view flag
 
 std::string example_value(const Contract& contract, const Type& type) {
   switch (type.kind) {
-    case Type::Kind::Bool: return "true";
-    case Type::Kind::Number: return "0";
-    case Type::Kind::Date: return "2026-01-01";
-    case Type::Kind::Value: return contract.domains[type.domain].values.front();
+    case Type::Kind::Bool:
+      return "true";
+    case Type::Kind::Number:
+      return "0";
+    case Type::Kind::Date:
+      return "2026-01-01";
+    case Type::Kind::Value:
+      return contract.domains[type.domain].values.front();
   }
   return "?";
 }
 
 QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const TypedExpr* at,
                                  int clause, int named_date) {
-  std::string where = clause >= 0 ? fmt::format("clause '{}'", c.clauses[clause].id)
+  std::string where = clause >= 0       ? fmt::format("clause '{}'", c.clauses[clause].id)
                       : named_date >= 0 ? fmt::format("named date '{}'", c.dates[named_date].name)
                                         : std::string("the question");
   switch (error) {
@@ -90,16 +95,17 @@ QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const 
       const FactDecl& f = c.facts[at->index];
       return {Code::E603,
               fmt::format("fact '{}' has no default, and {} needs its value", f.name, where),
-              fmt::format("assume a value, e.g. --assume {}={}", f.name,
-                          example_value(c, f.type))};
+              fmt::format("assume a value, e.g. --assume {}={}", f.name, example_value(c, f.type))};
     }
     case EvalEnv::Error::DateOutOfRange:
-      return {Code::E605, fmt::format("date arithmetic in {} goes outside 0001-01-01..9999-12-31",
-                                  where),
+      return {Code::E605,
+              fmt::format("date arithmetic in {} goes outside 0001-01-01..9999-12-31", where),
               "check the assumed dates"};
     case EvalEnv::Error::DivisionByZero:
-      return {Code::E605, fmt::format("division by zero in {}", where), "check the assumed numbers"};
-    case EvalEnv::Error::None: break;
+      return {Code::E605, fmt::format("division by zero in {}", where),
+              "check the assumed numbers"};
+    case EvalEnv::Error::None:
+      break;
   }
   return {Code::E605, "evaluation failed", ""};
 }

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <utility>
 
-#include "engine/model/contract.hpp"
 #include "engine/decide/decider.hpp"
+#include "engine/model/contract.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/limits.hpp"
 
@@ -20,8 +20,8 @@ std::optional<Pattern> parse_question_pattern(const Contract& contract, std::str
                                               const Limits& limits, Diagnostics& diags);
 // `--assume NAME=VALUE`.
 std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
-                                                      std::string_view text,
-                                                      const Limits& limits, Diagnostics& diags);
+                                                      std::string_view text, const Limits& limits,
+                                                      Diagnostics& diags);
 // A YYYY-MM-DD flag value (E601 otherwise). `flag` names it in messages.
 std::optional<Date> parse_date_flag(std::string_view text, std::string_view flag,
                                     Diagnostics& diags);

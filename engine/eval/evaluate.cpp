@@ -5,10 +5,14 @@ namespace pacta {
 bool operator==(const Value& a, const Value& b) {
   if (a.kind != b.kind) return false;
   switch (a.kind) {
-    case Type::Kind::Bool: return a.b == b.b;
-    case Type::Kind::Number: return a.n == b.n;
-    case Type::Kind::Date: return a.d == b.d;
-    case Type::Kind::Value: return a.index == b.index;
+    case Type::Kind::Bool:
+      return a.b == b.b;
+    case Type::Kind::Number:
+      return a.n == b.n;
+    case Type::Kind::Date:
+      return a.d == b.d;
+    case Type::Kind::Value:
+      return a.index == b.index;
   }
   return false;
 }
@@ -34,25 +38,38 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
   using Op = TypedExpr::Op;
   const auto& ops = e.operands;
   switch (e.op) {
-    case Op::Constant: return e.constant;
+    case Op::Constant:
+      return e.constant;
     case Op::Fact:
       if (!env.fact_known[e.index]) return fail(env, EvalEnv::Error::MissingFact, e, Value{});
       return env.facts[e.index];
-    case Op::NamedDate: return Value::date(env.dates[e.index]);
+    case Op::NamedDate:
+      return Value::date(env.dates[e.index]);
     case Op::Param:
       if (e.type.kind == Type::Kind::Bool) return Value::boolean(env.params[e.index] != 0);
       return Value::member(env.params[e.index]);
-    case Op::Today: return Value::date(env.today);
-    case Op::Not: return Value::boolean(!evaluate(ops[0], env).b);
-    case Op::Negate: return Value::number(-evaluate(ops[0], env).n);
-    case Op::And: return Value::boolean(evaluate(ops[0], env).b && evaluate(ops[1], env).b);
-    case Op::Or: return Value::boolean(evaluate(ops[0], env).b || evaluate(ops[1], env).b);
-    case Op::Eq: return Value::boolean(evaluate(ops[0], env) == evaluate(ops[1], env));
-    case Op::Ne: return Value::boolean(!(evaluate(ops[0], env) == evaluate(ops[1], env)));
-    case Op::Lt: return Value::boolean(compare(evaluate(ops[0], env), evaluate(ops[1], env)) < 0);
-    case Op::Le: return Value::boolean(compare(evaluate(ops[0], env), evaluate(ops[1], env)) <= 0);
-    case Op::Gt: return Value::boolean(compare(evaluate(ops[0], env), evaluate(ops[1], env)) > 0);
-    case Op::Ge: return Value::boolean(compare(evaluate(ops[0], env), evaluate(ops[1], env)) >= 0);
+    case Op::Today:
+      return Value::date(env.today);
+    case Op::Not:
+      return Value::boolean(!evaluate(ops[0], env).b);
+    case Op::Negate:
+      return Value::number(-evaluate(ops[0], env).n);
+    case Op::And:
+      return Value::boolean(evaluate(ops[0], env).b && evaluate(ops[1], env).b);
+    case Op::Or:
+      return Value::boolean(evaluate(ops[0], env).b || evaluate(ops[1], env).b);
+    case Op::Eq:
+      return Value::boolean(evaluate(ops[0], env) == evaluate(ops[1], env));
+    case Op::Ne:
+      return Value::boolean(!(evaluate(ops[0], env) == evaluate(ops[1], env)));
+    case Op::Lt:
+      return Value::boolean(compare(evaluate(ops[0], env), evaluate(ops[1], env)) < 0);
+    case Op::Le:
+      return Value::boolean(compare(evaluate(ops[0], env), evaluate(ops[1], env)) <= 0);
+    case Op::Gt:
+      return Value::boolean(compare(evaluate(ops[0], env), evaluate(ops[1], env)) > 0);
+    case Op::Ge:
+      return Value::boolean(compare(evaluate(ops[0], env), evaluate(ops[1], env)) >= 0);
     case Op::In:
     case Op::NotIn: {
       Value item = evaluate(ops[0], env);
@@ -60,9 +77,12 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
       for (std::size_t i = 1; i < ops.size() && !found; ++i) found = evaluate(ops[i], env) == item;
       return Value::boolean(e.op == Op::In ? found : !found);
     }
-    case Op::Add: return Value::number(evaluate(ops[0], env).n + evaluate(ops[1], env).n);
-    case Op::Sub: return Value::number(evaluate(ops[0], env).n - evaluate(ops[1], env).n);
-    case Op::Mul: return Value::number(evaluate(ops[0], env).n * evaluate(ops[1], env).n);
+    case Op::Add:
+      return Value::number(evaluate(ops[0], env).n + evaluate(ops[1], env).n);
+    case Op::Sub:
+      return Value::number(evaluate(ops[0], env).n - evaluate(ops[1], env).n);
+    case Op::Mul:
+      return Value::number(evaluate(ops[0], env).n * evaluate(ops[1], env).n);
     case Op::Div: {
       double divisor = evaluate(ops[1], env).n;
       if (divisor == 0) return fail(env, EvalEnv::Error::DivisionByZero, e, Value::number(0));
@@ -84,9 +104,12 @@ bool is_constant(const TypedExpr& e, const std::vector<bool>& dates_constant) {
   switch (e.op) {
     case TypedExpr::Op::Fact:
     case TypedExpr::Op::Param:
-    case TypedExpr::Op::Today: return false;
-    case TypedExpr::Op::NamedDate: return dates_constant[e.index];
-    default: break;
+    case TypedExpr::Op::Today:
+      return false;
+    case TypedExpr::Op::NamedDate:
+      return dates_constant[e.index];
+    default:
+      break;
   }
   for (const auto& o : e.operands) {
     if (!is_constant(o, dates_constant)) return false;

@@ -4,17 +4,21 @@ namespace pacta {
 
 const char* verdict_name(Verdict v) {
   switch (v) {
-    case Verdict::Permitted: return "permitted";
-    case Verdict::Forbidden: return "forbidden";
-    case Verdict::Obligatory: return "obligatory";
-    case Verdict::Conflict: return "conflict";
+    case Verdict::Permitted:
+      return "permitted";
+    case Verdict::Forbidden:
+      return "forbidden";
+    case Verdict::Obligatory:
+      return "obligatory";
+    case Verdict::Conflict:
+      return "conflict";
   }
   return "?";
 }
 
 std::optional<Verdict> parse_verdict(std::string_view text) {
-  for (Verdict v : {Verdict::Permitted, Verdict::Forbidden, Verdict::Obligatory,
-                    Verdict::Conflict}) {
+  for (Verdict v :
+       {Verdict::Permitted, Verdict::Forbidden, Verdict::Obligatory, Verdict::Conflict}) {
     if (text == verdict_name(v)) return v;
   }
   return std::nullopt;
@@ -65,10 +69,14 @@ std::string Contract::value_text(const Type& type, int index) const {
 
 std::string Contract::type_name(const Type& type) const {
   switch (type.kind) {
-    case Type::Kind::Bool: return "bool";
-    case Type::Kind::Number: return "number";
-    case Type::Kind::Date: return "date";
-    case Type::Kind::Value: return domains[type.domain].name;
+    case Type::Kind::Bool:
+      return "bool";
+    case Type::Kind::Number:
+      return "number";
+    case Type::Kind::Date:
+      return "date";
+    case Type::Kind::Value:
+      return domains[type.domain].name;
   }
   return "?";
 }

@@ -89,7 +89,7 @@ struct ClausePatch {
 struct Clause {
   std::string id;
   std::size_t offset = 0;
-  int added_by = -1;  // amendment index, or -1 for an original clause
+  int added_by = -1;      // amendment index, or -1 for an original clause
   ClauseVersion version;  // as written in `clauses` or `add`
 };
 
@@ -100,9 +100,9 @@ struct Amendment {
   Date effective;
   std::size_t file_order = 0;
   std::size_t offset = 0;
-  std::vector<int> repeal;                        // clause indices
+  std::vector<int> repeal;                         // clause indices
   std::vector<std::pair<int, ClausePatch>> amend;  // clause index, patch
-  std::vector<int> add;                           // clause indices
+  std::vector<int> add;                            // clause indices
 };
 
 struct Contract {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "grammar/expr/ast.hpp"
 #include "grammar/date.hpp"
+#include "grammar/expr/ast.hpp"
 
 namespace pacta {
 
@@ -31,26 +31,65 @@ struct Value {
   Date d;
   int index = 0;  // Value kind: index in its domain
 
-  static Value boolean(bool v) { Value x; x.kind = Type::Kind::Bool; x.b = v; return x; }
-  static Value number(double v) { Value x; x.kind = Type::Kind::Number; x.n = v; return x; }
-  static Value date(Date v) { Value x; x.kind = Type::Kind::Date; x.d = v; return x; }
-  static Value member(int i) { Value x; x.kind = Type::Kind::Value; x.index = i; return x; }
+  static Value boolean(bool v) {
+    Value x;
+    x.kind = Type::Kind::Bool;
+    x.b = v;
+    return x;
+  }
+  static Value number(double v) {
+    Value x;
+    x.kind = Type::Kind::Number;
+    x.n = v;
+    return x;
+  }
+  static Value date(Date v) {
+    Value x;
+    x.kind = Type::Kind::Date;
+    x.d = v;
+    return x;
+  }
+  static Value member(int i) {
+    Value x;
+    x.kind = Type::Kind::Value;
+    x.index = i;
+    return x;
+  }
   friend bool operator==(const Value& a, const Value& b);
 };
 
 struct TypedExpr {
   enum class Op {
-    Constant, Fact, NamedDate, Param, Today,
-    Not, Negate, And, Or,
-    Eq, Ne, Lt, Le, Gt, Ge, In, NotIn,
-    Add, Sub, Mul, Div, AddDays, AddMonths,  // AddDays/AddMonths: amount may be negative
+    Constant,
+    Fact,
+    NamedDate,
+    Param,
+    Today,
+    Not,
+    Negate,
+    And,
+    Or,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    In,
+    NotIn,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    AddDays,
+    AddMonths,  // AddDays/AddMonths: amount may be negative
   };
   Op op = Op::Constant;
   Type type;
-  Value constant;           // Constant
-  int index = -1;           // Fact, NamedDate, Param
-  std::int64_t amount = 0;  // AddDays, AddMonths
-  bool saturate = false;    // AddDays: past 9999-12-31 gives `never` instead of an error
+  Value constant;                   // Constant
+  int index = -1;                   // Fact, NamedDate, Param
+  std::int64_t amount = 0;          // AddDays, AddMonths
+  bool saturate = false;            // AddDays: past 9999-12-31 gives `never` instead of an error
   std::vector<TypedExpr> operands;  // In/NotIn: operands[0] the item, the rest the list
   Span span;
 };

@@ -9,11 +9,11 @@
 #include <set>
 
 #include "engine/check/check.hpp"
+#include "engine/check/expressions.hpp"
 #include "engine/compile/compiled_contract.hpp"
 #include "engine/decide/decider.hpp"
-#include "engine/check/expressions.hpp"
-#include "engine/load.hpp"
 #include "engine/decide/question.hpp"
+#include "engine/load.hpp"
 #include "grammar/files/test_file.hpp"
 #include "grammar/yaml/tree.hpp"
 
@@ -41,8 +41,10 @@ std::optional<ResolvedCase> resolve_case(const Contract& c, const SourceFile& fi
   ExprScope scope;
   scope.contract = &c;
   scope.context = "a test case";
-  if (auto on = check_expression(scope, file, t.on.value, Type::date(), diags)) r.on = *on;
-  else ok = false;
+  if (auto on = check_expression(scope, file, t.on.value, Type::date(), diags))
+    r.on = *on;
+  else
+    ok = false;
   if (t.as_agreed_on.is_set()) {
     r.as_agreed_on = check_expression(scope, file, t.as_agreed_on.value, Type::date(), diags);
     ok = ok && r.as_agreed_on.has_value();
@@ -150,8 +152,7 @@ TestCaseResult run_case(const Contract& c, const SourceFile& file, const Resolve
   }
   out.got = verdict_name(d.verdict);
   out.by = clause_ids(c, d.by);
-  bool verdict_ok = t.expect.value == "allowed" ? is_allowed(d.verdict)
-                                                : t.expect.value == out.got;
+  bool verdict_ok = t.expect.value == "allowed" ? is_allowed(d.verdict) : t.expect.value == out.got;
   bool by_ok = true;
   if (t.by) {
     std::set<int> want(r.by.begin(), r.by.end());

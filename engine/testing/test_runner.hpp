@@ -15,12 +15,12 @@ struct TestCaseResult {
   Position position;  // of the case
   std::string name;
   bool passed = false;
-  std::string expected;               // verdict or "allowed"
-  std::string got;                    // verdict; "" when the case could not be decided
-  std::vector<std::string> by;        // deciding clauses
+  std::string expected;         // verdict or "allowed"
+  std::string got;              // verdict; "" when the case could not be decided
+  std::vector<std::string> by;  // deciding clauses
   std::vector<std::string> expected_by;
   bool by_checked = false;
-  std::string error;                  // why it could not be decided
+  std::string error;  // why it could not be decided
 };
 
 struct TestFileResult {
@@ -33,7 +33,6 @@ TestFileResult run_test_file(const std::string& path, const Limits& limits, Diag
 
 // Files named on the command line, and directories searched (recursively,
 // sorted) for *.test.yaml. Missing paths are E101 diagnostics.
-std::vector<std::string> find_test_files(const std::vector<std::string>& paths,
-                                         Diagnostics& diags);
+std::vector<std::string> find_test_files(const std::vector<std::string>& paths, Diagnostics& diags);
 
 }  // namespace pacta

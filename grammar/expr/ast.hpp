@@ -24,10 +24,20 @@ struct Span {
 enum class UnaryOp { Negate, Not };
 
 enum class BinaryOp {
-  Or, And,
-  Eq, Ne, Lt, Le, Gt, Ge,
-  In, NotIn,
-  Add, Sub, Mul, Div,
+  Or,
+  And,
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  In,
+  NotIn,
+  Add,
+  Sub,
+  Mul,
+  Div,
 };
 
 enum class DurationUnit { Day, Week, Month, Year };
@@ -50,7 +60,7 @@ struct Expr {
   Span span;
   bool bool_value = false;
   double number = 0;
-  std::string text;       // Number: the literal as written
+  std::string text;  // Number: the literal as written
   Date date;
   std::string name;       // Name
   std::string qualifier;  // Name: "" when unqualified

@@ -29,8 +29,7 @@ struct ParseResult {
 // SPEC §2 `expr`, the whole string (surrounding whitespace allowed).
 ParseResult<Expr> parse_expression(std::string_view text, const Limits& limits = {});
 // An action pattern: `name`, `name(args)`.
-ParseResult<ActionPattern> parse_action_pattern(std::string_view text,
-                                                const Limits& limits = {});
+ParseResult<ActionPattern> parse_action_pattern(std::string_view text, const Limits& limits = {});
 
 // The canonical text of a tree: parse(print(e)) == e up to spans. Minimal
 // parentheses, single spaces around binary operators.

@@ -8,9 +8,12 @@ namespace pacta {
 
 const char* modality_name(Modality m) {
   switch (m) {
-    case Modality::Permit: return "permit";
-    case Modality::Forbid: return "forbid";
-    case Modality::Oblige: return "oblige";
+    case Modality::Permit:
+      return "permit";
+    case Modality::Forbid:
+      return "forbid";
+    case Modality::Oblige:
+      return "oblige";
   }
   return "?";
 }
@@ -145,8 +148,8 @@ class RuleFileReader {
     for (const auto& [k, v] : n.entries) {
       auto name = key_name(*k, "a type");
       if (!name) continue;
-      TypeSyntax t{*name, names(*v, fmt::format("the values of type '{}'", name->value),
-                                "a value")};
+      TypeSyntax t{*name,
+                   names(*v, fmt::format("the values of type '{}'", name->value), "a value")};
       out.types.push_back(std::move(t));
     }
   }
@@ -214,8 +217,7 @@ class RuleFileReader {
     }
   }
 
-  void expr_field(const YamlNode& map, std::string_view key, Field<Expr>& field,
-                  bool nullable) {
+  void expr_field(const YamlNode& map, std::string_view key, Field<Expr>& field, bool nullable) {
     const YamlNode* n = YamlReader::find(map, key);
     if (n == nullptr) return;
     if (n->kind == YamlNode::Kind::Null && nullable) {
@@ -256,9 +258,9 @@ class RuleFileReader {
     }
 
     int modalities = 0;
-    for (auto [key, modality] : {std::pair{"permit", Modality::Permit},
-                                 std::pair{"forbid", Modality::Forbid},
-                                 std::pair{"oblige", Modality::Oblige}}) {
+    for (auto [key, modality] :
+         {std::pair{"permit", Modality::Permit}, std::pair{"forbid", Modality::Forbid},
+          std::pair{"oblige", Modality::Oblige}}) {
       const YamlNode* v = YamlReader::find(n, key);
       if (v == nullptr) continue;
       const YamlNode* k = YamlReader::find_key(n, key);
@@ -269,8 +271,10 @@ class RuleFileReader {
         continue;
       }
       c.modality = {Presence::Set, modality, k->offset};
-      if (auto p = r_.action_pattern(*v, "an action pattern")) c.pattern = std::move(*p);
-      else c.modality.presence = Presence::Absent;
+      if (auto p = r_.action_pattern(*v, "an action pattern"))
+        c.pattern = std::move(*p);
+      else
+        c.modality.presence = Presence::Absent;
     }
     if (modalities == 0 && !partial) {
       r_.error(n.offset, Code::E203, fmt::format("{} has none of permit, forbid or oblige", what),
@@ -337,8 +341,8 @@ class RuleFileReader {
 
 }  // namespace
 
-RuleFileSyntax read_rule_file(const SourceFile& file, const YamlDocument& doc,
-                              const Limits& limits, Diagnostics& diags) {
+RuleFileSyntax read_rule_file(const SourceFile& file, const YamlDocument& doc, const Limits& limits,
+                              Diagnostics& diags) {
   return RuleFileReader(file, limits, diags).read(doc);
 }
 

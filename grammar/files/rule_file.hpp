@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "grammar/expr/ast.hpp"
 #include "grammar/diagnostic.hpp"
+#include "grammar/expr/ast.hpp"
 #include "grammar/limits.hpp"
 #include "grammar/source.hpp"
 #include "grammar/yaml/tree.hpp"
@@ -106,7 +106,7 @@ struct RuleFileSyntax {
 
 // Reads a parsed YAML document. Reports E1xx-E3xx diagnostics and returns
 // what could be read; the caller must not use it when diags has errors.
-RuleFileSyntax read_rule_file(const SourceFile& file, const YamlDocument& doc,
-                              const Limits& limits, Diagnostics& diags);
+RuleFileSyntax read_rule_file(const SourceFile& file, const YamlDocument& doc, const Limits& limits,
+                              Diagnostics& diags);
 
 }  // namespace pacta

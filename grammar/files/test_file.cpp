@@ -26,8 +26,10 @@ void read_case(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
   } else {
     ok = false;
   }
-  if (auto p = r.action_pattern(*YamlReader::find(n, "ask"), "'ask'")) c.ask = std::move(*p);
-  else ok = false;
+  if (auto p = r.action_pattern(*YamlReader::find(n, "ask"), "'ask'"))
+    c.ask = std::move(*p);
+  else
+    ok = false;
   const YamlNode* expect = YamlReader::find(n, "expect");
   if (auto v = r.choice(*expect, "expected verdict",
                         {"permitted", "obligatory", "forbidden", "conflict", "allowed"})) {
@@ -39,8 +41,10 @@ void read_case(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
     if (r.expect_sequence(*v, "by")) {
       c.by.emplace();
       for (const YamlNode* item : v->items) {
-        if (auto id = r.clause_id(*item, "a clause")) c.by->push_back(Name{*id, item->content_offset});
-        else ok = false;
+        if (auto id = r.clause_id(*item, "a clause"))
+          c.by->push_back(Name{*id, item->content_offset});
+        else
+          ok = false;
       }
     } else {
       ok = false;
@@ -51,8 +55,10 @@ void read_case(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
       for (const auto& [k, value] : v->entries) {
         auto fact = r.identifier(*k, "a fact");
         auto e = r.expression(*value, "an assumed value");
-        if (fact && e) c.assume.emplace_back(Name{*fact, k->content_offset}, std::move(*e));
-        else ok = false;
+        if (fact && e)
+          c.assume.emplace_back(Name{*fact, k->content_offset}, std::move(*e));
+        else
+          ok = false;
       }
     } else {
       ok = false;
@@ -70,8 +76,8 @@ void read_case(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
 
 }  // namespace
 
-TestFileSyntax read_test_file(const SourceFile& file, const YamlDocument& doc,
-                              const Limits& limits, Diagnostics& diags) {
+TestFileSyntax read_test_file(const SourceFile& file, const YamlDocument& doc, const Limits& limits,
+                              Diagnostics& diags) {
   YamlReader r(file, limits, diags);
   TestFileSyntax out;
   if (doc.root == nullptr) {

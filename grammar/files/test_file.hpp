@@ -14,9 +14,9 @@ namespace pacta {
 struct TestCaseSyntax {
   std::size_t offset = 0;  // the case's mapping: FILE:LINE of a failure
   std::string name;
-  Field<Expr> on;            // a date expression (literal or named date)
+  Field<Expr> on;  // a date expression (literal or named date)
   ActionPattern ask;
-  Name expect;               // a verdict or "allowed"
+  Name expect;  // a verdict or "allowed"
   std::optional<std::vector<Name>> by;
   std::vector<std::pair<Name, Expr>> assume;
   Field<Expr> as_agreed_on;
@@ -27,7 +27,7 @@ struct TestFileSyntax {
   std::vector<TestCaseSyntax> cases;
 };
 
-TestFileSyntax read_test_file(const SourceFile& file, const YamlDocument& doc,
-                              const Limits& limits, Diagnostics& diags);
+TestFileSyntax read_test_file(const SourceFile& file, const YamlDocument& doc, const Limits& limits,
+                              Diagnostics& diags);
 
 }  // namespace pacta

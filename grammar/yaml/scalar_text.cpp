@@ -235,7 +235,6 @@ Escape decode_escape(std::string_view text, std::size_t pos) {
   return Escape{2 + digits, {utf8_encode(code)}};
 }
 
-
 // Walks the decoded value and its source together. Source bytes that the
 // decoder dropped (indentation, folded line breaks, trailing blanks, escape
 // syntax, the second quote of '') are skipped; a decoded byte that matches

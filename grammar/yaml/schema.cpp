@@ -8,18 +8,22 @@ namespace pacta {
 
 const char* describe_kind(const YamlNode& node) {
   switch (node.kind) {
-    case YamlNode::Kind::Null: return "nothing";
-    case YamlNode::Kind::Scalar: return "a single value";
-    case YamlNode::Kind::Sequence: return "a list";
-    case YamlNode::Kind::Map: return "a mapping";
+    case YamlNode::Kind::Null:
+      return "nothing";
+    case YamlNode::Kind::Scalar:
+      return "a single value";
+    case YamlNode::Kind::Sequence:
+      return "a list";
+    case YamlNode::Kind::Map:
+      return "a mapping";
   }
   return "a value";
 }
 
 bool YamlReader::expect_map(const YamlNode& node, std::string_view what) {
   if (node.kind == YamlNode::Kind::Map) return true;
-  error(node.offset, Code::E201, fmt::format("{} must be a mapping (key: value), found {}", what,
-                                         describe_kind(node)),
+  error(node.offset, Code::E201,
+        fmt::format("{} must be a mapping (key: value), found {}", what, describe_kind(node)),
         "write one `key: value` per line, indented under it");
   return false;
 }
@@ -153,7 +157,8 @@ std::optional<std::string> YamlReader::choice(const YamlNode& node, std::string_
   std::vector<std::string> names(choices.begin(), choices.end());
   if (help.empty()) help = did_you_mean(node.value, names);
   if (help.empty()) help = fmt::format("use one of: {}", fmt::join(names, ", "));
-  error(node.content_offset, Code::E204, fmt::format("'{}' is not a valid {}", node.value, what), help);
+  error(node.content_offset, Code::E204, fmt::format("'{}' is not a valid {}", node.value, what),
+        help);
   return std::nullopt;
 }
 

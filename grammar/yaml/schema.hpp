@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "grammar/expr/ast.hpp"
 #include "grammar/diagnostic.hpp"
+#include "grammar/expr/ast.hpp"
 #include "grammar/limits.hpp"
 #include "grammar/source.hpp"
 #include "grammar/yaml/tree.hpp"

@@ -1,6 +1,4 @@
 // Reading a rule or test file's bytes: size limit, encoding checks, BOM.
-#include "grammar/yaml/tree.hpp"
-
 #include <fmt/format.h>
 #include <yaml-cpp/anchor.h>
 #include <yaml-cpp/depthguard.h>
@@ -19,6 +17,8 @@
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
+
+#include "grammar/yaml/tree.hpp"
 
 namespace pacta {
 
@@ -127,7 +127,6 @@ std::optional<EncodingError> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -198,6 +197,5 @@ std::optional<SourceFile> read_source(const std::string& path, const Limits& lim
   if (in.bad()) return cannot_read(errno != 0 ? std::strerror(errno) : "read error");
   return make_source(path, std::move(bytes), limits, diags);
 }
-
 
 }  // namespace pacta

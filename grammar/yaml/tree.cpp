@@ -27,14 +27,14 @@ namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-using yaml_text::Alignment;
 using yaml_text::align_scalar;
+using yaml_text::Alignment;
 using yaml_text::break_length;
 using yaml_text::classify_scalar;
 using yaml_text::ends_token;
-using yaml_text::skip_blank_lines;
 using yaml_text::is_blank;
 using yaml_text::is_written_null;
+using yaml_text::skip_blank_lines;
 
 // ---------------------------------------------------------------------------
 // yaml-cpp's parser messages in words a rule author understands.

@@ -28,8 +28,8 @@ struct YamlNode {
   std::string value;
   Style style = Style::Plain;
   std::size_t content_offset = 0;
-  std::vector<const YamlNode*> items;                                   // Sequence
-  std::vector<std::pair<const YamlNode*, const YamlNode*>> entries;     // Map, file order
+  std::vector<const YamlNode*> items;                                // Sequence
+  std::vector<std::pair<const YamlNode*, const YamlNode*>> entries;  // Map, file order
 };
 
 // Owns the nodes; an alias is a second pointer to the anchored node.

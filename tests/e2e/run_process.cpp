@@ -68,8 +68,10 @@ std::vector<std::string> split_command(const std::string& line) {
   char quote = 0;
   for (char c : line) {
     if (quote) {
-      if (c == quote) quote = 0;
-      else current += c;
+      if (c == quote)
+        quote = 0;
+      else
+        current += c;
       continue;
     }
     if (c == '\'' || c == '"') {

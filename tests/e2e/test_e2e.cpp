@@ -6,12 +6,11 @@
 //    the repository root and their output compared, so the docs cannot rot.
 //  - docs/errors.md lists every diagnostic code the sources can emit, and
 //    each code has a golden case that shows it.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
-#include <cctype>
 #include <map>
 #include <regex>
 #include <set>
@@ -195,7 +194,8 @@ TEST_CASE("examples in the docs run as shown") {
 // golden case; every documented code is in the table; no source file spells
 // a code as a string literal (diagnostics are raised through `Code::Exxx`).
 TEST_CASE("every diagnostic code is in the table, documented and has a golden case") {
-  static const std::regex row(R"re(^PACTA_CODE\((E\d{3}), (Error|Warning), "([^"]*)", "([^"]*)"\))re");
+  static const std::regex row(
+      R"re(^PACTA_CODE\((E\d{3}), (Error|Warning), "([^"]*)", "([^"]*)"\))re");
   static const std::regex heading(R"(^## ((E\d{3}) .*)$)");
   std::map<std::string, std::string> table;  // code -> anchor
   {
@@ -211,8 +211,10 @@ TEST_CASE("every diagnostic code is in the table, documented and has a golden ca
   auto anchor_of = [](const std::string& text) {
     std::string out;
     for (unsigned char c : text) {
-      if (std::isalnum(c) || c == '-' || c == '_') out += static_cast<char>(std::tolower(c));
-      else if (c == ' ') out += '-';
+      if (std::isalnum(c) || c == '-' || c == '_')
+        out += static_cast<char>(std::tolower(c));
+      else if (c == ' ')
+        out += '-';
     }
     return out;
   };
@@ -226,8 +228,8 @@ TEST_CASE("every diagnostic code is in the table, documented and has a golden ca
   std::set<std::string> shown;
   static const std::regex shown_code(R"((?:\[|"code": ")(E\d{3}))");
   for (const auto& dir : case_dirs()) {
-    std::string text = read_file((dir / "expected.err").string()) +
-                       read_file((dir / "expected.out").string());
+    std::string text =
+        read_file((dir / "expected.err").string()) + read_file((dir / "expected.out").string());
     for (std::sregex_iterator it(text.begin(), text.end(), shown_code), end; it != end; ++it) {
       shown.insert((*it)[1]);
     }
@@ -284,8 +286,10 @@ TEST_CASE("outputs shown in docs/errors.md are real") {
       CHECK(outputs.count(body) == 1);
       continue;
     }
-    if (command.empty() && body.empty() && line.rfind("$ pacta ", 0) == 0) command = line;
-    else body += line + "\n";
+    if (command.empty() && body.empty() && line.rfind("$ pacta ", 0) == 0)
+      command = line;
+    else
+      body += line + "\n";
   }
   CHECK(blocks >= 40);
 }

@@ -23,8 +23,8 @@ namespace pacta::fuzz {
   std::abort();
 }
 
-#define PACTA_FUZZ_CHECK(cond, detail)                                 \
-  do {                                                                 \
+#define PACTA_FUZZ_CHECK(cond, detail)                                     \
+  do {                                                                     \
     if (!(cond)) ::pacta::fuzz::fail(#cond, (detail), __FILE__, __LINE__); \
   } while (0)
 
@@ -38,7 +38,8 @@ inline void render_all(const Diagnostics& diags) {
   PACTA_FUZZ_CHECK(diags.all().size() <= Limits{}.max_diagnostics, "too many diagnostics kept");
   for (const Diagnostic& d : diags.all()) {
     const std::string code(code_name(d.code));
-    PACTA_FUZZ_CHECK(code.size() == 4 && (code[0] == 'E' || code[0] == 'W'), code + ": " + d.message);
+    PACTA_FUZZ_CHECK(code.size() == 4 && (code[0] == 'E' || code[0] == 'W'),
+                     code + ": " + d.message);
     PACTA_FUZZ_CHECK(!d.message.empty(), code);
     if (d.has_position) {
       PACTA_FUZZ_CHECK(d.position.line >= 1 && d.position.column >= 1, d.message);

@@ -19,10 +19,10 @@
 #include <algorithm>
 #include <array>
 #include <climits>
-#include <cstdio>
-#include <cstdlib>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <optional>
@@ -98,12 +98,12 @@ struct Question {
   Ymd on;
   int action = 0;
   std::array<int, 2> args{};
-  int flag = -1;    // -1: not assumed (default false)
-  int count = -1;   // -1: not assumed (default 5), else the value
-  int tier = -1;    // -1: not assumed (no default: unknown)
-  int event = 0;    // index into kEvents; 0: not assumed
-  int ends = 0;     // index into kEnds; 0: not assumed
-  int agreed = 0;   // index into kAgreed; 0: all amendments
+  int flag = -1;   // -1: not assumed (default false)
+  int count = -1;  // -1: not assumed (default 5), else the value
+  int tier = -1;   // -1: not assumed (no default: unknown)
+  int event = 0;   // index into kEvents; 0: not assumed
+  int ends = 0;    // index into kEnds; 0: not assumed
+  int agreed = 0;  // index into kAgreed; 0: all amendments
 
   bool flag_value() const { return flag == 1; }
   double count_value() const { return count < 0 ? 5.0 : count; }
@@ -115,13 +115,13 @@ struct Question {
 };
 
 const Ymd kOn[] = {
-    {2019, 12, 31}, {2020, 1, 1},  {2020, 2, 1},   {2020, 2, 23}, {2020, 3, 1},
-    {2020, 3, 15},  {2020, 3, 16}, {2020, 3, 31},  {2020, 4, 1},  {2020, 6, 30},
-    {2020, 7, 1},   {2020, 7, 2},  {2020, 7, 11},  {2020, 7, 12}, {2020, 12, 31},
-    {2021, 1, 1},   {2021, 6, 1},  {2021, 7, 1},   {2021, 7, 2},  {2030, 1, 1},
+    {2019, 12, 31}, {2020, 1, 1},  {2020, 2, 1},  {2020, 2, 23}, {2020, 3, 1},
+    {2020, 3, 15},  {2020, 3, 16}, {2020, 3, 31}, {2020, 4, 1},  {2020, 6, 30},
+    {2020, 7, 1},   {2020, 7, 2},  {2020, 7, 11}, {2020, 7, 12}, {2020, 12, 31},
+    {2021, 1, 1},   {2021, 6, 1},  {2021, 7, 1},  {2021, 7, 2},  {2030, 1, 1},
 };
 const std::optional<Ymd> kAgreed[] = {
-    std::nullopt, Ymd{2019, 1, 1}, Ymd{2020, 2, 1},  Ymd{2020, 3, 31},
+    std::nullopt,    Ymd{2019, 1, 1},  Ymd{2020, 2, 1}, Ymd{2020, 3, 31},
     Ymd{2020, 7, 1}, Ymd{2021, 6, 30}, Ymd{2021, 7, 1},
 };
 const int kCounts[] = {0, 5, 10};
@@ -201,11 +201,14 @@ const WhenItem kWhens[] = {
     {0, "who == party.bob and hue not in [green]",
      [](const Question&, const std::array<int, 2>& a) { return of(a[0] == 1 && a[1] != 1); }},
     {0, "hue != color.green or flag",
-     [](const Question& q, const std::array<int, 2>& a) { return of(a[1] != 1 || q.flag_value()); }},
+     [](const Question& q, const std::array<int, 2>& a) {
+       return of(a[1] != 1 || q.flag_value());
+     }},
     {2, "b", [](const Question&, const std::array<int, 2>& a) { return of(a[0] == 1); }},
     {2, "not b", [](const Question&, const std::array<int, 2>& a) { return of(a[0] == 0); }},
     {2, "b == flag",
-     [](const Question& q, const std::array<int, 2>& a) { return of((a[0] == 1) == q.flag_value()); }},
+     [](const Question& q,
+        const std::array<int, 2>& a) { return of((a[0] == 1) == q.flag_value()); }},
 };
 
 // A bound's value: a day, kNever, or kBadDate.
@@ -236,10 +239,9 @@ struct AmendmentDateItem {
   int day;
 };
 const AmendmentDateItem kAmendmentDates[] = {
-    {"2020-02-01", civil(2020, 2, 1)},       {"start + 3 months", civil(2020, 4, 1)},
-    {"mid", kMid},                           {"2020-07-01", civil(2020, 7, 1)},
-    {"2021-01-01", civil(2021, 1, 1)},       {"stop", kStop},
-    {"2019-06-01", civil(2019, 6, 1)},       {"mid - 1 day", civil(2020, 6, 30)},
+    {"2020-02-01", civil(2020, 2, 1)}, {"start + 3 months", civil(2020, 4, 1)}, {"mid", kMid},
+    {"2020-07-01", civil(2020, 7, 1)}, {"2021-01-01", civil(2021, 1, 1)},       {"stop", kStop},
+    {"2019-06-01", civil(2019, 6, 1)}, {"mid - 1 day", civil(2020, 6, 30)},
 };
 
 template <class T, std::size_t N>
@@ -266,7 +268,7 @@ struct Patch {
   std::optional<std::pair<int, int>> modality;  // modality, pattern (same action)
   std::optional<int> when, from, until;         // -1: null (removed)
   bool through = false;
-  std::optional<std::vector<int>> overrides;    // empty: null (cleared)
+  std::optional<std::vector<int>> overrides;  // empty: null (cleared)
 };
 
 struct Amendment {
@@ -277,19 +279,17 @@ struct Amendment {
   std::vector<int> add;  // clause indices
 
   int signed_day() const { return kAmendmentDates[signed_on].day; }
-  int effective_day() const {
-    return kAmendmentDates[effective < 0 ? signed_on : effective].day;
-  }
+  int effective_day() const { return kAmendmentDates[effective < 0 ? signed_on : effective].day; }
 };
 
 struct Model {
-  int contract_default = -1;             // -1: not written (permitted), 0 permitted, 1 forbidden
+  int contract_default = -1;  // -1: not written (permitted), 0 permitted, 1 forbidden
   std::array<int, kActions> action_default{-1, -1, -1};
-  std::vector<Version> clauses;          // originals, then added ones in amendment file order
+  std::vector<Version> clauses;  // originals, then added ones in amendment file order
   std::size_t originals = 0;
-  std::vector<Amendment> amendments;     // file order
-  std::vector<int> order;                // amendment indices in effective order (stable)
-  unsigned style = 0;                    // YAML scalar styles, a seed
+  std::vector<Amendment> amendments;  // file order
+  std::vector<int> order;             // amendment indices in effective order (stable)
+  unsigned style = 0;                 // YAML scalar styles, a seed
 };
 
 int action_of(const Version& v) { return kPatterns[v.pattern].action; }
@@ -341,7 +341,9 @@ Patch make_patch(Bytes& in, const Version& current, int index) {
   if ((fields & 1u) != 0) {
     p.modality = std::pair{static_cast<int>(in.pick(3)), pick_pattern(in, action_of(current))};
   }
-  auto optional_index = [&](unsigned n) { return in.pick(4) == 0 ? -1 : static_cast<int>(in.pick(n)); };
+  auto optional_index = [&](unsigned n) {
+    return in.pick(4) == 0 ? -1 : static_cast<int>(in.pick(n));
+  };
   if ((fields & 2u) != 0) {
     p.when = in.pick(4) == 0 ? -1 : pick_when(in, action_of(current));
   }
@@ -467,11 +469,27 @@ class Writer {
     out_ += ':';
     switch (next() % 6) {
       case 0:
-      case 1: out_ += ' '; out_ += value; out_ += '\n'; break;
-      case 2: out_ += " '"; out_ += value; out_ += "'\n"; break;
-      case 3: out_ += " \""; out_ += value; out_ += "\"\n"; break;
-      case 4: block(indent, " |\n", value); break;
-      default: block(indent, " >-\n", value); break;
+      case 1:
+        out_ += ' ';
+        out_ += value;
+        out_ += '\n';
+        break;
+      case 2:
+        out_ += " '";
+        out_ += value;
+        out_ += "'\n";
+        break;
+      case 3:
+        out_ += " \"";
+        out_ += value;
+        out_ += "\"\n";
+        break;
+      case 4:
+        block(indent, " |\n", value);
+        break;
+      default:
+        block(indent, " >-\n", value);
+        break;
     }
   }
   void null_value(int indent, std::string_view key) {
@@ -539,15 +557,19 @@ void write_patch(Writer& w, int index, const Patch& p) {
   }
   auto field = [&](std::string_view key, const std::optional<int>& f, auto text) {
     if (!f) return;
-    if (*f < 0) w.null_value(indent, key);
-    else w.scalar(indent, key, text(*f));
+    if (*f < 0)
+      w.null_value(indent, key);
+    else
+      w.scalar(indent, key, text(*f));
   };
   field("when", p.when, [](int i) { return kWhens[i].text; });
   field("from", p.from, [](int i) { return kBounds[i].text; });
   field(p.through ? "through" : "until", p.until, [](int i) { return kBounds[i].text; });
   if (p.overrides) {
-    if (p.overrides->empty()) w.null_value(indent, "overrides");
-    else w.ids(indent, "overrides", *p.overrides, 'c');
+    if (p.overrides->empty())
+      w.null_value(indent, "overrides");
+    else
+      w.ids(indent, "overrides", *p.overrides, 'c');
   }
 }
 
@@ -623,7 +645,7 @@ Expected reference(const Model& m, const Question& q, std::optional<int> agreed,
     for (int a : m.order) {
       const Amendment& am = m.amendments[a];
       if (agreed && am.signed_day() > *agreed) continue;  // does not exist
-      if (am.effective_day() > on) continue;               // not yet effective
+      if (am.effective_day() > on) continue;              // not yet effective
       for (int i : am.repeal) version[i].reset();
       for (const auto& [i, p] : am.amend) {
         if (version[i]) version[i] = apply(*version[i], p);
@@ -686,13 +708,17 @@ Expected reference(const Model& m, const Question& q, std::optional<int> agreed,
     oblige = oblige || version[i]->modality == kOblige;
     permit = permit || version[i]->modality == kPermit;
   }
-  if (forbid && oblige) out.verdict = Verdict::Conflict;
-  else if (forbid) out.verdict = Verdict::Forbidden;
-  else if (oblige) out.verdict = Verdict::Obligatory;
-  else if (permit) out.verdict = Verdict::Permitted;
+  if (forbid && oblige)
+    out.verdict = Verdict::Conflict;
+  else if (forbid)
+    out.verdict = Verdict::Forbidden;
+  else if (oblige)
+    out.verdict = Verdict::Obligatory;
+  else if (permit)
+    out.verdict = Verdict::Permitted;
   else {
     const int d = m.action_default[q.action] >= 0 ? m.action_default[q.action]
-                                                   : std::max(m.contract_default, 0);
+                                                  : std::max(m.contract_default, 0);
     out.verdict = d == 1 ? Verdict::Forbidden : Verdict::Permitted;
     out.is_default = true;
   }
@@ -700,8 +726,8 @@ Expected reference(const Model& m, const Question& q, std::optional<int> agreed,
     for (int i : applicable) {
       if (dropped[i]) continue;
       const int mod = version[i]->modality;
-      const bool deciding = out.verdict == Verdict::Conflict ? mod != kPermit
-                            : out.verdict == Verdict::Forbidden ? mod == kForbid
+      const bool deciding = out.verdict == Verdict::Conflict     ? mod != kPermit
+                            : out.verdict == Verdict::Forbidden  ? mod == kForbid
                             : out.verdict == Verdict::Obligatory ? mod == kOblige
                                                                  : mod == kPermit;
       if (deciding) out.by.push_back(i);
@@ -721,8 +747,10 @@ struct Engine {
     auto& d = deciders[agreed];
     if (!d) {
       Scenario s;
-      if (agreed < 0) s.as_agreed_on = Date::min();
-      else if (kAgreed[agreed]) s.as_agreed_on = kAgreed[agreed]->date();
+      if (agreed < 0)
+        s.as_agreed_on = Date::min();
+      else if (kAgreed[agreed])
+        s.as_agreed_on = kAgreed[agreed]->date();
       auto& c = compiled[agreed];
       c = std::make_unique<CompiledContract>(loaded->contract, s);
       d = std::make_unique<Decider>(*c);
@@ -810,10 +838,10 @@ void compare(const Outcome& got, const Expected& want, const std::string& contex
   PACTA_FUZZ_CHECK(got.error == want.error, context);
   if (want.error) return;
   const Decision& d = got.decision;
-  const std::string detail = context + "\nengine: " + verdict_name(d.verdict) + " by " +
-                             ids(d.by) + " overridden " + ids(d.overridden) +
-                             "\nreference: " + verdict_name(want.verdict) + " by " +
-                             ids(want.by) + " overridden " + ids(want.overridden);
+  const std::string detail = context + "\nengine: " + verdict_name(d.verdict) + " by " + ids(d.by) +
+                             " overridden " + ids(d.overridden) +
+                             "\nreference: " + verdict_name(want.verdict) + " by " + ids(want.by) +
+                             " overridden " + ids(want.overridden);
   PACTA_FUZZ_CHECK(d.verdict == want.verdict, detail);
   PACTA_FUZZ_CHECK(d.is_default == want.is_default, detail);
   PACTA_FUZZ_CHECK(d.by == want.by, detail);
@@ -833,8 +861,8 @@ void check_invariants(const Model& m, const Decision& d, const Expected& want, i
   PACTA_FUZZ_CHECK((d.verdict == Verdict::Conflict) == (forbid && oblige), context);
   PACTA_FUZZ_CHECK(d.is_default == d.by.empty(), context);
   if (d.is_default) {
-    const int fallback = m.action_default[action] >= 0 ? m.action_default[action]
-                                                        : std::max(m.contract_default, 0);
+    const int fallback =
+        m.action_default[action] >= 0 ? m.action_default[action] : std::max(m.contract_default, 0);
     PACTA_FUZZ_CHECK(d.verdict == (fallback == 1 ? Verdict::Forbidden : Verdict::Permitted),
                      context);
   }
@@ -904,9 +932,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // As agreed before every signature == without amendments.
     const Outcome before = decide(full, q, -1);
     const Outcome without = decide(plain, q, 0);
-    PACTA_FUZZ_CHECK(before.situation_error == without.situation_error &&
-                         before.error == without.error,
-                     context + "\nas agreed on 0001-01-01 vs without amendments: errors");
+    PACTA_FUZZ_CHECK(
+        before.situation_error == without.situation_error && before.error == without.error,
+        context + "\nas agreed on 0001-01-01 vs without amendments: errors");
     if (!before.situation_error && !before.error) {
       const Decision& x = before.decision;
       const Decision& y = without.decision;

@@ -13,9 +13,9 @@
 #include <string>
 #include <string_view>
 
+#include "engine/check/expressions.hpp"
 #include "engine/decide/decider.hpp"
 #include "engine/eval/evaluate.hpp"
-#include "engine/check/expressions.hpp"
 #include "fuzz_common.hpp"
 #include "grammar/expr/parse.hpp"
 

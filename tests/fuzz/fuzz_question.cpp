@@ -90,8 +90,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (lines.size() >= 2) {
     const std::size_t before = diags.error_count();
     on = parse_date_flag(lines.back(), "--on", diags);
-    PACTA_FUZZ_CHECK(on.has_value() == (diags.error_count() == before),
-                     std::string(lines.back()));
+    PACTA_FUZZ_CHECK(on.has_value() == (diags.error_count() == before), std::string(lines.back()));
     PACTA_FUZZ_CHECK(!on || Date::parse(on->to_string()) == on, std::string(lines.back()));
     ok = ok && on.has_value();
   }
@@ -114,9 +113,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& args : *all) {
     PACTA_FUZZ_CHECK(args.size() == action.params.size(), action.name);
     for (std::size_t i = 0; i < args.size(); ++i) {
-      PACTA_FUZZ_CHECK(args[i] >= 0 &&
-                           static_cast<std::size_t>(args[i]) < domain_size(c, action.params[i].type),
-                       action.name);
+      PACTA_FUZZ_CHECK(
+          args[i] >= 0 && static_cast<std::size_t>(args[i]) < domain_size(c, action.params[i].type),
+          action.name);
       PACTA_FUZZ_CHECK(pattern->arg_values[i] < 0 || pattern->arg_values[i] == args[i],
                        action.name);
     }
@@ -128,8 +127,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       continue;
     }
     PACTA_FUZZ_CHECK(d.is_default == d.by.empty(), action.name);
-    PACTA_FUZZ_CHECK(decider.decide(*situation, pattern->action, args, again, derr),
-                     action.name);
+    PACTA_FUZZ_CHECK(decider.decide(*situation, pattern->action, args, again, derr), action.name);
     PACTA_FUZZ_CHECK(same(d, again), action.name);
   }
   return 0;

@@ -71,8 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Limits limits;
   limits.max_file_bytes = 1u << 20;  // larger inputs only test the size check
   Diagnostics diags;
-  auto loaded = load_contract_text("fuzz.yaml", std::string(fuzz::as_text(data, size)), limits,
-                                   diags);
+  auto loaded =
+      load_contract_text("fuzz.yaml", std::string(fuzz::as_text(data, size)), limits, diags);
   PACTA_FUZZ_CHECK(loaded.has_value() == !diags.has_errors(),
                    loaded ? "loaded despite errors" : "not loaded, but no error reported");
   fuzz::render_all(diags);

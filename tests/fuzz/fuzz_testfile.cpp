@@ -107,8 +107,8 @@ void run(std::string_view text, const std::string& contract) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const Limits limits;
   Diagnostics diags;
-  auto source = make_source("fuzz.test.yaml", std::string(fuzz::as_text(data, size)), limits,
-                            diags);
+  auto source =
+      make_source("fuzz.test.yaml", std::string(fuzz::as_text(data, size)), limits, diags);
   if (!source) {
     PACTA_FUZZ_CHECK(diags.has_errors(), "make_source failed without an error");
     fuzz::render_all(diags);

@@ -3,7 +3,6 @@
 // test_question): load a rule file from inline YAML, ask a question of it,
 // and look diagnostics up by code and position.
 #include <catch2/catch.hpp>
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,10 +11,10 @@
 #include <vector>
 
 #include "engine/compile/compiled_contract.hpp"
-#include "engine/model/contract.hpp"
 #include "engine/decide/decider.hpp"
-#include "engine/load.hpp"
 #include "engine/decide/question.hpp"
+#include "engine/load.hpp"
+#include "engine/model/contract.hpp"
 #include "grammar/date.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/limits.hpp"
@@ -80,8 +79,8 @@ inline std::vector<const Diagnostic*> with_code(const Diagnostics& diags, Code c
 
 // True when some diagnostic has this code, position and a message that
 // contains `message_part`.
-inline bool has_diag(const Diagnostics& diags, Code code, std::uint32_t line,
-                     std::uint32_t column, std::string_view message_part) {
+inline bool has_diag(const Diagnostics& diags, Code code, std::uint32_t line, std::uint32_t column,
+                     std::string_view message_part) {
   for (const auto& d : diags.all()) {
     if (d.code == code && d.has_position && d.position.line == line &&
         d.position.column == column && d.message.find(message_part) != std::string::npos) {
@@ -100,13 +99,13 @@ inline bool has_help(const Diagnostics& diags, Code code, std::string_view help_
 
 // The answer to one question, with clause ids instead of indices.
 struct Answer {
-  bool ok = false;          // false: the decision failed (see error)
-  std::string verdict;      // "permitted", "forbidden", "obligatory", "conflict"
+  bool ok = false;      // false: the decision failed (see error)
+  std::string verdict;  // "permitted", "forbidden", "obligatory", "conflict"
   bool is_default = false;
   std::vector<std::string> by;
   std::vector<std::string> overridden;
-  DecisionError error;  // error.at points into a compiled contract that is gone: use below
-  int missing_fact = -1;     // the fact of a MissingFact error (error.at's index)
+  DecisionError error;         // error.at points into a compiled contract that is gone: use below
+  int missing_fact = -1;       // the fact of a MissingFact error (error.at's index)
   bool error_at_fact = false;  // error.at was a Fact node
   SituationError situation_error;
   bool situation_failed = false;
@@ -195,10 +194,14 @@ inline std::string join(const std::vector<std::string>& items) {
 
 inline const char* error_name(EvalEnv::Error e) {
   switch (e) {
-    case EvalEnv::Error::None: return "none";
-    case EvalEnv::Error::MissingFact: return "missing fact";
-    case EvalEnv::Error::DateOutOfRange: return "date out of range";
-    case EvalEnv::Error::DivisionByZero: return "division by zero";
+    case EvalEnv::Error::None:
+      return "none";
+    case EvalEnv::Error::MissingFact:
+      return "missing fact";
+    case EvalEnv::Error::DateOutOfRange:
+      return "date out of range";
+    case EvalEnv::Error::DivisionByZero:
+      return "division by zero";
   }
   return "?";
 }
@@ -211,7 +214,8 @@ inline std::string summary(const Contract& c, const Answer& a) {
   if (a.situation_failed) {
     std::string out = std::string("situation error: ") + error_name(a.situation_error.error);
     if (a.situation_error.named_date >= 0) {
-      out += " in named date " + c.dates[static_cast<std::size_t>(a.situation_error.named_date)].name;
+      out +=
+          " in named date " + c.dates[static_cast<std::size_t>(a.situation_error.named_date)].name;
     }
     return out;
   }
@@ -220,7 +224,8 @@ inline std::string summary(const Contract& c, const Answer& a) {
     if (a.error.error == EvalEnv::Error::MissingFact && a.missing_fact >= 0) {
       out += " " + c.facts[static_cast<std::size_t>(a.missing_fact)].name;
     }
-    if (a.error.clause >= 0) out += " in clause " + c.clauses[static_cast<std::size_t>(a.error.clause)].id;
+    if (a.error.clause >= 0)
+      out += " in clause " + c.clauses[static_cast<std::size_t>(a.error.clause)].id;
     return out;
   }
   std::string out = a.verdict;

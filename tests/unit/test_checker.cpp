@@ -20,33 +20,33 @@ using namespace pacta::fixture;
 namespace {
 
 // The file loads with exactly one error, and it is this one.
-#define CHECK_ONLY_ERROR(loaded, code, line, column, message)                        \
-  do {                                                                               \
-    INFO("diagnostics:\n" << (loaded)->report());                                    \
-    CHECK_FALSE((loaded)->ok());                                                     \
-    CHECK((loaded)->diags.error_count() == 1);                                       \
-    CHECK(has_diag((loaded)->diags, code, line, column, message));                   \
+#define CHECK_ONLY_ERROR(loaded, code, line, column, message)      \
+  do {                                                             \
+    INFO("diagnostics:\n" << (loaded)->report());                  \
+    CHECK_FALSE((loaded)->ok());                                   \
+    CHECK((loaded)->diags.error_count() == 1);                     \
+    CHECK(has_diag((loaded)->diags, code, line, column, message)); \
   } while (0)
 
 // The file has (at least) this error.
-#define CHECK_ERROR(loaded, code, line, column, message)                              \
-  do {                                                                               \
-    INFO("diagnostics:\n" << (loaded)->report());                                    \
-    CHECK_FALSE((loaded)->ok());                                                     \
-    CHECK(has_diag((loaded)->diags, code, line, column, message));                   \
+#define CHECK_ERROR(loaded, code, line, column, message)           \
+  do {                                                             \
+    INFO("diagnostics:\n" << (loaded)->report());                  \
+    CHECK_FALSE((loaded)->ok());                                   \
+    CHECK(has_diag((loaded)->diags, code, line, column, message)); \
   } while (0)
 
-#define CHECK_HELP(loaded, code, help)                                                \
-  do {                                                                               \
-    INFO("diagnostics:\n" << (loaded)->report());                                    \
-    CHECK(has_help((loaded)->diags, code, help));                                    \
+#define CHECK_HELP(loaded, code, help)            \
+  do {                                            \
+    INFO("diagnostics:\n" << (loaded)->report()); \
+    CHECK(has_help((loaded)->diags, code, help)); \
   } while (0)
 
-#define CHECK_LOADS(loaded)                                                           \
-  do {                                                                               \
-    INFO("diagnostics:\n" << (loaded)->report());                                    \
-    CHECK((loaded)->ok());                                                           \
-    CHECK((loaded)->diags.all().empty());                                            \
+#define CHECK_LOADS(loaded)                       \
+  do {                                            \
+    INFO("diagnostics:\n" << (loaded)->report()); \
+    CHECK((loaded)->ok());                        \
+    CHECK((loaded)->diags.all().empty());         \
   } while (0)
 
 }  // namespace
@@ -770,7 +770,8 @@ TEST_CASE("types: well-typed expressions of every operator load", "[checker][typ
 TEST_CASE("E403: and, or, not take bool", "[checker][E403][types]") {
   {
     auto l = with_when("rate and approved");
-    CHECK_ONLY_ERROR(l, Code::E403, 15, 11, "expected a condition (bool) here, but this is a number");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 11,
+                     "expected a condition (bool) here, but this is a number");
   }
   {
     auto l = with_when("approved or breach_on");
@@ -778,7 +779,8 @@ TEST_CASE("E403: and, or, not take bool", "[checker][E403][types]") {
   }
   {
     auto l = with_when("not cloud");
-    CHECK_ONLY_ERROR(l, Code::E403, 15, 15, "expected a condition (bool) here, but this is a cloud");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 15,
+                     "expected a condition (bool) here, but this is a cloud");
   }
 }
 
@@ -816,7 +818,8 @@ TEST_CASE("E403: in takes a list of the left side's type", "[checker][E403][type
   }
   {
     auto l = with_when("rate not in [1, approved]");
-    CHECK_ONLY_ERROR(l, Code::E403, 15, 27, "expected a number here, but this is a condition (bool)");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 27,
+                     "expected a number here, but this is a condition (bool)");
   }
   {
     auto l = with_when("'[true]'");  // quoted: a plain [true] is a YAML list
@@ -835,7 +838,8 @@ TEST_CASE("E403: date plus or minus a duration; number arithmetic", "[checker][E
   }
   {
     auto l = with_when("rate * approved > 1");
-    CHECK_ONLY_ERROR(l, Code::E403, 15, 18, "expected a number here, but this is a condition (bool)");
+    CHECK_ONLY_ERROR(l, Code::E403, 15, 18,
+                     "expected a number here, but this is a condition (bool)");
   }
   {
     auto l = with_when("-breach_on > 1");
@@ -913,8 +917,7 @@ clauses:
 // ---------------------------------------------------------------------------
 // E404 name clashes, E405 date cycles, E406 finite params, E407 arity, E408
 
-TEST_CASE("E404: types, facts, named dates and actions share one namespace",
-          "[checker][E404]") {
+TEST_CASE("E404: types, facts, named dates and actions share one namespace", "[checker][E404]") {
   auto l = load(R"yaml(pacta: 1
 contract: t
 parties: [acme]
@@ -935,8 +938,7 @@ clauses: []
   CHECK(l->diags.error_count() == 3);
 }
 
-TEST_CASE("E404: a param must not share its name with a fact or a named date",
-          "[checker][E404]") {
+TEST_CASE("E404: a param must not share its name with a fact or a named date", "[checker][E404]") {
   auto l = load(R"yaml(pacta: 1
 contract: t
 parties: [acme]
@@ -989,7 +991,8 @@ actions:
   act:
 clauses: []
 )yaml");
-    CHECK_ONLY_ERROR(l, Code::E405, 6, 3, "named dates depend on each other in a cycle: a -> b -> a");
+    CHECK_ONLY_ERROR(l, Code::E405, 6, 3,
+                     "named dates depend on each other in a cycle: a -> b -> a");
   }
   SECTION("a date that uses itself") {
     auto l = load(R"yaml(pacta: 1
@@ -1106,14 +1109,14 @@ amendments:
       - id: pay
         oblige: act
 )yaml");
-  CHECK_ERROR(l, Code::E501, 12, 14, "amendment 'a1' repeals clause 'paymnt', which does not exist");
+  CHECK_ERROR(l, Code::E501, 12, 14,
+              "amendment 'a1' repeals clause 'paymnt', which does not exist");
   CHECK_ERROR(l, Code::E501, 14, 13, "amendment 'a1' amends clause 'pay', which does not exist");
   CHECK_HELP(l, Code::E501, "did you mean 'payment'?");
   CHECK(l->diags.error_count() == 2);
 }
 
-TEST_CASE("E501: amend of a clause only added by a later-effective amendment",
-          "[checker][E501]") {
+TEST_CASE("E501: amend of a clause only added by a later-effective amendment", "[checker][E501]") {
   auto l = load(R"yaml(pacta: 1
 contract: t
 parties: [acme]
@@ -1361,7 +1364,8 @@ amendments:
   CHECK_ONLY_ERROR(l, Code::E401, 18, 15, "unknown name 'cloud' in 'when'");
 }
 
-TEST_CASE("amend: until and through together, one of them null, is E204", "[checker][amend][E204]") {
+TEST_CASE("amend: until and through together, one of them null, is E204",
+          "[checker][amend][E204]") {
   // `through: null` would silently remove the `until` given beside it.
   auto l = load(R"yaml(pacta: 1
 contract: t

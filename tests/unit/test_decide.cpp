@@ -4,7 +4,6 @@
 // Every test loads a small rule file and asks questions of it; `said()`
 // summarises an answer in one line (verdict, by, overridden, default).
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -264,8 +263,7 @@ amendments:
   CHECK(said(*l, {"host(acme, azure)", "2026-12-31"}) == "forbidden by [c]");
   CHECK(said(*l, {"host(acme, azure)", "2027-01-01"}) == "permitted (default)");
   CHECK(said(*l, {"host(globex, azure)", "2025-08-01"}) == "permitted (default)");
-  CHECK(said(*l, {"host(acme, azure)", "2025-08-01", {"approved=false"}}) ==
-        "permitted (default)");
+  CHECK(said(*l, {"host(acme, azure)", "2025-08-01", {"approved=false"}}) == "permitted (default)");
 }
 
 TEST_CASE("amend: an inherited from still bounds the new version", "[decide][amend]") {
@@ -374,8 +372,7 @@ amendments:
   CHECK(said(*l, {"act", "2025-01-01", {"approved=false"}}) == "forbidden by [c]");
 }
 
-TEST_CASE("amend: until replaces an old through, and through an old until",
-          "[decide][amend]") {
+TEST_CASE("amend: until replaces an old through, and through an old until", "[decide][amend]") {
   auto l = contract(R"(clauses:
   - id: a
     forbid: host(provider=acme)
@@ -504,8 +501,7 @@ amendments:
   CHECK(said(*l, {"act", "2026-01-01"}) == "forbidden by [general]");
 }
 
-TEST_CASE("amend: successive amendments inherit from the previous version",
-          "[decide][amend]") {
+TEST_CASE("amend: successive amendments inherit from the previous version", "[decide][amend]") {
   auto l = contract(R"(facts:
   approved: {type: bool, default: true}
 clauses:
@@ -753,7 +749,8 @@ amendments:
   const Contract& c = l->contract();
   auto names = [&](const CompiledContract& cc) {
     std::vector<std::string> out;
-    for (int a : cc.amendments_in_effect()) out.push_back(c.amendments[static_cast<std::size_t>(a)].id);
+    for (int a : cc.amendments_in_effect())
+      out.push_back(c.amendments[static_cast<std::size_t>(a)].id);
     return out;
   };
   CHECK(names(CompiledContract(c, Scenario{})) == Ids{"late", "early"});
@@ -1126,8 +1123,7 @@ amendments:
   CHECK(said(*l, {"act", "2025-01-01"}) == "permitted (default)");
 }
 
-TEST_CASE("date arithmetic outside the calendar while deciding is an error",
-          "[decide][errors]") {
+TEST_CASE("date arithmetic outside the calendar while deciding is an error", "[decide][errors]") {
   auto l = contract(R"(facts:
   breach_on: {type: date}
   rate: {type: number, default: 0}
@@ -1234,7 +1230,8 @@ TEST_CASE("overrides: a clause that does not apply sets nothing aside", "[decide
     permit: host(cloud=azure)
     overrides: [general]
 )");
-  CHECK(said(*l, {"host(acme, azure)", "2025-01-01"}) == "permitted by [special] overridden [general]");
+  CHECK(said(*l, {"host(acme, azure)", "2025-01-01"}) ==
+        "permitted by [special] overridden [general]");
   CHECK(said(*l, {"host(acme, aws)", "2025-01-01"}) == "forbidden by [general]");
 }
 
@@ -1392,7 +1389,8 @@ TEST_CASE("verdict: the action's default", "[decide][verdict][default]") {
   CHECK(said(*l, {"opened", "2025-01-01"}) == "permitted (default)");
 }
 
-TEST_CASE("verdict: the action's default comes before the contract's", "[decide][verdict][default]") {
+TEST_CASE("verdict: the action's default comes before the contract's",
+          "[decide][verdict][default]") {
   auto l = contract_with_default("forbidden", "clauses: []\n");
   CHECK(said(*l, {"opened", "2025-01-01"}) == "permitted (default)");
   CHECK(said(*l, {"guarded", "2025-01-01"}) == "forbidden (default)");

@@ -19,7 +19,7 @@ TEST_CASE("positions are 1-based lines and columns in code points", "[diagnostic
   CHECK(f.position(0).column == 1);
   CHECK(f.position(2).column == 3);  // at the line break
   CHECK(f.position(3).line == 2);
-  CHECK(f.position(5).column == 2);  // after the two-byte 'é'
+  CHECK(f.position(5).column == 2);      // after the two-byte 'é'
   CHECK(f.line_text(2) == "\xC3\xA9x");  // CR removed
   CHECK(f.position(9).line == 3);
   CHECK(f.position(9).column == 2);
@@ -64,7 +64,8 @@ TEST_CASE("a long line is cut to a window around the caret", "[diagnostic]") {
   CHECK(text.find("   | " + std::string(63, ' ') + "^\n") != std::string::npos);
 }
 
-TEST_CASE("a very long line is kept as a window, rendered as the whole line", "[diagnostic][limits]") {
+TEST_CASE("a very long line is kept as a window, rendered as the whole line",
+          "[diagnostic][limits]") {
   // 2-byte code points around the caret: the window starts and ends on
   // code point boundaries, and the column stays the column in the file.
   std::string e_acute = "\xC3\xA9";
@@ -96,12 +97,12 @@ TEST_CASE("a very long line is kept as a window, rendered as the whole line", "[
   Diagnostics near;
   near.error(g, 10, Code::E301, "start");
   near.error(g, 2000, Code::E301, "end");
-  CHECK(render_text(near.all()[0], false) ==
-        "g.yaml:1:11: error: start [E301]\n 1 | " + std::string(50, 'a') + "...\n   | " +
-            std::string(10, ' ') + "^\n");
-  CHECK(render_text(near.all()[1], false) ==
-        "g.yaml:1:2001: error: end [E301]\n 1 | ..." + std::string(60, 'a') + "\n   | " +
-            std::string(63, ' ') + "^\n");
+  CHECK(render_text(near.all()[0], false) == "g.yaml:1:11: error: start [E301]\n 1 | " +
+                                                 std::string(50, 'a') + "...\n   | " +
+                                                 std::string(10, ' ') + "^\n");
+  CHECK(render_text(near.all()[1], false) == "g.yaml:1:2001: error: end [E301]\n 1 | ..." +
+                                                 std::string(60, 'a') + "\n   | " +
+                                                 std::string(63, ' ') + "^\n");
 }
 
 TEST_CASE("a file keeps max_diagnostics errors and counts the rest", "[diagnostic][limits]") {
@@ -125,12 +126,12 @@ TEST_CASE("a file keeps max_diagnostics errors and counts the rest", "[diagnosti
 
 TEST_CASE("did-you-mean finds close names, swaps included", "[diagnostic]") {
   const std::vector<std::string> keys = {"when", "from", "until", "through", "overrides"};
-  CHECK(closest_name("wehn", keys) == "when");        // swap of neighbours
-  CHECK(closest_name("thru", keys).empty());          // too far
+  CHECK(closest_name("wehn", keys) == "when");  // swap of neighbours
+  CHECK(closest_name("thru", keys).empty());    // too far
   CHECK(closest_name("overides", keys) == "overrides");
   CHECK(closest_name("untill", keys) == "until");
-  CHECK(closest_name("when", keys).empty());          // the name itself is not suggested
-  CHECK(closest_name("x", {"y", "xy"}) == "y");       // ties: the earlier candidate
+  CHECK(closest_name("when", keys).empty());     // the name itself is not suggested
+  CHECK(closest_name("x", {"y", "xy"}) == "y");  // ties: the earlier candidate
   CHECK(did_you_mean("frm", keys) == "did you mean 'from'?");
   CHECK(did_you_mean("zzzzzz", keys).empty());
 }

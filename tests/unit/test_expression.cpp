@@ -109,7 +109,8 @@ std::string parse_dump(const std::string& text) {
   ParseResult<Expr> r = parse_expression(text);
   if (!r.errors.empty()) {
     const ParseError& e = r.errors.front();
-    return "ERROR " + std::string(code_name(e.code)) + " @" + std::to_string(e.offset) + ": " + e.message;
+    return "ERROR " + std::string(code_name(e.code)) + " @" + std::to_string(e.offset) + ": " +
+           e.message;
   }
   REQUIRE(r.value.has_value());
   return dump(*r.value);
@@ -119,7 +120,8 @@ std::string parse_pattern_dump(const std::string& text) {
   ParseResult<ActionPattern> r = parse_action_pattern(text);
   if (!r.errors.empty()) {
     const ParseError& e = r.errors.front();
-    return "ERROR " + std::string(code_name(e.code)) + " @" + std::to_string(e.offset) + ": " + e.message;
+    return "ERROR " + std::string(code_name(e.code)) + " @" + std::to_string(e.offset) + ": " +
+           e.message;
   }
   REQUIRE(r.value.has_value());
   return dump(*r.value);
@@ -430,12 +432,17 @@ TEST_CASE("syntax errors have a code, a position and words", "[expression][error
 
 TEST_CASE("invalid date literals are E302 at the date", "[expression][errors][date]") {
   const std::vector<ErrorCase> cases = {
-      {"2025-02-30", Code::E302, 0, "2025-02-30 is not a calendar date", "February 2025 has 28 days"},
-      {"2024-02-30", Code::E302, 0, "2024-02-30 is not a calendar date", "February 2024 has 29 days"},
-      {"1900-02-29", Code::E302, 0, "1900-02-29 is not a calendar date", "February 1900 has 28 days"},
-      {"2023-13-01", Code::E302, 0, "2023-13-01 is not a calendar date", "months run from 01 to 12"},
+      {"2025-02-30", Code::E302, 0, "2025-02-30 is not a calendar date",
+       "February 2025 has 28 days"},
+      {"2024-02-30", Code::E302, 0, "2024-02-30 is not a calendar date",
+       "February 2024 has 29 days"},
+      {"1900-02-29", Code::E302, 0, "1900-02-29 is not a calendar date",
+       "February 1900 has 28 days"},
+      {"2023-13-01", Code::E302, 0, "2023-13-01 is not a calendar date",
+       "months run from 01 to 12"},
       {"2023-00-10", Code::E302, 0, "is not a calendar date", "months run from 01 to 12"},
-      {"0000-01-01", Code::E302, 0, "0000-01-01 is not a calendar date", "years run from 0001 to 9999"},
+      {"0000-01-01", Code::E302, 0, "0000-01-01 is not a calendar date",
+       "years run from 0001 to 9999"},
       {"2025-01-00", Code::E302, 0, "is not a calendar date", "start at 01"},
       {"2025-04-31", Code::E302, 0, "is not a calendar date", "April 2025 has 30 days"},
       {"date < 2025-02-30", Code::E302, 7, "2025-02-30 is not a calendar date", ""},
@@ -460,8 +467,8 @@ TEST_CASE("numbers and durations that are too large are E305", "[expression][err
       {"x + 1000001 days", Code::E305, 4, "too large", "1000000"},
       {"x - 99999999999999999999999999999999999999 weeks", Code::E305, 4, "too large", ""},
       {std::string(31, '9'), Code::E305, 0, "more than 30 digits", ""},
-      {"a + " + std::string(20, '1') + "." + std::string(11, '2'), Code::E305, 4, "more than 30 digits",
-       ""},
+      {"a + " + std::string(20, '1') + "." + std::string(11, '2'), Code::E305, 4,
+       "more than 30 digits", ""},
   };
   for (const ErrorCase& c : cases) check_error(parse_expression(c.input), c);
   // A large count that is not a duration is a plain number.

@@ -2,7 +2,6 @@
 // `pacta ask`, `--assume NAME=VALUE`, date flags; positive cases and every
 // error, with the caret column into the flag's own text.
 #include <catch2/catch.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,17 +66,17 @@ int fact(std::string_view name) { return *contract().find_fact(name); }
 
 // Exactly one diagnostic, with this code, column (line 1), message part and
 // file name (the flag).
-#define CHECK_ONLY(result_, file_, code_, column_, message_)                         \
-  do {                                                                               \
-    INFO("diagnostics:\n" << describe((result_).diags));                             \
-    REQUIRE((result_).diags.all().size() == 1);                                      \
-    const Diagnostic& d_ = (result_).diags.all().front();                            \
-    CHECK(d_.code == (code_));                                                       \
-    CHECK(d_.file == (file_));                                                       \
-    CHECK(d_.has_position);                                                          \
-    CHECK(d_.position.line == 1u);                                                   \
-    CHECK(d_.position.column == static_cast<std::uint32_t>(column_));                \
-    CHECK(d_.message.find(message_) != std::string::npos);                           \
+#define CHECK_ONLY(result_, file_, code_, column_, message_)          \
+  do {                                                                \
+    INFO("diagnostics:\n" << describe((result_).diags));              \
+    REQUIRE((result_).diags.all().size() == 1);                       \
+    const Diagnostic& d_ = (result_).diags.all().front();             \
+    CHECK(d_.code == (code_));                                        \
+    CHECK(d_.file == (file_));                                        \
+    CHECK(d_.has_position);                                           \
+    CHECK(d_.position.line == 1u);                                    \
+    CHECK(d_.position.column == static_cast<std::uint32_t>(column_)); \
+    CHECK(d_.message.find(message_) != std::string::npos);            \
   } while (0)
 
 }  // namespace
@@ -101,10 +100,10 @@ TEST_CASE("pattern: params left out, `_` and omitted ones are open", "[question]
     const char* text;
     std::vector<int> args;
   };
-  for (const Case& c : {Case{"host", {-1, -1}}, Case{"host()", {-1, -1}},
-                        Case{"host(cloud=aws)", {-1, 1}}, Case{"host(_, oracle)", {-1, 2}},
-                        Case{"host(provider=_, cloud=_)", {-1, -1}},
-                        Case{"host(globex)", {1, -1}}, Case{"host(acme, _)", {0, -1}}}) {
+  for (const Case& c :
+       {Case{"host", {-1, -1}}, Case{"host()", {-1, -1}}, Case{"host(cloud=aws)", {-1, 1}},
+        Case{"host(_, oracle)", {-1, 2}}, Case{"host(provider=_, cloud=_)", {-1, -1}},
+        Case{"host(globex)", {1, -1}}, Case{"host(acme, _)", {0, -1}}}) {
     INFO(c.text);
     auto r = pattern(c.text);
     INFO(describe(r.diags));
@@ -394,8 +393,7 @@ TEST_CASE("assume: an assumed value is what the decision sees", "[question][assu
   CHECK(said(*l, {"act", "2025-01-01", {"approved=true"}}) == "forbidden by [c]");
   CHECK(said(*l, {"act", "2025-01-01", {"approved=false"}}) == "permitted (default)");
   // Later assumptions of the same fact win.
-  CHECK(said(*l, {"act", "2025-01-01", {"approved=false", "approved=true"}}) ==
-        "forbidden by [c]");
+  CHECK(said(*l, {"act", "2025-01-01", {"approved=false", "approved=true"}}) == "forbidden by [c]");
 }
 
 // ---------------------------------------------------------------------------

@@ -13,8 +13,8 @@
 #include <system_error>
 #include <utility>
 
-#include "grammar/expr/ast.hpp"
 #include "grammar/date.hpp"
+#include "grammar/expr/ast.hpp"
 #include "grammar/expr/parse.hpp"
 
 // An expectation on `rule[action]` reports the rule's name (X3's default
@@ -207,7 +207,8 @@ struct MakeDate {
                std::to_string(year) + " has " + std::to_string(days_in_month(year, month)) +
                " days";
       }
-      throw ActionError{at, Code::E302, std::string(text) + " is not a calendar date", std::move(help)};
+      throw ActionError{at, Code::E302, std::string(text) + " is not a calendar date",
+                        std::move(help)};
     }
     Expr e;
     e.kind = Expr::Kind::DateLit;
@@ -241,7 +242,8 @@ struct MakeName {
       const std::string_view name = text.substr(dot + 1);
       for (auto [part, part_at] : {std::pair{qualifier, at}, std::pair{name, at + dot + 1}}) {
         if (part == "_" || is_keyword(part)) {
-          throw ActionError{part_at, Code::E301, "'" + std::string(part) + "' cannot be part of a name",
+          throw ActionError{part_at, Code::E301,
+                            "'" + std::string(part) + "' cannot be part of a name",
                             keyword_help(part)};
         }
       }

@@ -431,8 +431,7 @@ ParseResult<T> run(std::string_view text, const Limits& limits, const Start& sta
     return failure<T>(
         describe_expectation(text, static_cast<std::size_t>(f.where() - begin), f.which()));
   } catch (ActionError& a) {
-    return failure<T>(
-        make_error(a.offset, a.code, std::move(a.message), std::move(a.help)));
+    return failure<T>(make_error(a.offset, a.code, std::move(a.message), std::move(a.help)));
   }
   ParseResult<T> r;
   r.value = std::move(value);
@@ -457,12 +456,12 @@ ParseResult<Expr> parse_expression(std::string_view text, const Limits& limits) 
   ParseResult<Expr> result = run<Expr>(text, limits, top, "the expression");
   if (result.value) {
     if (const Expr* deep = too_deep(*result.value, limits.max_tree_depth)) {
-      return failure<Expr>(make_error(
-          deep->span.begin, Code::E303,
-          "the expression has more than " + std::to_string(limits.max_tree_depth) +
-              " levels of operators",
-          "a chain like `a or b or c ...` counts one level per operator: use a list "
-          "(`x in [a, b, c]`) or split it into named dates or facts"));
+      return failure<Expr>(
+          make_error(deep->span.begin, Code::E303,
+                     "the expression has more than " + std::to_string(limits.max_tree_depth) +
+                         " levels of operators",
+                     "a chain like `a or b or c ...` counts one level per operator: use a list "
+                     "(`x in [a, b, c]`) or split it into named dates or facts"));
     }
   }
   return result;
