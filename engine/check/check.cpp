@@ -196,8 +196,7 @@ class Checker {
     };
     for (const auto& clause : s.clauses) {
       if (unique(clause.id, "clause")) {
-        c_.clause_index.emplace(clause.id.value, static_cast<int>(c_.clauses.size()));
-        c_.clauses.push_back(Clause{clause.id.value, clause.id.offset, -1, {}});
+        c_.clauses.add(Clause{clause.id.value, clause.id.offset, -1, {}});
         clause_syntax_.push_back(&clause);
       }
     }
@@ -217,8 +216,7 @@ class Checker {
           }
         }
         if (unique(clause.id, "clause")) {
-          c_.clause_index.emplace(clause.id.value, static_cast<int>(c_.clauses.size()));
-          c_.clauses.push_back(Clause{clause.id.value, clause.id.offset, static_cast<int>(a), {}});
+          c_.clauses.add(Clause{clause.id.value, clause.id.offset, static_cast<int>(a), {}});
           clause_syntax_.push_back(&clause);
         }
       }
@@ -346,7 +344,7 @@ class Checker {
   void check_clauses(const RuleFileSyntax&) {
     for (std::size_t i = 0; i < c_.clauses.size(); ++i) {
       const ClauseSyntax& s = *clause_syntax_[i];
-      ClauseVersion& v = c_.clauses[i].version;
+      ClauseVersion& v = c_.clauses.mutable_version(i);
       v.modality = s.modality.value;
       v.offset = s.offset;
       v.kind = s.kind.value;
