@@ -79,14 +79,14 @@ std::vector<DatedAmendment> dated_amendments(CheckerState& st, const RuleFileSyn
 
 // Before any amendment: the original clauses exist, as written.
 ClauseTimeline original_clauses(const CheckerState& st) {
-  const ClauseList& clauses = st.contract.clauses;
-  ClauseTimeline now{std::vector<bool>(clauses.size(), false),
-                     std::vector<std::string>(clauses.size()), std::vector<int>(clauses.size(), -1),
-                     std::vector<const Expr*>(clauses.size(), nullptr)};
-  for (std::size_t i = 0; i < clauses.size(); ++i) {
-    now.exists[i] = clauses[i].added_by < 0;
-    now.action[i] = clauses[i].version.pattern.action;
-    if (st.clause_syntax[i]->when.is_set()) now.when[i] = &st.clause_syntax[i]->when.value;
+  ClauseTimeline now;
+  for (std::size_t i = 0; i < st.contract.clauses.size(); ++i) {
+    const Clause& clause = st.contract.clauses[i];
+    const ClauseSyntax& syntax = *st.clause_syntax[i];
+    now.exists.push_back(clause.added_by < 0);
+    now.gone_by.emplace_back();
+    now.action.push_back(clause.version.pattern.action);
+    now.when.push_back(syntax.when.is_set() ? &syntax.when.value : nullptr);
   }
   return now;
 }

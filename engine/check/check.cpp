@@ -13,7 +13,7 @@ namespace pacta {
 namespace {
 
 struct Stage {
-  std::string_view name;
+  std::string_view name;  // what it checks, for the reader of this table
   void (*run)(checker::CheckerState&, const RuleFileSyntax&);
 };
 
