@@ -3,6 +3,8 @@
 // Every problem is a diagnostic (E4xx names and types, E5xx amendments and
 // overrides); the checker goes on after an error to report the others.
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "engine/model/contract.hpp"
 #include "grammar/diagnostic.hpp"
@@ -24,5 +26,14 @@ std::optional<Pattern> resolve_pattern(const Contract& contract, const SourceFil
 // dates), or a value name (bare or qualified).
 std::optional<Value> resolve_literal(const Contract& contract, const SourceFile& file,
                                      const Expr& literal, const Type& expected, Diagnostics& diags);
+
+// The help for an id that names no clause: "did you mean 'x'?" among the
+// contract's clause ids, or empty (none is close, or `diags` keeps no more).
+std::string suggest_clause_id(const Contract& contract, std::string_view id,
+                              const Diagnostics& diags);
+
+// E401 "unknown clause 'x'" at `id`, with suggest_clause_id's help.
+void report_unknown_clause(const Contract& contract, const SourceFile& file, const Name& id,
+                           Diagnostics& diags);
 
 }  // namespace pacta

@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
-#include "engine/check/check.hpp"
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace pacta {
 
@@ -392,151 +396,6 @@ class ExprChecker {
 std::optional<TypedExpr> check_expression(const ExprScope& scope, const SourceFile& file,
                                           const Expr& e, const Type& expected, Diagnostics& diags) {
   return ExprChecker(scope, file, diags).require(e, expected);
-}
-
-std::optional<Pattern> resolve_pattern(const Contract& c, const SourceFile& file,
-                                       const ActionPattern& p, Diagnostics& diags) {
-  auto action = c.find_action(p.action);
-  if (!action) {
-    std::string help;
-    if (!diags.full()) {
-      std::vector<std::string> names;
-      for (const auto& a : c.actions) names.push_back(a.name);
-      help = did_you_mean(p.action, names);
-      if (help.empty()) help = fmt::format("the actions are: {}", fmt::join(names, ", "));
-    }
-    diags.error(file, p.action_span.begin, Code::E401, fmt::format("unknown action '{}'", p.action),
-                help);
-    return std::nullopt;
-  }
-  const ActionDecl& decl = c.actions[*action];
-  Pattern out;
-  out.action = *action;
-  out.arg_values.assign(decl.params.size(), -1);
-  std::vector<bool> given(decl.params.size(), false);
-  bool ok = true;
-  bool seen_named = false;
-  std::size_t position = 0;
-  auto signature = [&] {
-    if (diags.full()) return std::string();  // not kept: skip listing every param
-    std::vector<std::string> ps;
-    for (const auto& param : decl.params) ps.push_back(param.name);
-    return fmt::format("{}({})", decl.name, fmt::join(ps, ", "));
-  };
-  for (const auto& arg : p.args) {
-    std::size_t index = 0;
-    if (arg.param) {
-      seen_named = true;
-      std::optional<std::size_t> found;
-      for (std::size_t i = 0; i < decl.params.size(); ++i) {
-        if (decl.params[i].name == *arg.param) found = i;
-      }
-      if (!found) {
-        std::string help;
-        if (!diags.full()) {
-          std::vector<std::string> ps;
-          for (const auto& param : decl.params) ps.push_back(param.name);
-          help = did_you_mean(*arg.param, ps);
-          if (help.empty()) help = fmt::format("it is {}", signature());
-        }
-        diags.error(file, arg.param_span.begin, Code::E401,
-                    fmt::format("action '{}' has no param '{}'", decl.name, *arg.param), help);
-        ok = false;
-        continue;
-      }
-      index = *found;
-    } else {
-      if (seen_named) {
-        diags.error(file, arg.span.begin, Code::E407,
-                    "a positional argument cannot follow a named one",
-                    fmt::format("name it, e.g. {}", signature()));
-        ok = false;
-        continue;
-      }
-      index = position++;
-      if (index >= decl.params.size()) {
-        diags.error(file, arg.span.begin, Code::E407,
-                    fmt::format("'{}' takes {} argument{}, but more are given", decl.name,
-                                decl.params.size(), decl.params.size() == 1 ? "" : "s"),
-                    fmt::format("it is {}", signature()));
-        ok = false;
-        continue;
-      }
-    }
-    if (given[index]) {
-      diags.error(file, arg.span.begin, Code::E407,
-                  fmt::format("param '{}' is given twice", decl.params[index].name));
-      ok = false;
-      continue;
-    }
-    given[index] = true;
-    if (arg.wildcard) continue;
-    auto value = resolve_literal(c, file, arg.value, decl.params[index].type, diags);
-    if (!value) {
-      ok = false;
-      continue;
-    }
-    out.arg_values[index] = value->kind == Type::Kind::Bool ? (value->b ? 1 : 0) : value->index;
-  }
-  if (!ok) return std::nullopt;
-  return out;
-}
-
-std::optional<Value> resolve_literal(const Contract& c, const SourceFile& file, const Expr& e,
-                                     const Type& expected, Diagnostics& diags) {
-  using K = Expr::Kind;
-  switch (expected.kind) {
-    case Type::Kind::Bool:
-      if (e.kind == K::Bool) return Value::boolean(e.bool_value);
-      break;
-    case Type::Kind::Number:
-      if (e.kind == K::Number) return Value::number(e.number);
-      if (e.kind == K::Unary && e.unary_op == UnaryOp::Negate && e.operands[0].kind == K::Number) {
-        return Value::number(-e.operands[0].number);
-      }
-      break;
-    case Type::Kind::Date:
-      if (e.kind == K::DateLit) return Value::date(e.date);
-      if (e.kind == K::Never) return Value::date(Date::never());
-      break;
-    case Type::Kind::Value: {
-      if (e.kind != K::Name) break;
-      const Domain& d = c.domains[expected.domain];
-      if (!e.qualifier.empty() && e.qualifier != d.name) {
-        diags.error(file, e.span.begin, Code::E403,
-                    fmt::format("expected a {}, but '{}.{}' is a {}", d.name, e.qualifier, e.name,
-                                e.qualifier));
-        return std::nullopt;
-      }
-      if (auto v = d.find(e.name)) return Value::member(*v);
-      std::string help;
-      if (!diags.full()) {
-        help = did_you_mean(e.name, d.values);
-        if (help.empty()) {
-          help = fmt::format("the values of {} are: {}", d.name, fmt::join(d.values, ", "));
-        }
-      }
-      diags.error(file, e.name_span.begin, Code::E401,
-                  fmt::format("'{}' is not a value of {}", e.name, d.name), help);
-      return std::nullopt;
-    }
-  }
-  static const char* const kExamples[] = {"true or false", "a number like 20 or 0.15",
-                                          "a date like 2025-10-28, or never", ""};
-  const bool is_value = expected.kind == Type::Kind::Value;
-  std::string expected_text = is_value ? fmt::format("a {}", c.domains[expected.domain].name)
-                                       : kExamples[static_cast<int>(expected.kind)];
-  std::string help;
-  if (e.kind == K::Unary || e.kind == K::Binary) {
-    help = "write a single value here, not an expression";
-  } else if (is_value && !diags.full()) {
-    help = fmt::format("the values of {} are: {}", c.domains[expected.domain].name,
-                       fmt::join(c.domains[expected.domain].values, ", "));
-  } else {
-    help = fmt::format("write {}", expected_text);
-  }
-  diags.error(file, e.span.begin, Code::E403, fmt::format("expected {} here", expected_text), help);
-  return std::nullopt;
 }
 
 }  // namespace pacta

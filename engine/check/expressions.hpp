@@ -1,6 +1,6 @@
 #pragma once
 // Type checking of one expression against a contract's names (SPEC §2):
-// the engine-internal half of checker.hpp, shared by the contract checker
+// the engine-internal half of check.hpp, shared by the contract checker
 // and by questions.
 #include <optional>
 #include <string_view>

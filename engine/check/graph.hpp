@@ -13,4 +13,8 @@ struct GraphWalk {
 
 GraphWalk walk_graph(const std::vector<std::vector<int>>& edges);
 
+// The node of a cycle (as in GraphWalk::cycles) whose edge leads back to the
+// first: the one before the repeat, where the cycle is closed.
+inline int closing_node(const std::vector<int>& cycle) { return cycle[cycle.size() - 2]; }
+
 }  // namespace pacta

@@ -1,5 +1,7 @@
 #include "engine/model/contract.hpp"
 
+#include <utility>
+
 namespace pacta {
 
 const char* verdict_name(Verdict v) {
@@ -31,6 +33,33 @@ std::optional<int> Domain::find(std::string_view value) const {
   return std::nullopt;
 }
 
+int ClauseList::add(Clause clause) {
+  const int index = static_cast<int>(items_.size());
+  index_.emplace(clause.id, index);
+  items_.push_back(std::move(clause));
+  return index;
+}
+
+std::optional<int> ClauseList::find(std::string_view id) const {
+  auto it = index_.find(std::string(id));
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<std::string> ClauseList::ids(const std::vector<int>& indices) const {
+  std::vector<std::string> out;
+  out.reserve(indices.size());
+  for (int i : indices) out.push_back(items_[static_cast<std::size_t>(i)].id);
+  return out;
+}
+
+std::vector<std::string> ClauseList::ids() const {
+  std::vector<std::string> out;
+  out.reserve(items_.size());
+  for (const Clause& clause : items_) out.push_back(clause.id);
+  return out;
+}
+
 namespace {
 
 template <class T, class Key>
@@ -50,9 +79,7 @@ std::optional<int> Contract::find_fact(std::string_view name) const {
   return find_by(facts, name, [](const FactDecl& f) -> const std::string& { return f.name; });
 }
 std::optional<int> Contract::find_clause(std::string_view clause_id) const {
-  auto it = clause_index.find(std::string(clause_id));
-  if (it == clause_index.end()) return std::nullopt;
-  return it->second;
+  return clauses.find(clause_id);
 }
 std::optional<int> Contract::find_amendment(std::string_view amendment_id) const {
   return find_by(amendments, amendment_id,

@@ -9,7 +9,9 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/model/typed_expr.hpp"
@@ -93,6 +95,32 @@ struct Clause {
   ClauseVersion version;  // as written in `clauses` or `add`
 };
 
+// The contract's clauses in index order, with a lookup by id that cannot go
+// stale: a clause enters the list and the index together, through add(), and
+// its id never changes after (readers get const access; the checker fills in
+// a clause's version through mutable_version()).
+class ClauseList {
+ public:
+  // Appends `clause` and returns its index. An id already present keeps
+  // pointing at its first clause (the checker reports duplicate ids first).
+  int add(Clause clause);
+  std::optional<int> find(std::string_view id) const;
+  // The ids of the clauses at `indices`, in that order (for messages).
+  std::vector<std::string> ids(const std::vector<int>& indices) const;
+  std::vector<std::string> ids() const;  // every id, in index order
+
+  ClauseVersion& mutable_version(std::size_t i) { return items_[i].version; }
+  const Clause& operator[](std::size_t i) const { return items_[i]; }
+  std::size_t size() const { return items_.size(); }
+  bool empty() const { return items_.empty(); }
+  std::vector<Clause>::const_iterator begin() const { return items_.begin(); }
+  std::vector<Clause>::const_iterator end() const { return items_.end(); }
+
+ private:
+  std::vector<Clause> items_;
+  std::unordered_map<std::string, int> index_;  // id -> index into items_
+};
+
 struct Amendment {
   std::string id;
   std::string title, text;
@@ -115,9 +143,8 @@ struct Contract {
   std::vector<NamedDate> dates;       // declaration order
   std::vector<int> date_order;        // evaluation order: each uses only earlier ones
   std::vector<ActionDecl> actions;    // declaration order
-  std::vector<Clause> clauses;        // original clauses, then added ones in file order
+  ClauseList clauses;                 // original clauses, then added ones in file order
   std::vector<Amendment> amendments;  // amendment order: effective, ties in file order
-  std::unordered_map<std::string, int> clause_index;  // id -> index into clauses (lookup only)
 
   std::optional<int> find_action(std::string_view name) const;
   std::optional<int> find_fact(std::string_view name) const;

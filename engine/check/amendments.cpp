@@ -1,0 +1,244 @@
+// Stage: amendments. Their dates are resolved, they are put in amendment
+// order (effective, ties in file order), and each is checked against the
+// clauses as they stand at its point of that order: a repealed clause cannot
+// be amended, and an `amend` is checked against the version it replaces.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/check/check.hpp"
+#include "engine/check/internal/clause_fields.hpp"
+#include "engine/check/internal/stages.hpp"
+#include "engine/eval/evaluate.hpp"
+
+namespace pacta::checker {
+
+namespace {
+
+// An amendment whose dates resolved, waiting for its place in the order.
+struct DatedAmendment {
+  Amendment amendment;
+  const AmendmentSyntax* syntax;
+};
+
+// The clauses as they stand at a point of the amendment order.
+struct ClauseTimeline {
+  std::vector<bool> exists;
+  std::vector<std::string> gone_by;  // the amendment that repealed it, if one did
+  std::vector<int> action;           // the action its current version is about
+  std::vector<const Expr*> when;     // its current `when` (nullptr: none)
+};
+
+std::optional<Date> amendment_date(CheckerState& st, const Field<Expr>& f, std::string_view key) {
+  ExprScope sc = st.scope(-1, false);
+  sc.context = key;
+  auto t = check_expression(sc, st.file, f.value, Type::date(), st.diags);
+  if (!t) return std::nullopt;
+  if (!is_constant(*t, st.dates_constant)) {
+    st.error(f.offset, Code::E408,
+             fmt::format("an amendment's '{}' date must not depend on facts", key),
+             "amendments are ordered by their dates when the file is loaded; use a date "
+             "literal or a named date made of literals");
+    return std::nullopt;
+  }
+  auto d = fold_date(st, *t);
+  if (d && d->is_never()) {
+    st.error(f.offset, Code::E408, fmt::format("an amendment's '{}' date cannot be never", key));
+    return std::nullopt;
+  }
+  return d;
+}
+
+// The amendments whose dates resolved, in amendment order.
+std::vector<DatedAmendment> dated_amendments(CheckerState& st, const RuleFileSyntax& s) {
+  std::vector<DatedAmendment> out;
+  for (std::size_t a = 0; a < s.amendments.size(); ++a) {
+    const AmendmentSyntax& as = s.amendments[a];
+    Amendment am;
+    am.id = as.id.value;
+    am.title = as.title.value;
+    am.text = as.text.value;
+    am.file_order = a;
+    am.offset = as.offset;
+    auto signed_on = amendment_date(st, as.signed_on, "signed");
+    std::optional<Date> effective = signed_on;
+    if (as.effective.is_set()) effective = amendment_date(st, as.effective, "effective");
+    if (!signed_on || !effective) continue;
+    am.signed_on = *signed_on;
+    am.effective = *effective;
+    out.push_back(DatedAmendment{std::move(am), &as});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const DatedAmendment& x, const DatedAmendment& y) {
+    return x.amendment.effective < y.amendment.effective;
+  });
+  return out;
+}
+
+// Before any amendment: the original clauses exist, as written.
+ClauseTimeline original_clauses(const CheckerState& st) {
+  ClauseTimeline now;
+  for (std::size_t i = 0; i < st.contract.clauses.size(); ++i) {
+    const Clause& clause = st.contract.clauses[i];
+    const ClauseSyntax& syntax = *st.clause_syntax[i];
+    now.exists.push_back(clause.added_by < 0);
+    now.gone_by.emplace_back();
+    now.action.push_back(clause.version.pattern.action);
+    now.when.push_back(syntax.when.is_set() ? &syntax.when.value : nullptr);
+  }
+  return now;
+}
+
+// Why clause `i` does not exist when `am` applies: repealed before, or (an
+// original clause has no adder) only added by an amendment.
+std::string why_absent(const CheckerState& st, const RuleFileSyntax& s, const ClauseTimeline& now,
+                       int i, const Amendment& am) {
+  if (!now.gone_by[i].empty()) return fmt::format("it was repealed by '{}' before", now.gone_by[i]);
+  const std::string& adder = s.amendments[st.contract.clauses[i].added_by].id.value;
+  if (adder == am.id) return "it is added by this same amendment: give its final form in `add`";
+  return fmt::format("it is only added later, by '{}'", adder);
+}
+
+// The clause `ref` names, when it exists as `am` applies; E501 otherwise.
+// `verb`: "repeals" or "amends".
+std::optional<int> clause_in_force(CheckerState& st, const RuleFileSyntax& s,
+                                   const ClauseTimeline& now, const Name& ref, const Amendment& am,
+                                   const char* verb) {
+  auto i = st.contract.find_clause(ref.value);
+  if (!i) {
+    st.error(
+        ref.offset, Code::E501,
+        fmt::format("amendment '{}' {} clause '{}', which does not exist", am.id, verb, ref.value),
+        suggest_clause_id(st.contract, ref.value, st.diags));
+    return std::nullopt;
+  }
+  if (!now.exists[*i]) {
+    st.error(ref.offset, Code::E501,
+             fmt::format("amendment '{}' {} clause '{}', which does not exist at that point "
+                         "({})",
+                         am.id, verb, ref.value, why_absent(st, s, now, *i, am)),
+             "amendments apply in order of `effective`, ties in file order");
+    return std::nullopt;
+  }
+  return i;
+}
+
+// A field an `amend` entry sets (checked by `check`), removes (null: an
+// empty inner value) or leaves out (inherited: no value).
+template <class Check>
+std::optional<std::optional<TypedExpr>> patched(const Field<Expr>& f, Check check) {
+  if (f.presence == Presence::Absent) return std::nullopt;
+  if (f.presence == Presence::Null) return std::optional<TypedExpr>{};
+  return check(f.value);
+}
+
+std::optional<std::string> patched_text(const Field<std::string>& f) {
+  if (f.presence == Presence::Absent) return std::nullopt;
+  return f.value;  // Null clears the text
+}
+
+// The patched `when`, for `action`. When the patch changes the action and
+// gives no `when`, the inherited one (`current_when`, nullptr: none) is
+// checked again against the new action, so its names keep their meaning
+// (params are resolved by name, not position).
+std::optional<std::optional<TypedExpr>> patched_when(CheckerState& st, const ClauseSyntax& s,
+                                                     int action, int current_action,
+                                                     const Expr* current_when) {
+  auto when = patched(s.when, [&](const Expr& e) { return check_when(st, e, action, st.diags); });
+  if (when || action == current_action || current_when == nullptr) return when;
+  Diagnostics recheck;
+  auto rechecked = check_when(st, *current_when, action, recheck);
+  if (recheck.has_errors()) {
+    st.error(
+        s.modality.offset, Code::E409,
+        fmt::format("the amendment changes clause '{}' to action '{}', but the clause's "
+                    "`when` does not fit it ({})",
+                    s.id.value, st.contract.actions[action].name, recheck.all().front().message),
+        "give the amended clause a new `when`, or `when: null`");
+  }
+  return rechecked;
+}
+
+// An `amend` entry, against the clause's current action and `when`.
+ClausePatch check_patch(CheckerState& st, const ClauseSyntax& s, int current_action,
+                        const Expr* current_when) {
+  ClausePatch p;
+  p.offset = s.offset;
+  int action = current_action;
+  if (s.modality.is_set()) {
+    if (auto pattern = resolve_pattern(st.contract, st.file, s.pattern, st.diags)) {
+      p.modality = std::pair{s.modality.value, *pattern};
+      action = pattern->action;
+    }
+  }
+  p.checked_against_action = action;
+  if (action >= 0) p.when = patched_when(st, s, action, current_action, current_when);
+  p.from = patched(s.from, [&](const Expr& e) { return check_bound(st, e, "'from'"); });
+  p.until = patched(s.until, [&](const Expr& e) { return check_bound(st, e, "'until'"); });
+  if (s.through.presence != Presence::Absent) {
+    p.until = patched(s.through, [&](const Expr& e) {
+      return through_to_until(st, check_bound(st, e, "'through'"));
+    });
+    p.until_is_through = true;
+  }
+  if (s.overrides.presence == Presence::Set) p.overrides = check_overrides(st, s.overrides.value);
+  if (s.overrides.presence == Presence::Null) p.overrides = std::vector<int>{};
+  p.kind = patched_text(s.kind);
+  p.title = patched_text(s.title);
+  p.text = patched_text(s.text);
+  p.ref = patched_text(s.ref);
+  return p;
+}
+
+void apply_repeals(CheckerState& st, const RuleFileSyntax& s, ClauseTimeline& now, Amendment& am,
+                   const AmendmentSyntax& as) {
+  for (const auto& ref : as.repeal) {
+    auto i = clause_in_force(st, s, now, ref, am, "repeals");
+    if (!i) continue;
+    am.repeal.push_back(*i);
+    now.exists[*i] = false;
+    now.gone_by[*i] = am.id;
+  }
+}
+
+void apply_amends(CheckerState& st, const RuleFileSyntax& s, ClauseTimeline& now, Amendment& am,
+                  const AmendmentSyntax& as) {
+  for (const auto& patch : as.amend) {
+    auto i = clause_in_force(st, s, now, patch.id, am, "amends");
+    if (!i) continue;
+    ClausePatch p = check_patch(st, patch, now.action[*i], now.when[*i]);
+    if (p.modality) now.action[*i] = p.modality->second.action;
+    if (patch.when.presence == Presence::Set) now.when[*i] = &patch.when.value;
+    if (patch.when.presence == Presence::Null) now.when[*i] = nullptr;
+    am.amend.emplace_back(*i, std::move(p));
+  }
+}
+
+// The clauses this amendment adds (declare_clauses took them in, unless
+// their id was taken).
+void apply_adds(const CheckerState& st, ClauseTimeline& now, Amendment& am,
+                const AmendmentSyntax& as) {
+  for (const auto& added : as.add) {
+    auto i = st.contract.find_clause(added.id.value);
+    if (!i || st.contract.clauses[*i].added_by != static_cast<int>(am.file_order)) continue;
+    am.add.push_back(*i);
+    now.exists[*i] = true;
+  }
+}
+
+}  // namespace
+
+void check_amendments(CheckerState& st, const RuleFileSyntax& s) {
+  std::vector<DatedAmendment> ordered = dated_amendments(st, s);
+  ClauseTimeline now = original_clauses(st);
+  for (DatedAmendment& dated : ordered) {
+    apply_repeals(st, s, now, dated.amendment, *dated.syntax);
+    apply_amends(st, s, now, dated.amendment, *dated.syntax);
+    apply_adds(st, now, dated.amendment, *dated.syntax);
+    st.contract.amendments.push_back(std::move(dated.amendment));
+  }
+}
+
+}  // namespace pacta::checker

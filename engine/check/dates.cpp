@@ -1,0 +1,74 @@
+// Stage: named dates. Each is typed, put in an evaluation order (each after
+// the named dates it uses; a cycle is an error), and folded now when it
+// reads no fact, so an out-of-range constant is a load-time error.
+#include <string>
+#include <vector>
+
+#include "engine/check/graph.hpp"
+#include "engine/check/internal/stages.hpp"
+#include "engine/eval/evaluate.hpp"
+
+namespace pacta::checker {
+
+namespace {
+
+// Types each named date; uses[i] gets the named dates date i reads. Returns,
+// per date, whether it typed.
+std::vector<bool> type_dates(CheckerState& st, const RuleFileSyntax& s,
+                             std::vector<std::vector<int>>& uses) {
+  std::vector<bool> ok(s.dates.size(), false);
+  for (std::size_t i = 0; i < s.dates.size(); ++i) {
+    if (!s.dates[i].parsed) continue;
+    ExprScope sc = st.scope(-1, false);
+    sc.context = "a named date";
+    sc.used_dates = &uses[i];
+    if (auto e = check_expression(sc, st.file, s.dates[i].expr, Type::date(), st.diags)) {
+      st.contract.dates[i].expr = std::move(*e);
+      ok[i] = true;
+    }
+  }
+  return ok;
+}
+
+// Sets the evaluation order. A cycle is reported once, naming its path; its
+// dates are left unevaluated (ok becomes false).
+void order_dates(CheckerState& st, const std::vector<std::vector<int>>& uses,
+                 std::vector<bool>& ok) {
+  const Contract& c = st.contract;
+  GraphWalk walk = walk_graph(uses);
+  if (!walk.cycles.empty()) {
+    const auto& cycle = walk.cycles.front();
+    std::vector<std::string> path;
+    for (int i : cycle) path.push_back(c.dates[i].name);
+    report_cycle(st, Code::E405, "named dates depend on each other", path,
+                 c.dates[closing_node(cycle)].offset, "define one of them with a date literal");
+    for (int i : cycle) ok[i] = false;
+  }
+  st.contract.date_order = std::move(walk.order);
+}
+
+void fold_constant_dates(CheckerState& st, const std::vector<bool>& ok) {
+  const Contract& c = st.contract;
+  st.dates_constant.assign(c.dates.size(), false);
+  st.constant_dates.assign(c.dates.size(), Date::never());
+  for (int i : c.date_order) {
+    if (!ok[i]) continue;
+    if (!is_constant(c.dates[i].expr, st.dates_constant)) continue;
+    st.dates_constant[i] = true;
+    if (auto d = fold_date(st, c.dates[i].expr))
+      st.constant_dates[i] = *d;
+    else
+      st.dates_constant[i] = false;
+  }
+}
+
+}  // namespace
+
+void check_dates(CheckerState& st, const RuleFileSyntax& s) {
+  std::vector<std::vector<int>> uses(s.dates.size());
+  std::vector<bool> ok = type_dates(st, s, uses);
+  order_dates(st, uses, ok);
+  fold_constant_dates(st, ok);
+}
+
+}  // namespace pacta::checker

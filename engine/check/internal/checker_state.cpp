@@ -1,0 +1,38 @@
+#include "engine/check/internal/checker_state.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/eval/evaluate.hpp"
+
+namespace pacta::checker {
+
+ExprScope CheckerState::scope(int action, bool allow_today) const {
+  ExprScope sc;
+  sc.contract = &contract;
+  sc.action = action;
+  sc.allow_today = allow_today;
+  sc.fact_ok = &fact_ok;
+  return sc;
+}
+
+void report_cycle(CheckerState& st, Code code, std::string_view relation,
+                  const std::vector<std::string>& path, std::size_t closing_offset,
+                  std::string help) {
+  st.error(closing_offset, code,
+           fmt::format("{} in a cycle: {}", relation, fmt::join(path, " -> ")), std::move(help));
+}
+
+std::optional<Date> fold_date(CheckerState& st, const TypedExpr& e) {
+  EvalEnv env;
+  env.dates = st.constant_dates.data();
+  Value v = evaluate(e, env);
+  if (env.error == EvalEnv::Error::DateOutOfRange) {
+    st.error(env.error_at->span.begin, Code::E306,
+             "this date arithmetic goes outside 0001-01-01..9999-12-31",
+             "dates run from 0001-01-01 to 9999-12-31");
+    return std::nullopt;
+  }
+  return v.d;
+}
+
+}  // namespace pacta::checker

@@ -1,0 +1,28 @@
+#pragma once
+// Checks of the fields a clause version has, shared by the clauses stage
+// (clauses.cpp, where they are defined) and the amendments stage (`amend`
+// patches). Internal to engine/check.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "engine/check/internal/checker_state.hpp"
+
+namespace pacta::checker {
+
+// A `when` for `action`: its params and `date` are visible. Raised into
+// `diags`: the checker's own, or a scratch list to test whether it fits.
+std::optional<TypedExpr> check_when(const CheckerState& st, const Expr& e, int action,
+                                    Diagnostics& diags);
+
+// A date bound (`key`: 'from', 'until' or 'through'); a constant one is folded
+// now, so an out-of-range bound is a load-time error.
+std::optional<TypedExpr> check_bound(CheckerState& st, const Expr& e, std::string_view key);
+
+// `through: D` as the exclusive bound D + 1 day (`never` after 9999-12-31).
+std::optional<TypedExpr> through_to_until(CheckerState& st, std::optional<TypedExpr> t);
+
+// The clause indices of an `overrides` list; an unknown id is E401 and left out.
+std::vector<int> check_overrides(CheckerState& st, const std::vector<Name>& ids);
+
+}  // namespace pacta::checker
