@@ -1,16 +1,25 @@
-// The pacta program: flags in, engine called, exit code out. The only file
-// that includes CLI11.
+// The pacta program: flags in, a command run, exit code out. The only file
+// that includes CLI11: each subcommand's flags are bound to its options
+// struct, and the parsed subcommand is run from CLI11's own list.
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "cli/commands/commands.hpp"
 
 namespace {
 
-using pacta::cli::Format;
+using pacta::cli::CommonOptions;
 
 constexpr const char* kExitCodes =
     "\nExit codes:\n"
@@ -20,22 +29,24 @@ constexpr const char* kExitCodes =
     "     unknown name, bad flag)\n"
     "\nDocumentation: docs/cli.md, docs/language.md, docs/errors.md\n";
 
+// Runs a parsed subcommand with the options every command shares.
+using Runner = std::function<int(const CommonOptions&)>;
+
+// The flag parser, where the flags are stored once parsed, and what each
+// subcommand runs.
+struct Program {
+  CLI::App app{"pacta: a rule-based contract-terms evaluator", "pacta"};
+  std::string format = "text";  // shared by every subcommand's --format
+  std::map<const CLI::App*, Runner> runners;
+};
+
 void add_format(CLI::App* cmd, std::string& format) {
+  std::vector<std::string> names;
+  names.reserve(pacta::cli::kFormatNames.size());
+  for (const auto& [name, value] : pacta::cli::kFormatNames) names.emplace_back(name);
   cmd->add_option("--format", format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember(names))
       ->default_val("text");
-}
-
-// no-color.org: NO_COLOR set to a non-empty value turns colour off.
-bool no_color() {
-  const char* value = std::getenv("NO_COLOR");
-  return value != nullptr && value[0] != '\0';
-}
-
-// The top-level help, whichever subcommand was parsed (App::help() would
-// describe the selected subcommand).
-std::string top_help(const CLI::App& app) {
-  return app.get_formatter()->make_help(&app, "pacta", CLI::AppFormatMode::Normal);
 }
 
 void add_question(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
@@ -47,54 +58,106 @@ void add_question(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
                   "Only amendments signed on or before this date exist");
 }
 
-}  // namespace
+// Each add_*_command binds a subcommand's flags to options owned by its
+// runner, which hands them to the command once the common options are known.
+void add_check_command(Program& p) {
+  auto options = std::make_shared<pacta::cli::CheckOptions>();
+  auto* cmd = p.app.add_subcommand("check", "Load and type-check rule files; report every error");
+  cmd->add_option("FILE", options->files, "Rule files")->required();
+  add_format(cmd, p.format);
+  p.runners[cmd] = [options](const CommonOptions& common) {
+    options->common = common;
+    return pacta::cli::run_check(*options);
+  };
+}
 
-int main(int argc, char** argv) {
-  CLI::App app{"pacta: a rule-based contract-terms evaluator", "pacta"};
-  app.footer(kExitCodes);
-  app.set_version_flag("--version", std::string("pacta ") + PACTA_VERSION);
-  app.require_subcommand(0, 1);
-
-  std::string format = "text";
-  pacta::cli::CheckOptions check;
-  auto* check_cmd =
-      app.add_subcommand("check", "Load and type-check rule files; report every error");
-  check_cmd->add_option("FILE", check.files, "Rule files")->required();
-  add_format(check_cmd, format);
-
-  pacta::cli::AskOptions ask;
-  auto* ask_cmd = app.add_subcommand(
+void add_ask_command(Program& p) {
+  auto options = std::make_shared<pacta::cli::AskOptions>();
+  auto* cmd = p.app.add_subcommand(
       "ask",
       "Decide every instance of ACTION (a pattern; params left out range over their values)");
-  ask_cmd->add_option("FILE", ask.question.file, "Rule file")->required();
-  ask_cmd->add_option("ACTION", ask.action, "Action pattern, e.g. 'sell_models(channel=aws)'")
+  cmd->add_option("FILE", options->question.file, "Rule file")->required();
+  cmd->add_option("ACTION", options->action, "Action pattern, e.g. 'sell_models(channel=aws)'")
       ->required();
-  add_question(ask_cmd, ask.question);
-  ask_cmd->add_option("--expect", ask.expect,
-                      "Exit 1 unless every instance has this verdict (or is 'allowed')");
-  add_format(ask_cmd, format);
+  add_question(cmd, options->question);
+  cmd->add_option("--expect", options->expect,
+                  "Exit 1 unless every instance has this verdict (or is 'allowed')");
+  add_format(cmd, p.format);
+  p.runners[cmd] = [options](const CommonOptions& common) {
+    options->question.common = common;
+    return pacta::cli::run_ask(*options);
+  };
+}
 
-  pacta::cli::AllowedOptions allowed;
-  auto* allowed_cmd =
-      app.add_subcommand("allowed", "What is allowed on a date: every instance of every action");
-  allowed_cmd->add_option("FILE", allowed.question.file, "Rule file")->required();
-  add_question(allowed_cmd, allowed.question);
-  allowed_cmd->add_option("--party", allowed.party,
-                          "Keep instances in which some party param is this party");
-  allowed_cmd->add_option("--action", allowed.action, "Only this action (or pattern)");
-  allowed_cmd->add_option("--verdict", allowed.verdict, "Keep this verdict (or 'allowed')");
-  add_format(allowed_cmd, format);
+void add_allowed_command(Program& p) {
+  auto options = std::make_shared<pacta::cli::AllowedOptions>();
+  auto* cmd =
+      p.app.add_subcommand("allowed", "What is allowed on a date: every instance of every action");
+  cmd->add_option("FILE", options->question.file, "Rule file")->required();
+  add_question(cmd, options->question);
+  cmd->add_option("--party", options->party,
+                  "Keep instances in which some party param is this party");
+  cmd->add_option("--action", options->action, "Only this action (or pattern)");
+  cmd->add_option("--verdict", options->verdict, "Keep this verdict (or 'allowed')");
+  add_format(cmd, p.format);
+  p.runners[cmd] = [options](const CommonOptions& common) {
+    options->question.common = common;
+    return pacta::cli::run_allowed(*options);
+  };
+}
 
-  pacta::cli::TestOptions test;
-  auto* test_cmd =
-      app.add_subcommand("test", "Run test files (files, or directories searched for *.test.yaml)");
-  test_cmd->add_option("PATH", test.paths, "Test files or directories")->required();
-  add_format(test_cmd, format);
+void add_test_command(Program& p) {
+  auto options = std::make_shared<pacta::cli::TestOptions>();
+  auto* cmd = p.app.add_subcommand(
+      "test", "Run test files (files, or directories searched for *.test.yaml)");
+  cmd->add_option("PATH", options->paths, "Test files or directories")->required();
+  add_format(cmd, p.format);
+  p.runners[cmd] = [options](const CommonOptions& common) {
+    options->common = common;
+    return pacta::cli::run_test(*options);
+  };
+}
 
-  std::string help_topic;
-  auto* help_cmd = app.add_subcommand("help", "Show help for a command");
-  help_cmd->add_option("COMMAND", help_topic, "A command");
+// The top-level help, whichever subcommand was parsed (App::help() would
+// describe the selected subcommand).
+std::string top_help(const CLI::App& app) {
+  return app.get_formatter()->make_help(&app, "pacta", CLI::AppFormatMode::Normal);
+}
 
+// The help texts, taken from the subcommands CLI11 knows (help itself is
+// not a topic).
+pacta::cli::HelpOptions help_options(const CLI::App& app, const CLI::App* help_cmd,
+                                     const std::string& topic) {
+  pacta::cli::HelpOptions options{topic, top_help(app), {}};
+  for (const CLI::App* cmd : app.get_subcommands({})) {
+    if (cmd != help_cmd) options.commands.emplace_back(cmd->get_name(), cmd->help("pacta"));
+  }
+  return options;
+}
+
+void add_help_command(Program& p) {
+  auto topic = std::make_shared<std::string>();
+  auto* cmd = p.app.add_subcommand("help", "Show help for a command");
+  cmd->add_option("COMMAND", *topic, "A command");
+  p.runners[cmd] = [&app = p.app, cmd, topic](const CommonOptions&) {
+    return pacta::cli::run_help(help_options(app, cmd, *topic));
+  };
+}
+
+void describe_program(Program& p) {
+  p.app.footer(kExitCodes);
+  p.app.set_version_flag("--version", std::string("pacta ") + PACTA_VERSION);
+  p.app.require_subcommand(0, 1);
+  add_check_command(p);
+  add_ask_command(p);
+  add_allowed_command(p);
+  add_test_command(p);
+  add_help_command(p);
+}
+
+// The exit code when parsing ends the program (--help, --version, a bad
+// flag); nullopt when a command is to run.
+std::optional<int> parse_flags(CLI::App& app, int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -104,45 +167,46 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "pacta: error: %s\n", e.what());
-    std::fprintf(stderr, "  help: run 'pacta --help' or 'pacta help COMMAND'\n");
+    fmt::print(stderr, "pacta: error: {}\n", e.what());
+    fmt::print(stderr, "  help: run 'pacta --help' or 'pacta help COMMAND'\n");
     return 2;
   }
+  return std::nullopt;
+}
 
+// no-color.org: NO_COLOR set to a non-empty value turns colour off.
+bool no_color() {
+  const char* value = std::getenv("NO_COLOR");
+  return value != nullptr && value[0] != '\0';
+}
+
+// What every command shares: the --format chosen, and colour when both
+// streams are terminals and NO_COLOR does not say otherwise.
+CommonOptions common_options(const std::string& format) {
   const bool color = isatty(STDOUT_FILENO) && isatty(STDERR_FILENO) && !no_color();
-  const pacta::cli::CommonOptions common{format == "json" ? Format::Json : Format::Text, color};
+  auto named = [&](const auto& entry) { return format == entry.first; };
+  const auto& formats = pacta::cli::kFormatNames;
+  auto known = std::find_if(formats.begin(), formats.end(), named);
+  return {known != formats.end() ? known->second : pacta::cli::Format::Text, color};
+}
 
-  if (*help_cmd) {
-    if (help_topic.empty()) {
-      std::fputs(top_help(app).c_str(), stdout);
-      return 0;
-    }
-    for (auto* cmd : {check_cmd, ask_cmd, allowed_cmd, test_cmd}) {
-      if (cmd->get_name() == help_topic) {
-        std::fputs(cmd->help("pacta").c_str(), stdout);
-        return 0;
-      }
-    }
-    std::fprintf(stderr, "pacta: error: unknown command '%s'\n", help_topic.c_str());
-    std::fprintf(stderr, "  help: the commands are check, ask, allowed, test\n");
+// The one subcommand parsed, run; without one, the help and a usage error.
+int run_parsed_command(const Program& p) {
+  const std::vector<CLI::App*> parsed = p.app.get_subcommands();
+  if (parsed.empty()) {
+    fmt::print("{}", top_help(p.app));
     return 2;
   }
-  if (*check_cmd) {
-    check.common = common;
-    return pacta::cli::run_check(check);
-  }
-  if (*ask_cmd) {
-    ask.question.common = common;
-    return pacta::cli::run_ask(ask);
-  }
-  if (*allowed_cmd) {
-    allowed.question.common = common;
-    return pacta::cli::run_allowed(allowed);
-  }
-  if (*test_cmd) {
-    test.common = common;
-    return pacta::cli::run_test(test);
-  }
-  std::fputs(top_help(app).c_str(), stdout);
-  return 2;
+  return p.runners.at(parsed.front())(common_options(p.format));
+}
+
+}  // namespace
+
+// An exception escaping here is a bug (CLI11 misconfigured, out of memory):
+// it terminates the program rather than pass for an exit code.
+int main(int argc, char** argv) {  // NOLINT(bugprone-exception-escape)
+  Program program;
+  describe_program(program);
+  if (auto exit_code = parse_flags(program.app, argc, argv)) return *exit_code;
+  return run_parsed_command(program);
 }

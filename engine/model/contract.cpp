@@ -4,28 +4,6 @@
 
 namespace pacta {
 
-const char* verdict_name(Verdict v) {
-  switch (v) {
-    case Verdict::Permitted:
-      return "permitted";
-    case Verdict::Forbidden:
-      return "forbidden";
-    case Verdict::Obligatory:
-      return "obligatory";
-    case Verdict::Conflict:
-      return "conflict";
-  }
-  return "?";
-}
-
-std::optional<Verdict> parse_verdict(std::string_view text) {
-  for (Verdict v :
-       {Verdict::Permitted, Verdict::Forbidden, Verdict::Obligatory, Verdict::Conflict}) {
-    if (text == verdict_name(v)) return v;
-  }
-  return std::nullopt;
-}
-
 std::optional<int> Domain::find(std::string_view value) const {
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (values[i] == value) return static_cast<int>(i);

@@ -15,14 +15,9 @@
 #include <vector>
 
 #include "engine/model/typed_expr.hpp"
-#include "grammar/files/rule_file.hpp"
+#include "grammar/verdict.hpp"
 
 namespace pacta {
-
-enum class Verdict { Permitted, Forbidden, Obligatory, Conflict };
-const char* verdict_name(Verdict v);  // "permitted", ...
-std::optional<Verdict> parse_verdict(std::string_view text);
-inline bool is_allowed(Verdict v) { return v == Verdict::Permitted || v == Verdict::Obligatory; }
 
 // A finite set of values: domain 0 is `party`; then each enum type.
 struct Domain {

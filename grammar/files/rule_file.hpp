@@ -12,6 +12,7 @@
 #include "grammar/expr/ast.hpp"
 #include "grammar/limits.hpp"
 #include "grammar/source.hpp"
+#include "grammar/verdict.hpp"
 #include "grammar/yaml/tree.hpp"
 
 namespace pacta {
@@ -35,7 +36,6 @@ struct Field {
   bool is_set() const { return presence == Presence::Set; }
 };
 
-enum class Modality { Permit, Forbid, Oblige };
 const char* modality_name(Modality m);  // "permit", "forbid", "oblige"
 
 struct ClauseSyntax {

@@ -1,0 +1,29 @@
+// `pacta help [COMMAND]`: the program's help, or one command's.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "cli/commands/commands.hpp"
+
+namespace pacta::cli {
+
+int run_help(const HelpOptions& o) {
+  if (o.topic.empty()) {
+    fmt::print("{}", o.top_help);
+    return 0;
+  }
+  auto named = std::find_if(o.commands.begin(), o.commands.end(),
+                            [&](const auto& command) { return command.first == o.topic; });
+  if (named != o.commands.end()) {
+    fmt::print("{}", named->second);
+    return 0;
+  }
+  std::vector<std::string> names;
+  for (const auto& command : o.commands) names.push_back(command.first);
+  fmt::print(stderr, "pacta: error: unknown command '{}'\n", o.topic);
+  fmt::print(stderr, "  help: the commands are {}\n", fmt::join(names, ", "));
+  return 2;
+}
+
+}  // namespace pacta::cli

@@ -1,0 +1,57 @@
+#pragma once
+// The parsed command line, one struct per command: filled by main.cpp from
+// the flags, read by the commands. Plain data: no CLI11, no engine.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cli/report/format.hpp"
+
+namespace pacta::cli {
+
+struct CommonOptions {
+  Format format = Format::Text;
+  bool color = false;  // decided by main: a terminal and no NO_COLOR
+};
+
+struct CheckOptions {
+  CommonOptions common;
+  std::vector<std::string> files;
+};
+
+struct QuestionOptions {
+  CommonOptions common;
+  std::string file;
+  std::string on;
+  std::vector<std::string> assume;
+  std::optional<std::string> as_agreed_on;
+};
+
+struct AskOptions {
+  QuestionOptions question;
+  std::string action;
+  std::optional<std::string> expect;
+};
+
+struct AllowedOptions {
+  QuestionOptions question;
+  std::optional<std::string> party;
+  std::optional<std::string> action;
+  std::optional<std::string> verdict;
+};
+
+struct TestOptions {
+  CommonOptions common;
+  std::vector<std::string> paths;
+};
+
+// `pacta help [COMMAND]`. The texts come from the flag parser (main.cpp),
+// the only code that knows the flags.
+struct HelpOptions {
+  std::string topic;                                          // empty: the program's help
+  std::string top_help;                                       // the program's help text
+  std::vector<std::pair<std::string, std::string>> commands;  // name, help text
+};
+
+}  // namespace pacta::cli

@@ -1,0 +1,32 @@
+#include "cli/report/reporter.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "cli/report/values.hpp"
+
+namespace pacta::cli {
+
+void Reporter::unmet_expectation(const UnmetExpectation& unmet) {
+  std::vector<std::string> differing;
+  for (const auto& r : unmet.differing) {
+    differing.push_back(fmt::format("{} is {}", instance_text(unmet.contract, r.action, r.args),
+                                    verdict_name(r.decision.verdict)));
+  }
+  fmt::print(stderr, "pacta: expected {}, but {} of {} instance{} differ{}: {}\n",
+             unmet.expected.name(), differing.size(), unmet.total, unmet.total == 1 ? "" : "s",
+             differing.size() == 1 ? "s" : "", fmt::join(differing, "; "));
+}
+
+std::unique_ptr<Reporter> make_reporter(Format format, bool color) {
+  switch (format) {
+    case Format::Text:
+      return make_text_reporter(color);
+    case Format::Json:
+      return make_json_reporter();
+  }
+  return make_text_reporter(color);
+}
+
+}  // namespace pacta::cli

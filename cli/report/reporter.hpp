@@ -1,0 +1,94 @@
+#pragma once
+// What the commands found, as plain data, and the Reporter that renders it
+// (in the spirit of OPA's tester reporters). Commands decide the exit code
+// and call a Reporter; a Reporter only writes: results to stdout,
+// diagnostics to stderr. Every reporter is deterministic: the same report
+// gives the same bytes. A new format (JUnit, TAP, SARIF, GitHub) is one
+// more file implementing Reporter, plus a case in make_reporter().
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cli/report/format.hpp"
+#include "engine/decide/decider.hpp"
+#include "engine/model/contract.hpp"
+#include "engine/testing/test_runner.hpp"
+#include "grammar/date.hpp"
+#include "grammar/diagnostic.hpp"
+#include "grammar/verdict.hpp"
+
+namespace pacta::cli {
+
+// One action instance and its decision.
+struct DecidedInstance {
+  int action = -1;
+  std::vector<int> args;  // value indices, one per param
+  Decision decision;
+};
+
+// One file named to `pacta check`. The summary is set only when it loaded;
+// otherwise the report's diagnostics say why.
+struct CheckedFile {
+  struct Summary {
+    std::string contract_id;
+    std::size_t clauses = 0;
+    std::size_t amendments = 0;
+  };
+  std::string path;
+  std::optional<Summary> loaded;
+};
+
+struct CheckReport {
+  const std::vector<CheckedFile>& files;  // command-line order
+  const Diagnostics& diagnostics;         // of every file, in file order
+};
+
+// The answer to `ask` or `allowed`: the question as understood (the date,
+// the scenario, the assumed facts), and every instance decided, in order.
+struct Answer {
+  const Contract& contract;
+  Date on;
+  std::optional<Date> as_agreed_on;
+  const std::vector<std::pair<int, Value>>& assumed;  // fact index, value; declaration order
+  const std::vector<DecidedInstance>& results;
+};
+
+// `ask --expect` did not hold: `differing` are the instances (of `total`)
+// whose verdict the filter rejects.
+struct UnmetExpectation {
+  const Contract& contract;
+  VerdictFilter expected;
+  const std::vector<DecidedInstance>& differing;
+  std::size_t total = 0;
+};
+
+struct TestReport {
+  const Diagnostics& diagnostics;  // finding and loading the files
+  const std::vector<TestCaseResult>& cases;
+  std::size_t passed = 0;
+  std::size_t failed = 0;
+};
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+
+  // A command stopped on these diagnostics (it exits 2).
+  virtual void diagnostics(const Diagnostics& diags) = 0;
+  virtual void check(const CheckReport& report) = 0;
+  virtual void answer(const Answer& answer) = 0;
+  virtual void tests(const TestReport& report) = 0;
+  // One sentence on stderr, the same in every format: stdout already holds
+  // the answer (in JSON, one document that must stay parseable).
+  virtual void unmet_expectation(const UnmetExpectation& unmet);
+};
+
+// Colour only changes the text reporter (escape codes; same text otherwise).
+std::unique_ptr<Reporter> make_text_reporter(bool color);
+std::unique_ptr<Reporter> make_json_reporter();
+std::unique_ptr<Reporter> make_reporter(Format format, bool color);
+
+}  // namespace pacta::cli

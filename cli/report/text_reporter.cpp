@@ -1,0 +1,169 @@
+// The text reporter: what a person reads on a terminal. Aligned tables,
+// one line per check or failed test, diagnostics with carets; colour
+// (fmt/color.h) only when main decided the terminal wants it.
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "cli/report/reporter.hpp"
+#include "cli/report/values.hpp"
+
+namespace pacta::cli {
+
+namespace {
+
+fmt::text_style verdict_style(Verdict v) {
+  switch (v) {
+    case Verdict::Permitted:
+      return fmt::fg(fmt::terminal_color::green);
+    case Verdict::Obligatory:
+      return fmt::fg(fmt::terminal_color::cyan);
+    case Verdict::Forbidden:
+      return fmt::fg(fmt::terminal_color::red);
+    case Verdict::Conflict:
+      return fmt::text_style(fmt::emphasis::bold) | fmt::fg(fmt::terminal_color::magenta);
+  }
+  return {};
+}
+
+std::string ids_text(const Contract& c, const std::vector<int>& clauses) {
+  std::vector<std::string> ids;
+  ids.reserve(clauses.size());
+  for (int i : clauses) ids.push_back(c.clauses[i].id);
+  return fmt::format("{}", fmt::join(ids, ", "));
+}
+
+std::string count_text(std::size_t n, const char* noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
+// "acme on 2025-01-01, as agreed on ..., assuming fact=value, ..." and a
+// blank line.
+std::string question_header(const Answer& a) {
+  const Contract& c = a.contract;
+  std::string header = fmt::format("{} on {}", c.id, a.on.to_string());
+  if (a.as_agreed_on) header += fmt::format(", as agreed on {}", a.as_agreed_on->to_string());
+  std::vector<std::string> assumed;
+  for (const auto& [fact, value] : a.assumed) {
+    assumed.push_back(
+        fmt::format("{}={}", c.facts[fact].name, value_text(c, c.facts[fact].type, value)));
+  }
+  if (!assumed.empty()) header += fmt::format(", assuming {}", fmt::join(assumed, ", "));
+  return header + "\n\n";
+}
+
+// One row of the decision table, as text before alignment.
+struct Row {
+  std::string instance, verdict, why, aside;
+  Verdict v;
+};
+
+Row table_row(const Contract& c, const DecidedInstance& r) {
+  Row row{instance_text(c, r.action, r.args), verdict_name(r.decision.verdict), "",
+          ids_text(c, r.decision.overridden), r.decision.verdict};
+  if (r.decision.is_default) {
+    bool action_default = c.actions[r.action].default_verdict.has_value();
+    row.why = fmt::format("no clause applies ({} default)", action_default ? "action" : "contract");
+  } else {
+    row.why = ids_text(c, r.decision.by);
+  }
+  return row;
+}
+
+// Columns INSTANCE, VERDICT, DECIDED BY, and SET ASIDE when any decision
+// overrode a clause; each column as wide as its widest cell.
+std::string results_table(const Contract& c, const std::vector<DecidedInstance>& results,
+                          bool color) {
+  std::vector<Row> rows;
+  rows.reserve(results.size());
+  for (const auto& r : results) rows.push_back(table_row(c, r));
+  const bool any_aside =
+      std::any_of(rows.begin(), rows.end(), [](const Row& r) { return !r.aside.empty(); });
+  std::size_t w_instance = 8, w_verdict = 7, w_why = 10;
+  for (const auto& r : rows) {
+    w_instance = std::max(w_instance, r.instance.size());
+    w_verdict = std::max(w_verdict, r.verdict.size());
+    w_why = std::max(w_why, r.why.size());
+  }
+  const fmt::text_style bold = color ? fmt::emphasis::bold : fmt::text_style{};
+  std::string out =
+      fmt::format(bold, "{:<{}}  {:<{}}  {}", "INSTANCE", w_instance, "VERDICT", w_verdict,
+                  any_aside ? fmt::format("{:<{}}  SET ASIDE", "DECIDED BY", w_why)
+                            : std::string("DECIDED BY"));
+  out += "\n";
+  for (const auto& r : rows) {
+    const fmt::text_style style = color ? verdict_style(r.v) : fmt::text_style{};
+    std::string line = fmt::format("{:<{}}  {}  ", r.instance, w_instance,
+                                   fmt::format(style, "{:<{}}", r.verdict, w_verdict));
+    line += any_aside ? fmt::format("{:<{}}  {}", r.why, w_why, r.aside) : r.why;
+    line.erase(line.find_last_not_of(' ') + 1);
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string by_text(const std::vector<std::string>& by) {
+  return by.empty() ? std::string("no clause (default)") : fmt::format("{}", fmt::join(by, ", "));
+}
+
+// "file:line: FAIL name: expected X [by ...], got Y by ..." for a failed case.
+std::string failure_line(const TestCaseResult& r) {
+  std::string expected = r.expected;
+  if (r.by_checked) expected += fmt::format(" by {}", by_text(r.expected_by));
+  std::string got = r.error.empty() ? fmt::format("{} by {}", r.got, by_text(r.by))
+                                    : fmt::format("an error: {}", r.error);
+  return fmt::format("{}:{}: FAIL {}: expected {}, got {}\n", r.file, r.position.line,
+                     r.name.empty() ? "(unnamed)" : r.name, expected, got);
+}
+
+class TextReporter final : public Reporter {
+ public:
+  explicit TextReporter(bool color) : color_(color) {}
+
+  void diagnostics(const Diagnostics& diags) override {
+    for (const auto& d : diags.all()) fmt::print(stderr, "{}", render_text(d, color_));
+    if (diags.suppressed() > 0) {
+      fmt::print(stderr, "... and {} more errors not shown\n", diags.suppressed());
+    }
+  }
+
+  void check(const CheckReport& report) override {
+    diagnostics(report.diagnostics);
+    for (const auto& f : report.files) {
+      if (!f.loaded) continue;
+      fmt::print("{}: ok: contract '{}', {}, {}\n", f.path, f.loaded->contract_id,
+                 count_text(f.loaded->clauses, "clause"),
+                 count_text(f.loaded->amendments, "amendment"));
+    }
+  }
+
+  void answer(const Answer& answer) override {
+    fmt::print("{}", question_header(answer));
+    if (answer.results.empty()) {
+      fmt::print("no instances\n");
+      return;
+    }
+    fmt::print("{}", results_table(answer.contract, answer.results, color_));
+  }
+
+  void tests(const TestReport& report) override {
+    diagnostics(report.diagnostics);
+    for (const auto& r : report.cases) {
+      if (!r.passed) fmt::print("{}", failure_line(r));
+    }
+    fmt::print("{} passed, {} failed\n", report.passed, report.failed);
+  }
+
+ private:
+  bool color_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_text_reporter(bool color) {
+  return std::make_unique<TextReporter>(color);
+}
+
+}  // namespace pacta::cli

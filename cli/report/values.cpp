@@ -1,0 +1,42 @@
+#include "cli/report/values.hpp"
+
+#include <fmt/format.h>
+
+namespace pacta::cli {
+
+std::string instance_text(const Contract& c, int action, const std::vector<int>& args) {
+  const ActionDecl& a = c.actions[action];
+  if (a.params.empty()) return a.name;
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < a.params.size(); ++i) {
+    parts.push_back(
+        fmt::format("{}={}", a.params[i].name, c.value_text(a.params[i].type, args[i])));
+  }
+  return fmt::format("{}({})", a.name, fmt::join(parts, ", "));
+}
+
+Json value_json(const Contract& c, const Type& type, const Value& v) {
+  switch (type.kind) {
+    case Type::Kind::Bool:
+      return v.b;
+    case Type::Kind::Number:
+      // Whole numbers print without ".0" (an assumed 10 is shown as 10).
+      if (v.n == static_cast<double>(static_cast<long long>(v.n)) && v.n > -9e15 && v.n < 9e15) {
+        return static_cast<long long>(v.n);
+      }
+      return v.n;
+    case Type::Kind::Date:
+      return v.d.to_string();
+    case Type::Kind::Value:
+      return c.domains[type.domain].values[v.index];
+  }
+  return nullptr;
+}
+
+std::string value_text(const Contract& c, const Type& type, const Value& v) {
+  // Through JSON, so a number reads the same in both formats.
+  Json j = value_json(c, type, v);
+  return j.is_string() ? j.get<std::string>() : j.dump();
+}
+
+}  // namespace pacta::cli
