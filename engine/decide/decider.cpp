@@ -1,92 +1,49 @@
 #include "engine/decide/decider.hpp"
 
 #include <algorithm>
-#include <atomic>
 
 namespace pacta {
-
-std::optional<Situation> make_situation(const Contract& c, Date on,
-                                        const std::vector<std::pair<int, Value>>& assumed,
-                                        SituationError& error) {
-  static std::atomic<std::uint64_t> next_id{1};
-  Situation s;
-  s.id = next_id++;
-  s.on = on;
-  s.facts.resize(c.facts.size());
-  s.known = std::make_unique<bool[]>(c.facts.size() + 1);
-  for (std::size_t i = 0; i < c.facts.size(); ++i) {
-    const FactDecl& f = c.facts[i];
-    if (f.default_value) {
-      s.facts[i] = *f.default_value;
-      s.known[i] = true;
-    } else if (f.type.kind == Type::Kind::Date) {
-      s.facts[i] = Value::date(Date::never());  // an event that has not happened
-      s.known[i] = true;
-    } else {
-      s.known[i] = false;
-    }
-  }
-  for (const auto& [fact, value] : assumed) {
-    s.facts[fact] = value;
-    s.known[fact] = true;
-  }
-  s.dates.assign(c.dates.size(), Date::never());
-  for (int i : c.date_order) {
-    EvalEnv env;
-    env.facts = s.facts.data();
-    env.fact_known = s.known.get();
-    env.dates = s.dates.data();
-    env.today = on;
-    Value v = evaluate(c.dates[i].expr, env);
-    if (env.error != EvalEnv::Error::None) {
-      error = SituationError{env.error, env.error_at, i};
-      return std::nullopt;
-    }
-    s.dates[i] = v.d;
-  }
-  return s;
-}
 
 Decider::Decider(const CompiledContract& compiled)
     : compiled_(compiled),
       overridden_(compiled.contract().clauses.size(), 0),
       applies_(compiled.contract().clauses.size(), 0) {}
 
+void Decider::refresh_bounds(const Situation& s) {
+  if (bounds_inputs_ && bounds_inputs_->facts == s.facts && bounds_inputs_->dates == s.dates) {
+    return;
+  }
+  compute_bounds(s);
+}
+
 void Decider::compute_bounds(const Situation& s) {
   const auto& versions = compiled_.versions();
   bounds_.assign(versions.size(), Bounds{});
   for (std::size_t vi = 0; vi < versions.size(); ++vi) {
     const ClauseVersion& v = versions[vi].version;
-    EvalEnv env;
-    env.facts = s.facts.data();
-    env.fact_known = s.known.get();
-    env.dates = s.dates.data();
-    env.today = s.on;
+    EvalEnv env = s.env();
     Bounds& b = bounds_[vi];
     if (v.from) b.from = evaluate(*v.from, env).d;
     if (v.until) b.until = evaluate(*v.until, env).d;
     b.error = env.error;
     b.error_at = env.error_at;
   }
-  bounds_for_ = s.id;
+  if (!bounds_inputs_) bounds_inputs_.emplace();
+  bounds_inputs_->facts = s.facts;  // assigned, not rebuilt: the capacity is reused
+  bounds_inputs_->dates = s.dates;
 }
 
 bool Decider::decide(const Situation& s, int action, const std::vector<int>& args, Decision& out,
                      DecisionError& error) {
   const auto& versions = compiled_.versions();
-  if (s.id != bounds_for_ || s.id == 0) compute_bounds(s);
+  refresh_bounds(s);
   if (++epoch_ == 0) {  // wrapped: clear the marks once every 4 billion decisions
     std::fill(overridden_.begin(), overridden_.end(), 0);
     std::fill(applies_.begin(), applies_.end(), 0);
     epoch_ = 1;
   }
   applicable_.clear();
-  EvalEnv env;
-  env.facts = s.facts.data();
-  env.fact_known = s.known.get();
-  env.dates = s.dates.data();
-  env.params = args.data();
-  env.today = s.on;
+  EvalEnv env = s.env(args.data());
   auto failed = [&](int clause) {
     if (env.error == EvalEnv::Error::None) return false;
     error = DecisionError{env.error, env.error_at, clause};

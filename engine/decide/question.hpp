@@ -8,7 +8,7 @@
 #include <string_view>
 #include <utility>
 
-#include "engine/decide/decider.hpp"
+#include "engine/eval/evaluate.hpp"
 #include "engine/model/contract.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/limits.hpp"

@@ -55,7 +55,21 @@ struct Value {
     x.index = i;
     return x;
   }
-  friend bool operator==(const Value& a, const Value& b);
+  // Same kind and same value; only the field of the kind is compared.
+  friend bool operator==(const Value& a, const Value& b) {
+    if (a.kind != b.kind) return false;
+    switch (a.kind) {
+      case Type::Kind::Bool:
+        return a.b == b.b;
+      case Type::Kind::Number:
+        return a.n == b.n;
+      case Type::Kind::Date:
+        return a.d == b.d;
+      case Type::Kind::Value:
+        return a.index == b.index;
+    }
+    return false;
+  }
 };
 
 struct TypedExpr {

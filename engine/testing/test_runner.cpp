@@ -125,10 +125,7 @@ TestCaseResult run_case(const Contract& c, const SourceFile& file, const Resolve
     return out;
   }
   auto date_of = [&](const TypedExpr& e) -> std::optional<Date> {
-    EvalEnv env;
-    env.facts = situation->facts.data();
-    env.fact_known = situation->known.get();
-    env.dates = situation->dates.data();
+    EvalEnv env = situation->env();
     Value v = evaluate(e, env);
     if (env.error != EvalEnv::Error::None || v.d.is_never()) return std::nullopt;
     return v.d;
