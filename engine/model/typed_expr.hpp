@@ -56,17 +56,17 @@ struct Value {
     return x;
   }
   // Same kind and same value; only the field of the kind is compared.
-  friend bool operator==(const Value& a, const Value& b) {
-    if (a.kind != b.kind) return false;
-    switch (a.kind) {
+  friend bool operator==(const Value& x, const Value& y) {
+    if (x.kind != y.kind) return false;
+    switch (x.kind) {
       case Type::Kind::Bool:
-        return a.b == b.b;
+        return x.b == y.b;
       case Type::Kind::Number:
-        return a.n == b.n;
+        return x.n == y.n;
       case Type::Kind::Date:
-        return a.d == b.d;
+        return x.d == y.d;
       case Type::Kind::Value:
-        return a.index == b.index;
+        return x.index == y.index;
     }
     return false;
   }
