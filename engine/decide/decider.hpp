@@ -1,10 +1,11 @@
 #pragma once
-// Decisions (SPEC §3): in force -> applicable -> overrides -> verdict.
-#include <cstddef>
+// Decisions (SPEC §3): in force -> applicable -> overrides -> verdict ->
+// the answer (the deciding and the overridden clauses).
 #include <optional>
 #include <vector>
 
 #include "engine/compile/compiled_contract.hpp"
+#include "engine/decide/instances.hpp"  // transitional: cli/ finds instances() here
 #include "engine/decide/situation.hpp"
 #include "engine/eval/evaluate.hpp"
 
@@ -34,6 +35,30 @@ class Decider {
               DecisionError& error);
 
  private:
+  enum class Check { No, Yes, Failed };  // Failed: `error` says what could not be evaluated
+
+  // The steps of SPEC §3, each used once per decision and only in
+  // decider.cpp. `inline` (defined there) lets them fold into decide(): a
+  // decision takes tens of nanoseconds, where a call per step would show.
+  // Step 1: the amendments make version `vi` current on `on`, and its own
+  // bounds contain `on`.
+  inline Check in_force(int vi, Date on, DecisionError& error) const;
+  // Step 2: the version's pattern matches the instance and its `when` holds.
+  inline Check applicable(int vi, const std::vector<int>& args, EvalEnv& env,
+                          DecisionError& error) const;
+  // Steps 1 and 2 over the versions on `action`: fills applicable_.
+  inline bool find_applicable(const Situation& s, int action, const std::vector<int>& args,
+                              DecisionError& error);
+  // Step 3: every applicable clause sets aside those it overrides.
+  inline void set_aside_overridden(std::vector<int>& overridden);
+  // Step 4: the verdict from the applicable clauses not set aside.
+  inline void reach_verdict(int action, Decision& out) const;
+  // Step 5: the clauses that decided the verdict; both lists ascending.
+  inline void list_deciding(Decision& out) const;
+
+  inline void start_decision();
+  bool set_aside(int clause) const { return overridden_[clause] == epoch_; }
+
   // Clause bounds (from/until) are evaluated once per situation, not once
   // per decision.
   struct Bounds {
@@ -53,7 +78,7 @@ class Decider {
     std::vector<std::optional<Value>> facts;
     std::vector<Date> dates;
   };
-  void refresh_bounds(const Situation& s);  // recomputes unless the inputs are the same
+  inline void refresh_bounds(const Situation& s);  // recomputes unless the inputs are the same
   void compute_bounds(const Situation& s);
 
   const CompiledContract& compiled_;
@@ -64,12 +89,5 @@ class Decider {
   std::vector<unsigned> applies_;              // per clause: epoch when applicable
   unsigned epoch_ = 0;
 };
-
-// Every instance of `pattern` (arguments in param order, values in
-// declaration order, bool false before true). nullopt when there would be
-// more than `limit`.
-std::optional<std::vector<std::vector<int>>> instances(const Contract& contract,
-                                                       const Pattern& pattern, std::size_t limit);
-std::size_t domain_size(const Contract& contract, const Type& type);
 
 }  // namespace pacta

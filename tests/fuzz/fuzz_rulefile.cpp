@@ -15,6 +15,7 @@
 
 #include "engine/compile/compiled_contract.hpp"
 #include "engine/decide/decider.hpp"
+#include "engine/decide/instances.hpp"
 #include "engine/decide/question.hpp"
 #include "fuzz_common.hpp"
 
