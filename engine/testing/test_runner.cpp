@@ -123,7 +123,7 @@ TestCaseResult run_case(const Contract& c, const SourceFile& file, const Resolve
   SituationError serr;
   auto situation = make_situation(c, Date::min(), r.assume, serr);
   if (!situation) {
-    out.error = describe_failure(c, serr.error, serr.at, -1, serr.named_date).message;
+    out.error = failure_message(c, serr.error, serr.at, -1, serr.named_date);
     return out;
   }
   auto date_of = [&](const TypedExpr& e) -> std::optional<Date> {
@@ -146,7 +146,7 @@ TestCaseResult run_case(const Contract& c, const SourceFile& file, const Resolve
   Decision d;
   DecisionError derr;
   if (!decider.decide(*situation, r.pattern.action, r.pattern.arg_values, d, derr)) {
-    out.error = describe_failure(c, derr.error, derr.at, derr.clause, -1).message;
+    out.error = failure_message(c, derr.error, derr.at, derr.clause, -1);
     return out;
   }
   out.got = verdict_name(d.verdict);
