@@ -1,9 +1,7 @@
 #pragma once
 // Types, values and typed (compiled) expressions. A TypedExpr has every name
 // resolved to an index, so evaluation never looks at text.
-#include <cstddef>
 #include <cstdint>
-#include <string>
 #include <vector>
 
 #include "grammar/date.hpp"
