@@ -11,6 +11,7 @@
 #include "bench/generate.hpp"
 #include "engine/compile/compiled_contract.hpp"
 #include "engine/decide/decider.hpp"
+#include "engine/decide/instances.hpp"
 #include "engine/load.hpp"
 
 namespace {

@@ -15,9 +15,10 @@ ClauseVersion apply_patch(const ClauseVersion& old, const ClausePatch& p) {
     v.when_action = p.checked_against_action;
   }
   // A `when` checked against another action than the one this version is
-  // about (possible only when --as-agreed-on drops an earlier amendment that
-  // changed the action) would read params that do not exist. The version
-  // then never applies: better silent than reading the wrong argument.
+  // about (possible only when the scenario's as_agreed_on drops an earlier
+  // amendment that changed the action) would read params that do not
+  // exist. The version then never applies: better silent than reading the
+  // wrong argument.
   if (v.when && v.when_action != v.pattern.action) {
     TypedExpr never_true;
     never_true.type = Type::boolean();

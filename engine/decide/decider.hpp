@@ -1,38 +1,15 @@
 #pragma once
-// Decisions (SPEC §3): in force -> applicable -> overrides -> verdict.
-#include <cstdint>
-#include <memory>
+// Decisions (SPEC §3): in force -> applicable -> overrides -> verdict ->
+// the answer (the deciding and the overridden clauses).
 #include <optional>
-#include <string>
 #include <vector>
 
 #include "engine/compile/compiled_contract.hpp"
+#include "engine/decide/instances.hpp"  // transitional: cli/ finds instances() here
+#include "engine/decide/situation.hpp"
 #include "engine/eval/evaluate.hpp"
 
 namespace pacta {
-
-// The fact values and named dates of one question, prepared once and shared
-// by every instance decided under it.
-struct Situation {
-  std::uint64_t id = 0;  // unique per make_situation(): lets a Decider cache per-situation work
-  Date on;
-  std::vector<Value> facts;
-  std::unique_ptr<bool[]> known;  // per fact: has a value
-  std::vector<Date> dates;        // named dates, indexed like Contract::dates
-};
-
-struct SituationError {
-  EvalEnv::Error error = EvalEnv::Error::None;
-  const TypedExpr* at = nullptr;
-  int named_date = -1;
-};
-
-// Fact values: `assumed` (fact index -> value) over defaults; an unset date
-// fact is `never`; any other unset fact is unknown (an error if needed).
-// Then every named date is evaluated.
-std::optional<Situation> make_situation(const Contract& contract, Date on,
-                                        const std::vector<std::pair<int, Value>>& assumed,
-                                        SituationError& error);
 
 struct Decision {
   Verdict verdict = Verdict::Permitted;
@@ -58,30 +35,59 @@ class Decider {
               DecisionError& error);
 
  private:
-  // Clause bounds (from/until) read only facts and named dates, so they are
-  // evaluated once per situation, not once per decision.
+  enum class Check { No, Yes, Failed };  // Failed: `error` says what could not be evaluated
+
+  // The steps of SPEC §3, each used once per decision and only in
+  // decider.cpp. `inline` (defined there) lets them fold into decide(): a
+  // decision takes tens of nanoseconds, where a call per step would show.
+  // Step 1: the amendments make version `vi` current on `on`, and its own
+  // bounds contain `on`.
+  inline Check in_force(int vi, Date on, DecisionError& error) const;
+  // Step 2: the version's pattern matches the instance and its `when` holds.
+  inline Check applicable(int vi, const std::vector<int>& args, EvalEnv& env,
+                          DecisionError& error) const;
+  // Steps 1 and 2 over the versions on `action`: fills applicable_.
+  inline bool find_applicable(const Situation& s, int action, const std::vector<int>& args,
+                              DecisionError& error);
+  // Step 3: every applicable clause sets aside those it overrides.
+  inline void set_aside_overridden(std::vector<int>& overridden);
+  // Step 4: the verdict from the applicable clauses not set aside.
+  inline void reach_verdict(int action, Decision& out) const;
+  // Step 5: the clauses that decided the verdict; both lists ascending.
+  inline void list_deciding(Decision& out) const;
+
+  inline void start_decision();
+  bool set_aside(int clause) const { return overridden_[clause] == epoch_; }
+
+  // Clause bounds (from/until) are evaluated once per situation, not once
+  // per decision.
   struct Bounds {
     Date from = Date::min();
     Date until = Date::never();
     EvalEnv::Error error = EvalEnv::Error::None;
     const TypedExpr* error_at = nullptr;
   };
+  // What the bounds were computed from. The cache is keyed on the content
+  // of the situation, not on its identity: a Situation is a plain struct
+  // that callers may change or reuse (`pacta test` sets `on` after making
+  // it), so no id or address can tell that two situations are the same.
+  // Bounds read only facts and named dates (the checker allows neither
+  // `date` nor params in them), so `on` is not part of the key, and
+  // comparing a few facts and dates per decision costs next to nothing.
+  struct BoundsInputs {
+    std::vector<std::optional<Value>> facts;
+    std::vector<Date> dates;
+  };
+  inline void refresh_bounds(const Situation& s);  // recomputes unless the inputs are the same
   void compute_bounds(const Situation& s);
 
   const CompiledContract& compiled_;
-  std::vector<Bounds> bounds_;        // per version
-  std::uint64_t bounds_for_ = 0;      // Situation::id the bounds belong to
-  std::vector<int> applicable_;       // version indices
-  std::vector<unsigned> overridden_;  // per clause: epoch when set aside
-  std::vector<unsigned> applies_;     // per clause: epoch when applicable
+  std::vector<Bounds> bounds_;                 // per version
+  std::optional<BoundsInputs> bounds_inputs_;  // nullopt: no bounds computed yet
+  std::vector<int> applicable_;                // version indices
+  std::vector<unsigned> overridden_;           // per clause: epoch when set aside
+  std::vector<unsigned> applies_;              // per clause: epoch when applicable
   unsigned epoch_ = 0;
 };
-
-// Every instance of `pattern` (arguments in param order, values in
-// declaration order, bool false before true). nullopt when there would be
-// more than `limit`.
-std::optional<std::vector<std::vector<int>>> instances(const Contract& contract,
-                                                       const Pattern& pattern, std::size_t limit);
-std::size_t domain_size(const Contract& contract, const Type& type);
 
 }  // namespace pacta

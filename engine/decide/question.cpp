@@ -19,13 +19,13 @@ std::optional<Pattern> parse_question_pattern(const Contract& contract, std::str
 }
 
 std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
-                                                      std::string_view text, const Limits& limits,
-                                                      Diagnostics& diags) {
-  SourceFile source("--assume", std::string(text));
+                                                      std::string_view text, std::string_view flag,
+                                                      const Limits& limits, Diagnostics& diags) {
+  SourceFile source{std::string(flag), std::string(text)};
   auto eq = text.find('=');
   if (eq == std::string_view::npos) {
-    diags.error(source, text.size(), Code::E601, "--assume needs NAME=VALUE",
-                "e.g. --assume agi_declared=true");
+    diags.error(source, text.size(), Code::E601, fmt::format("{} needs NAME=VALUE", flag),
+                fmt::format("e.g. {} agi_declared=true", flag));
     return std::nullopt;
   }
   std::string_view name = text.substr(0, eq);
@@ -85,29 +85,63 @@ std::string example_value(const Contract& contract, const Type& type) {
   return "?";
 }
 
+namespace {
+
+std::string failing_part(const Contract& c, int clause, int named_date) {
+  if (clause >= 0) return fmt::format("clause '{}'", c.clauses[clause].id);
+  if (named_date >= 0) return fmt::format("named date '{}'", c.dates[named_date].name);
+  return "the question";
+}
+
+}  // namespace
+
 QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const TypedExpr* at,
-                                 int clause, int named_date) {
-  std::string where = clause >= 0       ? fmt::format("clause '{}'", c.clauses[clause].id)
-                      : named_date >= 0 ? fmt::format("named date '{}'", c.dates[named_date].name)
-                                        : std::string("the question");
+                                 int clause, int named_date, std::string_view assume_flag) {
+  std::string message = failure_message(c, error, at, clause, named_date);
   switch (error) {
     case EvalEnv::Error::MissingFact: {
       const FactDecl& f = c.facts[at->index];
-      return {Code::E603,
-              fmt::format("fact '{}' has no default, and {} needs its value", f.name, where),
-              fmt::format("assume a value, e.g. --assume {}={}", f.name, example_value(c, f.type))};
+      return {Code::E603, std::move(message),
+              fmt::format("assume a value, e.g. {} {}={}", assume_flag, f.name,
+                          example_value(c, f.type))};
     }
     case EvalEnv::Error::DateOutOfRange:
-      return {Code::E605,
-              fmt::format("date arithmetic in {} goes outside 0001-01-01..9999-12-31", where),
-              "check the assumed dates"};
+      return {Code::E605, std::move(message), "check the assumed dates"};
     case EvalEnv::Error::DivisionByZero:
-      return {Code::E605, fmt::format("division by zero in {}", where),
-              "check the assumed numbers"};
+      return {Code::E605, std::move(message), "check the assumed numbers"};
     case EvalEnv::Error::None:
       break;
   }
-  return {Code::E605, "evaluation failed", ""};
+  return {Code::E605, std::move(message), ""};
+}
+
+std::string failure_message(const Contract& c, EvalEnv::Error error, const TypedExpr* at,
+                            int clause, int named_date) {
+  std::string where = failing_part(c, clause, named_date);
+  switch (error) {
+    case EvalEnv::Error::MissingFact:
+      return fmt::format("fact '{}' has no default, and {} needs its value",
+                         c.facts[at->index].name, where);
+    case EvalEnv::Error::DateOutOfRange:
+      return fmt::format("date arithmetic in {} goes outside 0001-01-01..9999-12-31", where);
+    case EvalEnv::Error::DivisionByZero:
+      return fmt::format("division by zero in {}", where);
+    case EvalEnv::Error::None:
+      break;
+  }
+  return "evaluation failed";
+}
+
+// Transitional (see question.hpp): the CLI's flag, until cli/ passes it.
+std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
+                                                      std::string_view text, const Limits& limits,
+                                                      Diagnostics& diags) {
+  return parse_assumption(contract, text, "--assume", limits, diags);
+}
+
+QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const TypedExpr* at,
+                                 int clause, int named_date) {
+  return describe_failure(c, error, at, clause, named_date, "--assume");
 }
 
 }  // namespace pacta

@@ -1,14 +1,16 @@
 #pragma once
 // Questions asked from outside a rule file (command-line flags, test
-// cases): the text of an action pattern, an `--assume NAME=VALUE`, a date.
+// cases): the text of an action pattern, an assumption NAME=VALUE, a date.
 // Each reports located diagnostics against a SourceFile that holds the
-// flag's own text, so a caret points into the command line.
+// input's own text, so a caret points into the command line. The engine
+// knows no command line: where a message names the input (a flag), the
+// caller passes its name.
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
-#include "engine/decide/decider.hpp"
+#include "engine/eval/evaluate.hpp"
 #include "engine/model/contract.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/limits.hpp"
@@ -18,24 +20,38 @@ namespace pacta {
 // `ACTION` of `pacta ask`: a pattern as in clauses.
 std::optional<Pattern> parse_question_pattern(const Contract& contract, std::string_view text,
                                               const Limits& limits, Diagnostics& diags);
-// `--assume NAME=VALUE`.
+// An assumption NAME=VALUE given through `flag` (the CLI: "--assume"), which
+// names the input and appears in its messages.
 std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
-                                                      std::string_view text, const Limits& limits,
-                                                      Diagnostics& diags);
+                                                      std::string_view text, std::string_view flag,
+                                                      const Limits& limits, Diagnostics& diags);
 // A YYYY-MM-DD flag value (E601 otherwise). `flag` names it in messages.
 std::optional<Date> parse_date_flag(std::string_view text, std::string_view flag,
                                     Diagnostics& diags);
 
 // Messages for failures while deciding, shared by `ask`, `allowed` and
-// `test`: which fact is missing and the --assume that would supply it.
+// `test`: which fact is missing, and the help: how to supply it through
+// `assume_flag` (the CLI: "--assume").
 struct QuestionFailure {
   Code code{};
   std::string message;
   std::string help;
 };
 QuestionFailure describe_failure(const Contract& contract, EvalEnv::Error error,
-                                 const TypedExpr* at, int clause, int named_date);
+                                 const TypedExpr* at, int clause, int named_date,
+                                 std::string_view assume_flag);
+// The message alone (for `pacta test`, whose cases assume facts in YAML).
+std::string failure_message(const Contract& contract, EvalEnv::Error error, const TypedExpr* at,
+                            int clause, int named_date);
 // An example value of a fact's type, for help texts ("true", "2026-01-01").
 std::string example_value(const Contract& contract, const Type& type);
+
+// Transitional, until cli/commands.cpp passes its flag: the signatures
+// without it, as "--assume". To be removed when cli/ is integrated.
+std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
+                                                      std::string_view text, const Limits& limits,
+                                                      Diagnostics& diags);
+QuestionFailure describe_failure(const Contract& contract, EvalEnv::Error error,
+                                 const TypedExpr* at, int clause, int named_date);
 
 }  // namespace pacta

@@ -2,21 +2,6 @@
 
 namespace pacta {
 
-bool operator==(const Value& a, const Value& b) {
-  if (a.kind != b.kind) return false;
-  switch (a.kind) {
-    case Type::Kind::Bool:
-      return a.b == b.b;
-    case Type::Kind::Number:
-      return a.n == b.n;
-    case Type::Kind::Date:
-      return a.d == b.d;
-    case Type::Kind::Value:
-      return a.index == b.index;
-  }
-  return false;
-}
-
 namespace {
 
 Value fail(EvalEnv& env, EvalEnv::Error error, const TypedExpr& at, Value placeholder) {
@@ -41,8 +26,8 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
     case Op::Constant:
       return e.constant;
     case Op::Fact:
-      if (!env.fact_known[e.index]) return fail(env, EvalEnv::Error::MissingFact, e, Value{});
-      return env.facts[e.index];
+      if (!env.facts[e.index]) return fail(env, EvalEnv::Error::MissingFact, e, Value{});
+      return *env.facts[e.index];
     case Op::NamedDate:
       return Value::date(env.dates[e.index]);
     case Op::Param:

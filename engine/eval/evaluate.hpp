@@ -1,18 +1,18 @@
 #pragma once
 // Evaluation of typed expressions. No allocation, no text: every name is an
 // index into the environment's arrays.
-#include <cstddef>
+#include <optional>
+#include <vector>
 
 #include "engine/model/typed_expr.hpp"
 
 namespace pacta {
 
 struct EvalEnv {
-  const Value* facts = nullptr;      // indexed by fact
-  const bool* fact_known = nullptr;  // false: no default and not assumed
-  const Date* dates = nullptr;       // named dates, evaluated for this question
-  const int* params = nullptr;       // the action instance's argument values
-  Date today;                        // `date`: the date asked about
+  const std::optional<Value>* facts = nullptr;  // indexed by fact; nullopt: no value
+  const Date* dates = nullptr;                  // named dates, evaluated for this question
+  const int* params = nullptr;                  // the action instance's argument values
+  Date today;                                   // `date`: the date asked about
 
   enum class Error { None, MissingFact, DateOutOfRange, DivisionByZero };
   Error error = Error::None;

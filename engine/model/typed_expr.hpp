@@ -1,9 +1,7 @@
 #pragma once
 // Types, values and typed (compiled) expressions. A TypedExpr has every name
 // resolved to an index, so evaluation never looks at text.
-#include <cstddef>
 #include <cstdint>
-#include <string>
 #include <vector>
 
 #include "grammar/date.hpp"
@@ -55,7 +53,21 @@ struct Value {
     x.index = i;
     return x;
   }
-  friend bool operator==(const Value& a, const Value& b);
+  // Same kind and same value; only the field of the kind is compared.
+  friend bool operator==(const Value& x, const Value& y) {
+    if (x.kind != y.kind) return false;
+    switch (x.kind) {
+      case Type::Kind::Bool:
+        return x.b == y.b;
+      case Type::Kind::Number:
+        return x.n == y.n;
+      case Type::Kind::Date:
+        return x.d == y.d;
+      case Type::Kind::Value:
+        return x.index == y.index;
+    }
+    return false;
+  }
 };
 
 struct TypedExpr {

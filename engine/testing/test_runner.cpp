@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "engine/check/check.hpp"
@@ -13,9 +14,10 @@
 #include "engine/compile/compiled_contract.hpp"
 #include "engine/decide/decider.hpp"
 #include "engine/decide/question.hpp"
+#include "engine/decide/situation.hpp"
+#include "engine/eval/evaluate.hpp"
 #include "engine/load.hpp"
 #include "grammar/files/test_file.hpp"
-#include "grammar/yaml/tree.hpp"
 
 namespace pacta {
 
@@ -121,14 +123,11 @@ TestCaseResult run_case(const Contract& c, const SourceFile& file, const Resolve
   SituationError serr;
   auto situation = make_situation(c, Date::min(), r.assume, serr);
   if (!situation) {
-    out.error = describe_failure(c, serr.error, serr.at, -1, serr.named_date).message;
+    out.error = failure_message(c, serr.error, serr.at, -1, serr.named_date);
     return out;
   }
   auto date_of = [&](const TypedExpr& e) -> std::optional<Date> {
-    EvalEnv env;
-    env.facts = situation->facts.data();
-    env.fact_known = situation->known.get();
-    env.dates = situation->dates.data();
+    EvalEnv env = situation->env();
     Value v = evaluate(e, env);
     if (env.error != EvalEnv::Error::None || v.d.is_never()) return std::nullopt;
     return v.d;
@@ -147,7 +146,7 @@ TestCaseResult run_case(const Contract& c, const SourceFile& file, const Resolve
   Decision d;
   DecisionError derr;
   if (!decider.decide(*situation, r.pattern.action, r.pattern.arg_values, d, derr)) {
-    out.error = describe_failure(c, derr.error, derr.at, derr.clause, -1).message;
+    out.error = failure_message(c, derr.error, derr.at, derr.clause, -1);
     return out;
   }
   out.got = verdict_name(d.verdict);
@@ -168,17 +167,14 @@ TestCaseResult run_case(const Contract& c, const SourceFile& file, const Resolve
 TestFileResult run_test_file(const std::string& path, const Limits& limits, Diagnostics& diags) {
   TestFileResult result;
   result.file = path;
-  auto source = read_source(path, limits, diags);
-  if (!source) return result;
-  auto doc = read_yaml(*source, limits, diags);
-  if (!doc) return result;
-  std::size_t before = diags.error_count();
-  TestFileSyntax syntax = read_test_file(*source, *doc, limits, diags);
-  if (diags.error_count() != before) return result;
+  auto test_file = load_test_file(path, limits, diags);
+  if (!test_file) return result;
+  const SourceFile& source = *test_file->source;
+  const TestFileSyntax& syntax = test_file->syntax;
   fs::path contract_path = fs::path(path).parent_path() / syntax.contract.value;
   std::error_code ec;
   if (!fs::is_regular_file(contract_path, ec)) {
-    diags.error(*source, syntax.contract.offset, Code::E701,
+    diags.error(source, syntax.contract.offset, Code::E701,
                 fmt::format("contract file '{}' not found", contract_path.string()),
                 "the path is relative to the test file's folder");
     return result;
@@ -186,13 +182,14 @@ TestFileResult run_test_file(const std::string& path, const Limits& limits, Diag
   auto loaded = load_contract(contract_path.string(), limits, diags);
   if (!loaded) return result;
   const Contract& c = loaded->contract;
+  std::size_t before = diags.error_count();
   std::vector<ResolvedCase> cases;
   for (const auto& t : syntax.cases) {
-    if (auto r = resolve_case(c, *source, t, diags)) cases.push_back(std::move(*r));
+    if (auto r = resolve_case(c, source, t, diags)) cases.push_back(std::move(*r));
   }
   if (diags.error_count() != before) return result;
   std::map<std::optional<Date>, std::unique_ptr<CompiledContract>> cache;
-  for (const auto& r : cases) result.cases.push_back(run_case(c, *source, r, cache));
+  for (const auto& r : cases) result.cases.push_back(run_case(c, source, r, cache));
   result.loaded = true;
   return result;
 }

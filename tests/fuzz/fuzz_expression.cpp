@@ -14,7 +14,7 @@
 #include <string_view>
 
 #include "engine/check/expressions.hpp"
-#include "engine/decide/decider.hpp"
+#include "engine/decide/situation.hpp"
 #include "engine/eval/evaluate.hpp"
 #include "fuzz_common.hpp"
 #include "grammar/expr/parse.hpp"
@@ -98,12 +98,7 @@ void type_check(const Expr& e, std::string_view text) {
     fuzz::render_all(diags);
     if (!typed) continue;
     PACTA_FUZZ_CHECK(typed->type == expected, std::string(text));
-    EvalEnv env;
-    env.facts = f.situation.facts.data();
-    env.fact_known = f.situation.known.get();
-    env.dates = f.situation.dates.data();
-    env.params = f.params;
-    env.today = f.situation.on;
+    EvalEnv env = f.situation.env(f.params);
     Value v = evaluate(*typed, env);
     if (env.error == EvalEnv::Error::None) {
       PACTA_FUZZ_CHECK(v.kind == expected.kind, std::string(text));

@@ -24,6 +24,7 @@
 
 #include "engine/compile/compiled_contract.hpp"
 #include "engine/decide/decider.hpp"
+#include "engine/decide/instances.hpp"
 #include "engine/decide/question.hpp"
 #include "fuzz_common.hpp"
 
@@ -76,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       ok = ok && agreed.has_value();
       continue;
     }
-    auto a = parse_assumption(c, lines[i], limits, diags);
+    auto a = parse_assumption(c, lines[i], "--assume", limits, diags);
     PACTA_FUZZ_CHECK(a.has_value() == (diags.error_count() == before), std::string(lines[i]));
     if (a) {
       PACTA_FUZZ_CHECK(a->first >= 0 && a->first < static_cast<int>(c.facts.size()),
@@ -101,7 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto situation = make_situation(c, *on, assumed, serr);
   if (!situation) {
     PACTA_FUZZ_CHECK(serr.error != EvalEnv::Error::None, "situation error without a kind");
-    describe_failure(c, serr.error, serr.at, -1, serr.named_date);
+    describe_failure(c, serr.error, serr.at, -1, serr.named_date, "--assume");
     return 0;
   }
   auto all = instances(c, *pattern, limits.max_instances);
@@ -123,7 +124,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     DecisionError derr;
     if (!decider.decide(*situation, pattern->action, args, d, derr)) {
       PACTA_FUZZ_CHECK(derr.error != EvalEnv::Error::None && derr.at != nullptr, action.name);
-      describe_failure(c, derr.error, derr.at, derr.clause, -1);
+      describe_failure(c, derr.error, derr.at, derr.clause, -1, "--assume");
       continue;
     }
     PACTA_FUZZ_CHECK(d.is_default == d.by.empty(), action.name);

@@ -15,6 +15,7 @@
 
 #include "engine/compile/compiled_contract.hpp"
 #include "engine/decide/decider.hpp"
+#include "engine/decide/instances.hpp"
 #include "engine/decide/question.hpp"
 #include "fuzz_common.hpp"
 
@@ -36,7 +37,7 @@ void decide_some(const Contract& c) {
       auto situation = make_situation(c, on, {}, serr);
       if (!situation) {
         PACTA_FUZZ_CHECK(serr.error != EvalEnv::Error::None, "situation error without a kind");
-        describe_failure(c, serr.error, serr.at, -1, serr.named_date);
+        describe_failure(c, serr.error, serr.at, -1, serr.named_date, "--assume");
         continue;
       }
       for (std::size_t a = 0; a < c.actions.size(); ++a) {
@@ -55,7 +56,7 @@ void decide_some(const Contract& c) {
           if (!decider.decide(*situation, static_cast<int>(a), args, d, derr)) {
             PACTA_FUZZ_CHECK(derr.error != EvalEnv::Error::None && derr.at != nullptr,
                              "decision error without a kind or a location");
-            describe_failure(c, derr.error, derr.at, derr.clause, -1);
+            describe_failure(c, derr.error, derr.at, derr.clause, -1, "--assume");
             continue;
           }
           PACTA_FUZZ_CHECK(d.is_default == d.by.empty(), c.actions[a].name);

@@ -145,7 +145,7 @@ inline std::vector<std::pair<int, Value>> assumptions(const Contract& c,
   std::vector<std::pair<int, Value>> out;
   for (const auto& t : texts) {
     Diagnostics diags;
-    auto a = parse_assumption(c, t, Limits{}, diags);
+    auto a = parse_assumption(c, t, "--assume", Limits{}, diags);
     INFO("assumption " << t << "\n" << describe(diags));
     REQUIRE(a.has_value());
     out.push_back(*a);

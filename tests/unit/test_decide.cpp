@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "contract_fixture.hpp"
+#include "engine/decide/instances.hpp"
 
 using namespace pacta;
 using namespace pacta::fixture;

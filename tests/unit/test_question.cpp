@@ -58,7 +58,7 @@ struct AssumptionResult {
 
 AssumptionResult assumption(std::string_view text, const Contract& c = contract()) {
   AssumptionResult r;
-  r.assumption = parse_assumption(c, text, Limits{}, r.diags);
+  r.assumption = parse_assumption(c, text, "--assume", Limits{}, r.diags);
   return r;
 }
 
@@ -458,14 +458,15 @@ TEST_CASE("failure: a missing fact names the fact, the clause and an --assume", 
   at.op = TypedExpr::Op::Fact;
   at.index = fact("approved");
   at.type = Type::boolean();
-  QuestionFailure f = describe_failure(c, EvalEnv::Error::MissingFact, &at, 0, -1);
+  QuestionFailure f = describe_failure(c, EvalEnv::Error::MissingFact, &at, 0, -1, "--assume");
   CHECK(f.code == Code::E603);
   CHECK(f.message == "fact 'approved' has no default, and clause 'c' needs its value");
   CHECK(f.help == "assume a value, e.g. --assume approved=true");
   at.index = fact("region");
-  f = describe_failure(c, EvalEnv::Error::MissingFact, &at, 0, -1);
+  f = describe_failure(c, EvalEnv::Error::MissingFact, &at, 0, -1, "--assume");
   CHECK(f.help == "assume a value, e.g. --assume region=azure");
-  QuestionFailure range = describe_failure(c, EvalEnv::Error::DateOutOfRange, nullptr, 0, -1);
+  QuestionFailure range =
+      describe_failure(c, EvalEnv::Error::DateOutOfRange, nullptr, 0, -1, "--assume");
   CHECK(range.code == Code::E605);
   CHECK(range.message.find("clause 'c'") != std::string::npos);
 }

@@ -1,0 +1,45 @@
+#pragma once
+// The situation of one question (SPEC §3): the date asked about, every
+// fact's value and every named date, prepared once and shared by every
+// instance decided under it.
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "engine/eval/evaluate.hpp"
+#include "engine/model/contract.hpp"
+
+namespace pacta {
+
+struct Situation {
+  Date on;
+  std::vector<std::optional<Value>> facts;  // per fact; nullopt: no default and not assumed
+  std::vector<Date> dates;                  // named dates, indexed like Contract::dates
+
+  // The environment every expression of this question is evaluated in
+  // (named dates, from/until bounds, `when`); `params` are the argument
+  // values of the action instance, for `when` only.
+  EvalEnv env(const int* params = nullptr) const {
+    EvalEnv env;
+    env.facts = facts.data();
+    env.dates = dates.data();
+    env.params = params;
+    env.today = on;
+    return env;
+  }
+};
+
+struct SituationError {
+  EvalEnv::Error error = EvalEnv::Error::None;
+  const TypedExpr* at = nullptr;
+  int named_date = -1;
+};
+
+// Fact values: `assumed` (fact index -> value) over defaults; an unset date
+// fact is `never`; any other unset fact is unknown (an error if needed).
+// Then every named date is evaluated.
+std::optional<Situation> make_situation(const Contract& contract, Date on,
+                                        const std::vector<std::pair<int, Value>>& assumed,
+                                        SituationError& error);
+
+}  // namespace pacta
