@@ -1,6 +1,7 @@
 #include "engine/load.hpp"
 
 #include "engine/check/check.hpp"
+#include "engine/load_test_file.hpp"
 #include "grammar/files/rule_file.hpp"
 #include "grammar/yaml/tree.hpp"
 

@@ -17,6 +17,7 @@
 #include "engine/decide/situation.hpp"
 #include "engine/eval/evaluate.hpp"
 #include "engine/load.hpp"
+#include "engine/load_test_file.hpp"
 #include "grammar/files/test_file.hpp"
 
 namespace pacta {

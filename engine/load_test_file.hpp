@@ -1,0 +1,24 @@
+#pragma once
+// A test file read and checked for shape, through the same first steps as a
+// contract (engine/load.hpp); its cases are resolved by engine/testing/.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "grammar/diagnostic.hpp"
+#include "grammar/files/test_file.hpp"
+#include "grammar/limits.hpp"
+#include "grammar/source.hpp"
+
+namespace pacta {
+
+struct LoadedTestFile {
+  std::unique_ptr<SourceFile> source;  // kept: the cases' diagnostics point into it
+  TestFileSyntax syntax;               // read for shape; cases not yet resolved
+};
+
+// nullopt after an error (every diagnostic is in `diags`).
+std::optional<LoadedTestFile> load_test_file(const std::string& path, const Limits& limits,
+                                             Diagnostics& diags);
+
+}  // namespace pacta
