@@ -7,6 +7,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/commands/question.hpp"
+#include "engine/decide/instances.hpp"
 #include "engine/decide/question.hpp"
 
 namespace pacta::cli {

@@ -23,14 +23,14 @@ std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& 
   if (o.as_agreed_on) q.as_agreed_on = parse_date_flag(*o.as_agreed_on, "--as-agreed-on", diags);
   std::map<int, Value> assumed;  // the last --assume of a fact wins
   for (const auto& a : o.assume) {
-    if (auto v = parse_assumption(c, a, limits, diags)) assumed[v->first] = v->second;
+    if (auto v = parse_assumption(c, a, "--assume", limits, diags)) assumed[v->first] = v->second;
   }
   if (diags.has_errors()) return std::nullopt;
   q.assumed.assign(assumed.begin(), assumed.end());
   SituationError error;
   q.situation = make_situation(c, *on, q.assumed, error);
   if (!q.situation) {
-    auto f = describe_failure(c, error.error, error.at, -1, error.named_date);
+    auto f = describe_failure(c, error.error, error.at, -1, error.named_date, "--assume");
     diags.error(o.file, f.code, f.message, f.help);
     return std::nullopt;
   }
@@ -49,7 +49,7 @@ std::optional<std::vector<DecidedInstance>> decide_all(const PreparedQuestion& q
     DecidedInstance r{action, args, {}};
     DecisionError error;
     if (!decider.decide(*q.situation, action, args, r.decision, error)) {
-      auto f = describe_failure(c, error.error, error.at, error.clause, -1);
+      auto f = describe_failure(c, error.error, error.at, error.clause, -1, "--assume");
       diags.error(c.path, f.code,
                   fmt::format("{} (deciding {})", f.message, instance_text(c, action, args)),
                   f.help);

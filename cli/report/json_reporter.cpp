@@ -40,7 +40,7 @@ void to_json(cli::Json& j, const TestCaseResult& r) {
            {"expected", r.expected},
            {"got", r.got.empty() ? Json(nullptr) : Json(r.got)},
            {"by", r.by},
-           {"error", r.error.empty() ? Json(nullptr) : Json(r.error)}};
+           {"error", r.error ? Json(*r.error) : Json(nullptr)}};
 }
 
 }  // namespace pacta
@@ -55,7 +55,7 @@ namespace {
 
 Json ids_json(const Contract& c, const std::vector<int>& clauses) {
   Json out = Json::array();
-  for (int i : clauses) out.push_back(c.clauses[i].id);
+  for (auto& id : c.clauses.ids(clauses)) out.push_back(std::move(id));
   return out;
 }
 

@@ -29,10 +29,7 @@ fmt::text_style verdict_style(Verdict v) {
 }
 
 std::string ids_text(const Contract& c, const std::vector<int>& clauses) {
-  std::vector<std::string> ids;
-  ids.reserve(clauses.size());
-  for (int i : clauses) ids.push_back(c.clauses[i].id);
-  return fmt::format("{}", fmt::join(ids, ", "));
+  return fmt::format("{}", fmt::join(c.clauses.ids(clauses), ", "));
 }
 
 std::string count_text(std::size_t n, const char* noun) {
@@ -111,9 +108,9 @@ std::string by_text(const std::vector<std::string>& by) {
 // "file:line: FAIL name: expected X [by ...], got Y by ..." for a failed case.
 std::string failure_line(const TestCaseResult& r) {
   std::string expected = r.expected;
-  if (r.by_checked) expected += fmt::format(" by {}", by_text(r.expected_by));
-  std::string got = r.error.empty() ? fmt::format("{} by {}", r.got, by_text(r.by))
-                                    : fmt::format("an error: {}", r.error);
+  if (r.expected_by) expected += fmt::format(" by {}", by_text(*r.expected_by));
+  std::string got = r.error ? fmt::format("an error: {}", *r.error)
+                            : fmt::format("{} by {}", r.got, by_text(r.by));
   return fmt::format("{}:{}: FAIL {}: expected {}, got {}\n", r.file, r.position.line,
                      r.name.empty() ? "(unnamed)" : r.name, expected, got);
 }

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "engine/compile/compiled_contract.hpp"
-#include "engine/decide/instances.hpp"  // transitional: cli/ finds instances() here
 #include "engine/decide/situation.hpp"
 #include "engine/eval/evaluate.hpp"
 

@@ -132,16 +132,4 @@ std::string failure_message(const Contract& c, EvalEnv::Error error, const Typed
   return "evaluation failed";
 }
 
-// Transitional (see question.hpp): the CLI's flag, until cli/ passes it.
-std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
-                                                      std::string_view text, const Limits& limits,
-                                                      Diagnostics& diags) {
-  return parse_assumption(contract, text, "--assume", limits, diags);
-}
-
-QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const TypedExpr* at,
-                                 int clause, int named_date) {
-  return describe_failure(c, error, at, clause, named_date, "--assume");
-}
-
 }  // namespace pacta

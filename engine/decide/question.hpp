@@ -46,12 +46,4 @@ std::string failure_message(const Contract& contract, EvalEnv::Error error, cons
 // An example value of a fact's type, for help texts ("true", "2026-01-01").
 std::string example_value(const Contract& contract, const Type& type);
 
-// Transitional, until cli/commands.cpp passes its flag: the signatures
-// without it, as "--assume". To be removed when cli/ is integrated.
-std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
-                                                      std::string_view text, const Limits& limits,
-                                                      Diagnostics& diags);
-QuestionFailure describe_failure(const Contract& contract, EvalEnv::Error error,
-                                 const TypedExpr* at, int clause, int named_date);
-
 }  // namespace pacta

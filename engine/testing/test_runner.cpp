@@ -91,24 +91,13 @@ std::optional<ResolvedCase> resolve_case(const Contract& c, const SourceFile& fi
         r.by.push_back(*i);
         continue;
       }
-      std::vector<std::string> ids;
-      if (!diags.full()) {
-        for (const auto& cl : c.clauses) ids.push_back(cl.id);
-      }
-      diags.error(file, id.offset, Code::E401, fmt::format("unknown clause '{}'", id.value),
-                  did_you_mean(id.value, ids));
+      report_unknown_clause(c, file, id, diags);
       ok = false;
     }
   }
   if (!ok) return std::nullopt;
   std::sort(r.by.begin(), r.by.end());
   return r;
-}
-
-std::vector<std::string> clause_ids(const Contract& c, const std::vector<int>& clauses) {
-  std::vector<std::string> out;
-  for (int i : clauses) out.push_back(c.clauses[i].id);
-  return out;
 }
 
 TestCaseResult run_case(const Contract& c, const SourceFile& file, const ResolvedCase& r,
@@ -119,8 +108,7 @@ TestCaseResult run_case(const Contract& c, const SourceFile& file, const Resolve
   out.position = file.position(t.offset);
   out.name = t.name;
   out.expected = t.expect.value;
-  out.by_checked = t.by.has_value();
-  out.expected_by = clause_ids(c, r.by);
+  if (t.by) out.expected_by = c.clauses.ids(r.by);
   SituationError serr;
   auto situation = make_situation(c, Date::min(), r.assume, serr);
   if (!situation) {
@@ -151,7 +139,7 @@ TestCaseResult run_case(const Contract& c, const SourceFile& file, const Resolve
     return out;
   }
   out.got = verdict_name(d.verdict);
-  out.by = clause_ids(c, d.by);
+  out.by = c.clauses.ids(d.by);
   bool verdict_ok = verdict_matches(t.expect.value, d.verdict);
   bool by_ok = true;
   if (t.by) {

@@ -1,6 +1,7 @@
 #pragma once
 // `pacta test` (SPEC §5): test files are loaded, their contract loaded and
 // compiled once per scenario, and every case decided and compared.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,9 +19,8 @@ struct TestCaseResult {
   std::string expected;         // verdict or "allowed"
   std::string got;              // verdict; "" when the case could not be decided
   std::vector<std::string> by;  // deciding clauses
-  std::vector<std::string> expected_by;
-  bool by_checked = false;
-  std::string error;  // why it could not be decided
+  std::optional<std::vector<std::string>> expected_by;  // when the case gives `by`
+  std::optional<std::string> error;                     // why it could not be decided
 };
 
 struct TestFileResult {

@@ -97,8 +97,8 @@ void run(std::string_view text, const std::string& contract) {
   PACTA_FUZZ_CHECK(result.loaded == !diags.has_errors(), "runner: loaded vs errors");
   fuzz::render_all(diags);
   for (const TestCaseResult& c : result.cases) {
-    PACTA_FUZZ_CHECK(!c.got.empty() || !c.error.empty(), c.name);
-    PACTA_FUZZ_CHECK(!c.passed || c.error.empty(), c.name);
+    PACTA_FUZZ_CHECK(!c.got.empty() || c.error.has_value(), c.name);
+    PACTA_FUZZ_CHECK(!c.passed || !c.error.has_value(), c.name);
   }
 }
 

@@ -125,9 +125,7 @@ struct Question {
 };
 
 inline std::vector<std::string> clause_ids(const Contract& c, const std::vector<int>& indices) {
-  std::vector<std::string> out;
-  for (int i : indices) out.push_back(c.clauses[static_cast<std::size_t>(i)].id);
-  return out;
+  return c.clauses.ids(indices);
 }
 
 // Resolves a fully bound pattern to (action, args).
