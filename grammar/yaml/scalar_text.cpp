@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "grammar/utf8.hpp"
+
 namespace pacta::yaml_text {
 
 // ---------------------------------------------------------------------------
@@ -143,26 +145,6 @@ void classify_scalar(std::string_view text, YamlNode& node, bool plain_by_tag) {
   }
 }
 
-std::string utf8_encode(std::uint32_t code) {
-  std::string out;
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code <= 0x10FFFF) {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-  return out;
-}
-
 // A double-quoted escape at `pos` (the backslash): its length in the source
 // and the byte strings it may decode to (yaml-cpp 0.7 writes `\N` and `\_`
 // as one raw byte; the YAML spec wants UTF-8, so both are accepted).
@@ -232,7 +214,7 @@ Escape decode_escape(std::string_view text, std::size_t pos) {
       return {};
     code = (code << 4) | v;
   }
-  return Escape{2 + digits, {utf8_encode(code)}};
+  return Escape{2 + digits, {utf8::encode(code)}};
 }
 
 // Walks the decoded value and its source together. Source bytes that the

@@ -19,13 +19,12 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "grammar/utf8.hpp"
 #include "grammar/yaml/scalar_text.hpp"
 
 namespace pacta {
 
 namespace {
-
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 using yaml_text::align_scalar;
 using yaml_text::Alignment;
@@ -106,8 +105,7 @@ std::string shown_key(std::string_view key) {
   constexpr std::size_t kMaxBytes = 60;
   std::string out;
   for (std::size_t i = 0; i < key.size(); ++i) {
-    const bool starts_char = (static_cast<unsigned char>(key[i]) & 0xC0u) != 0x80u;
-    if (starts_char && out.size() >= kMaxBytes) return out + "…";
+    if (!utf8::is_continuation(key[i]) && out.size() >= kMaxBytes) return out + "…";
     out += (key[i] == '\n' || key[i] == '\r' || key[i] == '\t') ? ' ' : key[i];
   }
   return out;
@@ -359,7 +357,7 @@ std::optional<YamlDocument> read_yaml(const SourceFile& file, const Limits& limi
                                       Diagnostics& diags) {
   std::string_view text = file.text();
   // yaml-cpp skips a BOM but then counts positions from after it.
-  const std::size_t base = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
+  const std::size_t base = text.starts_with(utf8::kBom) ? utf8::kBom.size() : 0;
   YamlDocument doc;
   TreeBuilder builder(file, base, limits, diags, doc);
   auto error_at = [&](const YAML::Mark& mark, std::string message, std::string help) {
