@@ -93,11 +93,6 @@ struct ActionPattern {
   friend bool operator==(const ActionPattern&, const ActionPattern&) = default;
 };
 
-// Keywords of SPEC §2: never identifiers.
-bool is_keyword(std::string_view word);
-// [A-Za-z_][A-Za-z0-9_]*, not a keyword, and not the wildcard `_`.
-bool is_identifier(std::string_view word);
-
 // Shift every span of the tree through `map`: map[i] is the file offset of
 // byte i of the parsed string (map.size() == string length + 1).
 void remap_spans(Expr& e, const std::vector<std::size_t>& map);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "grammar/identifier.hpp"
 #include "grammar/yaml/schema.hpp"
 
 namespace pacta {
@@ -81,11 +82,7 @@ class RuleFileReader {
   void read_contract_id(const YamlNode& n, RuleFileSyntax& out) {
     if (!r_.expect_scalar(n, "contract")) return;
     const std::string& id = n.value;
-    bool ok = !id.empty() && ((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9'));
-    for (char c : id) {
-      ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
-    }
-    if (!ok) {
+    if (!is_contract_id(id)) {
       r_.error(n.content_offset, Code::E205, fmt::format("'{}' is not a valid contract id", id),
                "a contract id has lower-case letters, digits, '_' and '-', e.g. microsoft-openai");
       return;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "grammar/identifier.hpp"
 #include "grammar/utf8.hpp"
 
 namespace pacta::yaml_text {
@@ -33,7 +34,7 @@ bool ends_token(std::string_view text, std::size_t pos) {
 // What yaml-cpp 0.7 reads as part of a tag: URI characters and the `!` of
 // a handle.
 bool is_tag_char(char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  if (is_ascii_alnum(c)) return true;
   return std::string_view("-!%#;/?:@&=+$,_.~*'()").find(c) != std::string_view::npos;
 }
 

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "grammar/expr/keywords.hpp"
 #include "grammar/expr/parse.hpp"
+#include "grammar/identifier.hpp"
 
 namespace pacta {
 
@@ -136,12 +138,7 @@ std::optional<std::string> YamlReader::identifier(const YamlNode& node, std::str
 std::optional<std::string> YamlReader::clause_id(const YamlNode& node, std::string_view what) {
   if (!expect_scalar(node, what)) return std::nullopt;
   const std::string& id = node.value;
-  auto alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
-  bool ok = !id.empty() && alnum(id[0]);
-  for (char c : id) ok = ok && (alnum(c) || c == '_' || c == '.' || c == '-');
-  if (ok) return id;
+  if (is_clause_id(id)) return id;
   error(node.content_offset, Code::E205, fmt::format("'{}' is not a valid id for {}", id, what),
         "an id starts with a letter or digit and has only letters, digits, '_', '.' and '-'");
   return std::nullopt;

@@ -15,7 +15,9 @@
 
 #include "grammar/date.hpp"
 #include "grammar/expr/ast.hpp"
+#include "grammar/expr/keywords.hpp"
 #include "grammar/expr/parse.hpp"
+#include "grammar/identifier.hpp"
 
 // An expectation on `rule[action]` reports the rule's name (X3's default
 // for an action is the mangled type name).
@@ -41,28 +43,10 @@ inline constexpr std::int64_t kMaxDurationCount = 1'000'000;
 // (alpha, alnum, ascii::space) are undefined on bytes >= 0x80.
 
 constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool is_ident_start(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-}
-constexpr bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
 
 inline std::size_t skip_spaces(std::string_view text, std::size_t at) {
   while (at < text.size() && is_space(text[at])) ++at;
   return at;
-}
-
-// The identifier-like word starting at `at`, or "".
-inline std::string_view word_at(std::string_view text, std::size_t at) {
-  if (at >= text.size() || !is_ident_start(text[at])) return {};
-  std::size_t end = at + 1;
-  while (end < text.size() && is_ident_char(text[end])) ++end;
-  return text.substr(at, end - at);
-}
-
-inline bool is_duration_unit(std::string_view w) {
-  return w == "day" || w == "days" || w == "week" || w == "weeks" || w == "month" ||
-         w == "months" || w == "year" || w == "years";
 }
 
 // ---------------------------------------------------------------------------
@@ -149,7 +133,7 @@ struct MakeNumber {
     e.kind = Expr::Kind::Number;
     e.span = span_in(ctx, r);
     std::size_t digits = 0;
-    for (char c : text) digits += is_digit(c) ? 1 : 0;
+    for (char c : text) digits += is_ascii_digit(c) ? 1 : 0;
     if (digits > kMaxNumberDigits) {
       throw ActionError{e.span.begin, Code::E305,
                         "this number has more than " + std::to_string(kMaxNumberDigits) + " digits",
@@ -338,20 +322,7 @@ struct DurationUnitAction {
       throw ActionError{e.span.begin, Code::E305, "this duration is too large",
                         "a duration counts at most 1000000 " + std::string(unit)};
     }
-    switch (unit[0]) {
-      case 'd':
-        e.unit = DurationUnit::Day;
-        break;
-      case 'w':
-        e.unit = DurationUnit::Week;
-        break;
-      case 'm':
-        e.unit = DurationUnit::Month;
-        break;
-      default:
-        e.unit = DurationUnit::Year;
-        break;
-    }
+    e.unit = duration_unit_named(unit).value_or(DurationUnit::Day);  // the grammar read a unit
     e.span.end = offset_in(ctx, r.end());
   }
 };

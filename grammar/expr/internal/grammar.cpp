@@ -100,8 +100,8 @@ std::optional<ParseError> prescan(std::string_view text, const Limits& limits) {
       ++i;
       continue;
     }
-    if (is_ident_start(c)) {
-      const std::string_view w = word_at(text, i);
+    if (is_identifier_start(c)) {
+      const std::string_view w = identifier_word_at(text, i);
       if (w == "not") {
         if (!after_operand && !push(Frame::Not, i)) return error;
         after_operand = false;
@@ -117,8 +117,8 @@ std::optional<ParseError> prescan(std::string_view text, const Limits& limits) {
       i += w.size();
       continue;
     }
-    if (is_digit(c)) {
-      while (i < text.size() && (is_digit(text[i]) || text[i] == '.')) ++i;
+    if (is_ascii_digit(c)) {
+      while (i < text.size() && (is_ascii_digit(text[i]) || text[i] == '.')) ++i;
       operand_done();
       after_operand = true;
       continue;
@@ -157,10 +157,22 @@ std::optional<ParseError> prescan(std::string_view text, const Limits& limits) {
 // The grammar. Rule names are keys of describe_expectation(); every rule that
 // follows an operator is named "operand".
 
-const auto space = x3::char_(" \t\n\r");
-const auto digit = x3::char_("0-9");
-const auto ident_start = x3::char_("A-Za-z_");
-const auto ident_char = x3::char_("A-Za-z0-9_");
+// A character of the class `Test` (the classes of grammar/identifier.hpp,
+// shared with everything else that reads names).
+template <bool (*Test)(char)>
+struct char_class : x3::char_parser<char_class<Test>> {
+  using attribute_type = char;
+  static constexpr bool has_attribute = true;
+  template <class Char, class Context>
+  bool test(Char c, const Context&) const {
+    return Test(c);
+  }
+};
+
+const auto space = char_class<is_space>{};
+const auto digit = char_class<is_ascii_digit>{};
+const auto ident_start = char_class<is_identifier_start>{};
+const auto ident_char = char_class<is_identifier_char>{};
 const auto ident_lexeme = x3::lexeme[ident_start >> *ident_char];
 
 auto kw(const char* word) { return x3::lexeme[x3::lit(word) >> !ident_char]; }
@@ -292,8 +304,8 @@ std::string previous_token(std::string_view text, std::size_t at) {
   if (at == 0) return {};
   std::size_t begin = at - 1;
   const char c = text[begin];
-  if (is_ident_char(c)) {
-    while (begin > 0 && is_ident_char(text[begin - 1])) --begin;
+  if (is_identifier_char(c)) {
+    while (begin > 0 && is_identifier_char(text[begin - 1])) --begin;
   } else if (c == '=' && begin > 0 &&
              (text[begin - 1] == '=' || text[begin - 1] == '!' || text[begin - 1] == '<' ||
               text[begin - 1] == '>')) {
@@ -306,7 +318,7 @@ std::string previous_token(std::string_view text, std::size_t at) {
 // expectation does: a keyword used as a name, `=` for `==`, and so on.
 std::string help_for_found(std::string_view text, std::size_t at, bool pattern) {
   if (at >= text.size()) return {};
-  const std::string_view w = word_at(text, at);
+  const std::string_view w = identifier_word_at(text, at);
   if (w == "_" && !pattern) return keyword_help(w);
   if (is_keyword(w)) return keyword_help(w);
   const std::string_view rest = text.substr(at);
@@ -355,7 +367,8 @@ ParseError describe_expectation(std::string_view text, std::size_t where, std::s
     e.message = "unexpected text after the expression";
     if (!at_end && text[at] == '.') {
       e.help = "a name has at most one qualifier, e.g. cloud.aws";
-    } else if (!at_end && is_ident_start(text[at]) && !is_keyword(word_at(text, at))) {
+    } else if (!at_end && is_identifier_start(text[at]) &&
+               !is_keyword(identifier_word_at(text, at))) {
       e.help = "is an operator such as 'and', 'or' or '==' missing?";
     }
   } else if (rule == "name-after-dot") {
