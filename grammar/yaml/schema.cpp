@@ -5,6 +5,7 @@
 #include "grammar/expr/keywords.hpp"
 #include "grammar/expr/parse.hpp"
 #include "grammar/identifier.hpp"
+#include "grammar/suggest.hpp"
 
 namespace pacta {
 
