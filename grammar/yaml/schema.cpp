@@ -46,20 +46,6 @@ bool YamlReader::expect_scalar(const YamlNode& node, std::string_view what) {
   return false;
 }
 
-const YamlNode* YamlReader::find(const YamlNode& map, std::string_view key) {
-  for (const auto& [k, v] : map.entries) {
-    if (k->kind == YamlNode::Kind::Scalar && k->value == key) return v;
-  }
-  return nullptr;
-}
-
-const YamlNode* YamlReader::find_key(const YamlNode& map, std::string_view key) {
-  for (const auto& [k, v] : map.entries) {
-    if (k->kind == YamlNode::Kind::Scalar && k->value == key) return k;
-  }
-  return nullptr;
-}
-
 bool YamlReader::check_keys(const YamlNode& map, std::string_view what,
                             std::initializer_list<std::string_view> allowed,
                             std::initializer_list<std::string_view> required) {
@@ -78,7 +64,7 @@ bool YamlReader::check_keys(const YamlNode& map, std::string_view what,
   }
   bool complete = true;
   for (auto r : required) {
-    if (find_key(map, r) == nullptr) {
+    if (find_entry(map, r) == nullptr) {
       error(map.offset, Code::E203, fmt::format("{} is missing the required key '{}'", what, r));
       complete = false;
     }

@@ -405,6 +405,14 @@ std::optional<YamlDocument> read_yaml(const SourceFile& file, const Limits& limi
   return doc;
 }
 
+const YamlEntry* find_entry(const YamlNode& map, std::string_view key) {
+  auto is_key = [key](const YamlEntry& e) {
+    return e.first->kind == YamlNode::Kind::Scalar && e.first->value == key;
+  };
+  const auto it = std::find_if(map.entries.begin(), map.entries.end(), is_key);
+  return it == map.entries.end() ? nullptr : &*it;
+}
+
 std::vector<std::size_t> scalar_offsets(const SourceFile& file, const YamlNode& node) {
   if (node.kind != YamlNode::Kind::Scalar) {
     return std::vector<std::size_t>(node.value.size() + 1, node.offset);
