@@ -220,21 +220,34 @@ struct PushOperand {
   }
 };
 
-// `left op right`: _val holds the left operand, _attr the right one.
+// `left op right`, in place of `left`.
+inline void fold(Expr& left, BinaryOp op, Expr& right) {
+  Expr node;
+  node.kind = Expr::Kind::Binary;
+  node.binary_op = op;
+  node.span = Span{left.span.begin, right.span.end};
+  node.operands.reserve(2);
+  node.operands.push_back(std::move(left));
+  node.operands.push_back(std::move(right));
+  left = std::move(node);
+}
+
+// _val holds the left operand, _attr the right one.
 struct Fold {
   BinaryOp op;
   template <class Ctx>
   void operator()(const Ctx& ctx) const {
-    Expr& left = x3::_val(ctx);
-    Expr& right = x3::_attr(ctx);
-    Expr node;
-    node.kind = Expr::Kind::Binary;
-    node.binary_op = op;
-    node.span = Span{left.span.begin, right.span.end};
-    node.operands.reserve(2);
-    node.operands.push_back(std::move(left));
-    node.operands.push_back(std::move(right));
-    left = std::move(node);
+    fold(x3::_val(ctx), op, x3::_attr(ctx));
+  }
+};
+
+// _val holds the left operand, _attr the operator read from a symbol table
+// and the right operand.
+struct FoldOperator {
+  template <class Ctx>
+  void operator()(const Ctx& ctx) const {
+    auto& attr = x3::_attr(ctx);
+    fold(x3::_val(ctx), boost::fusion::at_c<0>(attr), boost::fusion::at_c<1>(attr));
   }
 };
 

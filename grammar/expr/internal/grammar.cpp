@@ -12,6 +12,7 @@
 //      (dates, numbers, keywords) are thrown as ParseError;
 //   3. the first error stops the parse.
 #include <boost/spirit/home/x3.hpp>
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -20,6 +21,7 @@
 #include "grammar/expr/internal/lexical.hpp"
 #include "grammar/expr/internal/messages.hpp"
 #include "grammar/expr/internal/prescan.hpp"
+#include "grammar/expr/keywords.hpp"
 #include "grammar/expr/parse.hpp"
 
 namespace pacta {
@@ -51,6 +53,25 @@ const auto ident_lexeme = x3::lexeme[ident_start >> *ident_char];
 
 auto kw(const char* word) { return x3::lexeme[x3::lit(word) >> !ident_char]; }
 
+// Operators and duration units as keywords.hpp spells them; a symbol table
+// takes the longest match, so `<=` is never read as `<`.
+x3::symbols<BinaryOp> operators(std::initializer_list<BinaryOp> ops) {
+  x3::symbols<BinaryOp> table;
+  for (BinaryOp op : ops) table.add(binary_token(op), op);
+  return table;
+}
+const auto comparison_operator =
+    operators({BinaryOp::Eq, BinaryOp::Ne, BinaryOp::Lt, BinaryOp::Le, BinaryOp::Gt, BinaryOp::Ge});
+const auto sum_operator = operators({BinaryOp::Add, BinaryOp::Sub});
+const auto product_operator = operators({BinaryOp::Mul, BinaryOp::Div});
+
+x3::symbols<DurationUnit> duration_unit_words() {
+  x3::symbols<DurationUnit> table;
+  for (const DurationUnitWords& u : kDurationUnits) table.add(u.singular, u.unit)(u.plural, u.unit);
+  return table;
+}
+const auto unit_word = duration_unit_words();
+
 x3::rule<class top_id, Expr> const top = rule_name::kExpression;
 x3::rule<class expression_id, Expr> const expression = rule_name::kExpression;
 x3::rule<class or_id, Expr> const or_expr = rule_name::kOperand;
@@ -81,34 +102,23 @@ const auto and_expr_def = not_expr[Assign{}] >> *(kw("and") > not_expr[Fold{Bina
 const auto not_expr_def =
     (x3::raw[kw("not")][MarkBegin{}] > not_expr[MakeUnary{UnaryOp::Not}]) | cmp_expr[Assign{}];
 
-const auto comparison_op = x3::lit("==") | "!=" | '<' | '>' | kw("in") | (kw("not") >> kw("in"));
 const auto cmp_expr_def = sum_expr[Assign{}] >>
-                          -(((x3::lit("==") > sum_expr[Fold{BinaryOp::Eq}]) |
-                             (x3::lit("!=") > sum_expr[Fold{BinaryOp::Ne}]) |
-                             (x3::lit("<=") > sum_expr[Fold{BinaryOp::Le}]) |
-                             (x3::lit(">=") > sum_expr[Fold{BinaryOp::Ge}]) |
-                             (x3::lit('<') > sum_expr[Fold{BinaryOp::Lt}]) |
-                             (x3::lit('>') > sum_expr[Fold{BinaryOp::Gt}]) |
+                          -(((comparison_operator > sum_expr)[FoldOperator{}] |
                              (kw("in") > list_after_in[Fold{BinaryOp::In}]) |
                              (kw("not") > in_after_not > list_after_in[Fold{BinaryOp::NotIn}])) >
                             no_chain);
-const auto no_chain_def = !comparison_op;
+const auto no_chain_def = !(comparison_operator | kw("in") | (kw("not") >> kw("in")));
 const auto in_after_not_def = kw("in");
 const auto list_after_in_def = list;
 
 // A duration is tried before a product so that `+ 30 days` is not `+ 30`.
-const auto sum_expr_def = product_expr[Assign{}] >>
-                          *((x3::lit('+') > sum_rhs[Fold{BinaryOp::Add}]) |
-                            (x3::lit('-') > sum_rhs[Fold{BinaryOp::Sub}]));
+const auto sum_expr_def = product_expr[Assign{}] >> *(sum_operator > sum_rhs)[FoldOperator{}];
 const auto sum_rhs_def = duration | product_expr;
-const auto unit_word =
-    x3::lit("days") | "day" | "weeks" | "week" | "months" | "month" | "years" | "year";
 const auto duration_def = x3::raw[x3::lexeme[+digit]][DurationCount{}] >>
                           x3::raw[x3::lexeme[unit_word >> !ident_char]][DurationUnitAction{}];
 
 const auto product_expr_def = unary_expr[Assign{}] >>
-                              *((x3::lit('*') > unary_expr[Fold{BinaryOp::Mul}]) |
-                                (x3::lit('/') > unary_expr[Fold{BinaryOp::Div}]));
+                              *(product_operator > unary_expr)[FoldOperator{}];
 const auto unary_expr_def =
     (x3::raw[x3::lit('-')][MarkBegin{}] > unary_expr[MakeUnary{UnaryOp::Negate}]) |
     primary[Assign{}];
