@@ -6,9 +6,7 @@ namespace pacta {
 
 bool is_keyword(std::string_view word) {
   return std::find(kOperatorWords.begin(), kOperatorWords.end(), word) != kOperatorWords.end() ||
-         std::any_of(kLiteralWords.begin(), kLiteralWords.end(),
-                     [&](const LiteralWord& l) { return l.word == word; }) ||
-         is_duration_unit(word);
+         literal_named(word) != nullptr || is_duration_unit(word);
 }
 
 bool is_duration_unit(std::string_view word) { return duration_unit_named(word).has_value(); }
@@ -18,6 +16,12 @@ std::optional<DurationUnit> duration_unit_named(std::string_view word) {
     if (word == u.singular || word == u.plural) return u.unit;
   }
   return std::nullopt;
+}
+
+const LiteralWord* literal_named(std::string_view word) {
+  const auto it = std::find_if(kLiteralWords.begin(), kLiteralWords.end(),
+                               [word](const LiteralWord& l) { return l.word == word; });
+  return it != kLiteralWords.end() ? &*it : nullptr;
 }
 
 std::string_view literal_word(Expr::Kind kind, bool bool_value) {

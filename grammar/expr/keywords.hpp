@@ -69,6 +69,8 @@ bool is_keyword(std::string_view word);
 bool is_duration_unit(std::string_view word);
 // The unit a word names ("day" and "days" name Day); nullopt for other words.
 std::optional<DurationUnit> duration_unit_named(std::string_view word);
+// The entry of a literal word, nullptr for other words.
+const LiteralWord* literal_named(std::string_view word);
 // "true", "false", "never" or "date": the word of a literal of that kind
 // (and value, for Bool).
 std::string_view literal_word(Expr::Kind kind, bool bool_value);

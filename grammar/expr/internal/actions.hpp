@@ -68,7 +68,9 @@ struct Assign {
   }
 };
 
-// A parenthesised expression's span includes its parentheses.
+// The span of a node is the whole text its rule matched (_attr, from
+// x3::raw): a parenthesised expression's includes its parentheses, a list's
+// its brackets, an action pattern's or argument's everything written.
 struct SetSpan {
   template <class Ctx>
   void operator()(const Ctx& ctx) const {
@@ -76,15 +78,16 @@ struct SetSpan {
   }
 };
 
+// `true`, `false`, `never` or `date`, as kLiteralWords defines them.
 struct MakeLiteral {
-  Expr::Kind kind;
-  bool value = false;
   template <class Ctx>
   void operator()(const Ctx& ctx) const {
+    const Range& r = x3::_attr(ctx);
+    const LiteralWord* word = literal_named(view_of(r));
     Expr e;
-    e.kind = kind;
-    e.bool_value = value;
-    e.span = span_in(ctx, x3::_attr(ctx));
+    e.kind = word->kind;  // the grammar matched a literal word
+    e.bool_value = word->bool_value;
+    e.span = span_in(ctx, r);
     x3::_val(ctx) = std::move(e);
   }
 };
@@ -335,13 +338,6 @@ struct SetAction {
   }
 };
 
-struct SetPatternSpan {
-  template <class Ctx>
-  void operator()(const Ctx& ctx) const {
-    x3::_val(ctx).span = span_in(ctx, x3::_attr(ctx));
-  }
-};
-
 struct PushArg {
   template <class Ctx>
   void operator()(const Ctx& ctx) const {
@@ -391,13 +387,6 @@ struct SetValue {
     } else {
       arg.value = std::move(v);
     }
-  }
-};
-
-struct SetArgSpan {
-  template <class Ctx>
-  void operator()(const Ctx& ctx) const {
-    x3::_val(ctx).span = span_in(ctx, x3::_attr(ctx));
   }
 };
 

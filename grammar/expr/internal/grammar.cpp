@@ -72,6 +72,18 @@ x3::symbols<DurationUnit> duration_unit_words() {
 }
 const auto unit_word = duration_unit_words();
 
+// The literal words of keywords.hpp (an action pattern's values take only
+// the booleans), as whole words.
+auto literal_word_parser(bool booleans_only) {
+  x3::symbols<> table;
+  for (const LiteralWord& w : kLiteralWords) {
+    if (!booleans_only || w.kind == Expr::Kind::Bool) table.add(w.word);
+  }
+  return x3::raw[x3::lexeme[table >> !ident_char]][MakeLiteral{}];
+}
+const auto literal = literal_word_parser(false);
+const auto bool_literal = literal_word_parser(true);
+
 x3::rule<class top_id, Expr> const top = rule_name::kExpression;
 x3::rule<class expression_id, Expr> const expression = rule_name::kExpression;
 x3::rule<class or_id, Expr> const or_expr = rule_name::kOperand;
@@ -125,13 +137,10 @@ const auto unary_expr_def =
 
 const auto date_shape = x3::lexeme[+digit >> '-' >> +digit >> '-' >> +digit];
 const auto number_shape = x3::lexeme[+digit >> -('.' >> +digit)];
-const auto primary_def =
-    x3::raw[date_shape][MakeDate{}] | x3::raw[number_shape][MakeNumber{}] |
-    x3::raw[kw("true")][MakeLiteral{Expr::Kind::Bool, true}] |
-    x3::raw[kw("false")][MakeLiteral{Expr::Kind::Bool, false}] |
-    x3::raw[kw("never")][MakeLiteral{Expr::Kind::Never}] |
-    x3::raw[kw("date")][MakeLiteral{Expr::Kind::Today}] | qualified_name[Assign{}] |
-    x3::raw[x3::lit('(') > or_expr[Assign{}] > close_paren][SetSpan{}] | list[Assign{}];
+const auto primary_def = x3::raw[date_shape][MakeDate{}] | x3::raw[number_shape][MakeNumber{}] |
+                         literal | qualified_name[Assign{}] |
+                         x3::raw[x3::lit('(') > or_expr[Assign{}] > close_paren][SetSpan{}] |
+                         list[Assign{}];
 
 const auto qualified_name_def =
     x3::raw[x3::lexeme[ident_lexeme >> -(x3::lit('.') > name_after_dot)]][MakeName{}];
@@ -165,14 +174,12 @@ const auto action_pattern_def =
     x3::raw[action_name[SetAction{}] >>
             -(x3::lit('(') >> (x3::lit(')') | ((pattern_arg[PushArg{}] >>
                                                 *(x3::lit(',') > pattern_arg[PushArg{}])) >
-                                               close_args)))][SetPatternSpan{}];
+                                               close_args)))][SetSpan{}];
 const auto action_name_def = x3::raw[ident_lexeme][MakeActionName{}];
-const auto pattern_arg_def = x3::raw[-((x3::raw[ident_lexeme] >> '=')[SetParam{}]) >
-                                     pattern_value[SetValue{}]][SetArgSpan{}];
+const auto pattern_arg_def =
+    x3::raw[-((x3::raw[ident_lexeme] >> '=')[SetParam{}]) > pattern_value[SetValue{}]][SetSpan{}];
 const auto pattern_value_def = x3::raw[x3::lexeme[x3::lit('_') >> !ident_char]][MakeWildcard{}] |
-                               x3::raw[kw("true")][MakeLiteral{Expr::Kind::Bool, true}] |
-                               x3::raw[kw("false")][MakeLiteral{Expr::Kind::Bool, false}] |
-                               qualified_name[Assign{}];
+                               bool_literal | qualified_name[Assign{}];
 const auto close_args_def = x3::lit(')');
 const auto pattern_end_def = x3::eoi;
 
