@@ -309,7 +309,8 @@ class RuleFileReader {
       }
       if (!r_.check_keys(*a, what,
                          {"id", "title", "text", "signed", "effective", "repeal", "amend", "add"},
-                         {"id", "signed"})) {
+                         {"id", "signed"}) ||
+          id == nullptr) {  // a missing id is reported by check_keys
         continue;
       }
       AmendmentSyntax am;
