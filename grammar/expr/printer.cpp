@@ -7,7 +7,6 @@
 // space keeps the two signs apart without adding a level.
 #include <charconv>
 #include <string>
-#include <string_view>
 
 #include "grammar/expr/keywords.hpp"
 #include "grammar/expr/parse.hpp"

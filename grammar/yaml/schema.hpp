@@ -6,7 +6,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "grammar/diagnostic.hpp"
 #include "grammar/expr/ast.hpp"

@@ -9,11 +9,8 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
+#include <cstdint>
 #include <exception>
-#include <filesystem>
-#include <fstream>
 #include <limits>
 #include <sstream>
 #include <string_view>

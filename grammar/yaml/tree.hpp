@@ -3,7 +3,6 @@
 // header). Duplicate keys, alias bombs, over-deep nesting, bad encodings and
 // syntax errors become diagnostics (E1xx); nothing throws.
 #include <cstddef>
-#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
