@@ -1,7 +1,7 @@
 #pragma once
 // The expression and action-pattern syntax tree (SPEC §2). Plain values:
 // copyable and comparable, with a source span on every node. Spirit types
-// never appear here; grammar/parse.hpp is the only way to build a tree from
+// never appear here; grammar/expr/parse.hpp is the only way to build a tree from
 // text.
 #include <cstddef>
 #include <cstdint>
