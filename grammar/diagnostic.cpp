@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "grammar/utf8.hpp"
+
 namespace pacta {
 
 namespace {
@@ -16,32 +18,29 @@ constexpr std::size_t kWindow = 400;
 // The source line as shown under a diagnostic: bytes that are not valid
 // UTF-8 (the subject of E103) and control characters other than tab become
 // '?', one per byte, so the terminal is safe and the caret still lines up.
+// A complete sequence is shown as it is, even an overlong or a surrogate
+// one (the terminal draws one replacement character, one column, as the
+// caret counts it), except the overlong two-byte forms (lead byte 0xC0 or
+// 0xC1), which lenient decoders read as ASCII.
 std::string printable(std::string_view line) {
   std::string out;
   out.reserve(line.size());
   std::size_t i = 0;
   while (i < line.size()) {
-    unsigned char c = static_cast<unsigned char>(line[i]);
-    std::size_t length = c < 0x80           ? 1
-                         : (c >> 5) == 0x6  ? 2
-                         : (c >> 4) == 0xE  ? 3
-                         : (c >> 3) == 0x1E ? 4
-                                            : 0;
-    bool valid = length > 0 && i + length <= line.size();
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      valid = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
-    }
-    if (length == 2 && valid) valid = c >= 0xC2;
-    if (!valid) {
+    const utf8::Decoded c = utf8::decode(line, i);
+    const bool shown = c.complete() && !(c.problem == utf8::Problem::Overlong && c.length == 2);
+    if (!shown) {
       out += '?';
       ++i;
       continue;
     }
-    if (length == 1 && c < 0x20 && c != '\t')
+    const bool control = c.length == 1 && c.code < 0x20 && c.code != '\t';
+    if (control) {
       out += '?';
-    else
-      out.append(line.substr(i, length));
-    i += length;
+    } else {
+      out.append(line.substr(i, c.length));
+    }
+    i += c.length;
   }
   return out;
 }
@@ -81,16 +80,14 @@ void Diagnostics::error(const SourceFile& file, std::size_t offset, Code code, s
     const std::size_t caret = std::min(
         std::max(std::min(offset, file.text().size()), line_start) - line_start, line.size());
     auto is_continuation = [&](std::size_t i) {
-      return i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80;
+      return i < line.size() && utf8::is_continuation(line[i]);
     };
     std::size_t begin = caret > kWindow ? caret - kWindow : 0;
     while (begin > 0 && is_continuation(begin)) --begin;
     std::size_t end = std::min(line.size(), caret + kWindow);
     while (end < line.size() && is_continuation(end)) ++end;
-    std::uint32_t skipped = 0;  // code points before the window
-    for (std::size_t i = 0; i < begin; ++i) {
-      if (!is_continuation(i)) ++skipped;
-    }
+    const auto skipped =  // code points before the window
+        static_cast<std::uint32_t>(utf8::count_code_points(line.substr(0, begin)));
     d.source_line = (begin > 0 ? "..." : "") + printable(line.substr(begin, end - begin)) +
                     (end < line.size() ? "..." : "");
     d.source_column = d.position.column - skipped + (begin > 0 ? 3 : 0);
@@ -115,7 +112,7 @@ std::string caret_padding(std::string_view line, std::uint32_t column) {
   std::uint32_t seen = 1;
   for (char c : line) {
     if (seen >= column) break;
-    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
+    if (utf8::is_continuation(c)) continue;
     pad += (c == '\t') ? '\t' : ' ';
     ++seen;
   }
@@ -131,7 +128,7 @@ std::pair<std::string, std::uint32_t> excerpt(const std::string& line, std::uint
   constexpr std::uint32_t kBefore = 60, kAfter = 40;
   std::vector<std::size_t> starts;  // byte offset of each code point
   for (std::size_t i = 0; i < line.size(); ++i) {
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) starts.push_back(i);
+    if (!utf8::is_continuation(line[i])) starts.push_back(i);
   }
   if (starts.size() <= kBefore + kAfter + 20) return {line, column};
   std::uint32_t first = column > kBefore ? column - 1 - kBefore : 0;
@@ -174,57 +171,6 @@ std::string render_text(const Diagnostic& d, bool color) {
   }
   if (!d.help.empty()) out += fmt::format("  {}help{}: {}\n", cyan, reset, d.help);
   return out;
-}
-
-namespace {
-
-// Optimal string alignment distance: edits and swaps of neighbours ("wehn"
-// for "when") each cost one.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  const std::size_t width = b.size() + 1;
-  std::vector<std::size_t> d((a.size() + 1) * width);
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i * width] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cost = (a[i - 1] == b[j - 1]) ? 0 : 1;
-      std::size_t best = std::min({d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1,
-                                   d[(i - 1) * width + j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        best = std::min(best, d[(i - 2) * width + j - 2] + 1);
-      }
-      d[i * width + j] = best;
-    }
-  }
-  return d[a.size() * width + b.size()];
-}
-
-}  // namespace
-
-std::string closest_name(std::string_view name, const std::vector<std::string>& candidates) {
-  // Long names tolerate more typos; one-letter names only a single edit.
-  const std::size_t budget = std::max<std::size_t>(1, (name.size() + 2) / 4);
-  std::string best;
-  std::size_t best_distance = budget + 1;
-  for (const auto& candidate : candidates) {
-    if (candidate == name) continue;
-    // Cheap lower bound keeps this linear-ish on large contracts.
-    std::size_t length_gap = candidate.size() > name.size() ? candidate.size() - name.size()
-                                                            : name.size() - candidate.size();
-    if (length_gap > budget) continue;
-    std::size_t distance = edit_distance(name, candidate);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = candidate;
-    }
-  }
-  return best;
-}
-
-std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
-  std::string best = closest_name(name, candidates);
-  if (best.empty()) return {};
-  return fmt::format("did you mean '{}'?", best);
 }
 
 }  // namespace pacta

@@ -9,6 +9,7 @@
 #include "grammar/codes.hpp"
 #include "grammar/limits.hpp"
 #include "grammar/source.hpp"
+#include "grammar/suggest.hpp"  // did_you_mean, for the callers that build help texts
 
 namespace pacta {
 
@@ -65,11 +66,5 @@ class Diagnostics {
 // FILE:LINE:COL: error: MESSAGE [CODE], then the source line, a caret under
 // the column, and `help:` when there is one.
 std::string render_text(const Diagnostic& d, bool color);
-
-// Levenshtein-closest candidate within a distance that scales with length,
-// or "" when nothing is close. Ties go to the earlier candidate.
-std::string closest_name(std::string_view name, const std::vector<std::string>& candidates);
-// " did you mean 'x'?" help text, or "" when there is no close candidate.
-std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
 
 }  // namespace pacta

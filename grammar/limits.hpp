@@ -9,7 +9,7 @@ namespace pacta {
 
 struct Limits {
   // A rule or test file larger than this is rejected before YAML parsing.
-  std::size_t max_file_bytes = 16u * 1024u * 1024u;
+  std::size_t max_file_bytes = std::size_t{16} * 1024 * 1024;
   // One expression or action pattern (the scalar's decoded text).
   std::size_t max_expression_bytes = 4096;
   // Parentheses, list brackets, `not` and unary minus, counted together.
@@ -21,7 +21,7 @@ struct Limits {
   int max_tree_depth = 256;
   // YAML aliases: total bytes of aliased content that the loader may look
   // at, counted with every alias expanded. Keeps work proportional to size.
-  std::uint64_t max_alias_expansion_bytes = 16u * 1024u * 1024u;
+  std::uint64_t max_alias_expansion_bytes = std::uint64_t{16} * 1024 * 1024;
   // YAML collections nested deeper than this are rejected.
   int max_yaml_depth = 256;
   // Action instances one question may enumerate (`ask` with a partial

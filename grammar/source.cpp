@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "grammar/utf8.hpp"
+
 namespace pacta {
 
 SourceFile::SourceFile(std::string path, std::string text)
@@ -17,12 +19,10 @@ Position SourceFile::position(std::size_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   std::size_t start = line_starts_[line_index];
-  // Count code points: every byte that is not a UTF-8 continuation byte.
-  std::uint32_t column = 1;
-  for (std::size_t i = start; i < offset; ++i) {
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-  }
-  return Position{static_cast<std::uint32_t>(line_index + 1), column};
+  const std::size_t code_points =
+      utf8::count_code_points(std::string_view(text_).substr(start, offset - start));
+  return Position{static_cast<std::uint32_t>(line_index + 1),
+                  static_cast<std::uint32_t>(code_points + 1)};
 }
 
 std::string_view SourceFile::line_text(std::uint32_t line) const {

@@ -1,23 +1,11 @@
 #include "grammar/expr/ast.hpp"
 
-#include <array>
-#include <string_view>
+#include <cstddef>
+#include <vector>
 
 namespace pacta {
 
 namespace {
-
-// SPEC §2.
-constexpr std::array<std::string_view, 16> kKeywords = {
-    "and", "or",   "not",  "in",    "true",  "false",  "never", "date",
-    "day", "days", "week", "weeks", "month", "months", "year",  "years",
-};
-
-bool is_identifier_start(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-}
-
-bool is_identifier_char(char c) { return is_identifier_start(c) || (c >= '0' && c <= '9'); }
 
 // Offsets past the end of the parsed string (which a well-formed tree never
 // holds) map to the end of the map rather than reading out of bounds.
@@ -32,21 +20,6 @@ void remap(Span& s, const std::vector<std::size_t>& map) {
 }
 
 }  // namespace
-
-bool is_keyword(std::string_view word) {
-  for (std::string_view k : kKeywords) {
-    if (k == word) return true;
-  }
-  return false;
-}
-
-bool is_identifier(std::string_view word) {
-  if (word.empty() || word == "_" || !is_identifier_start(word.front())) return false;
-  for (char c : word) {
-    if (!is_identifier_char(c)) return false;
-  }
-  return !is_keyword(word);
-}
 
 void remap_spans(Expr& e, const std::vector<std::size_t>& map) {
   // Iterative over the tree: left-associative chains can be a few thousand

@@ -1,7 +1,7 @@
 #pragma once
 // The expression and action-pattern syntax tree (SPEC §2). Plain values:
 // copyable and comparable, with a source span on every node. Spirit types
-// never appear here; grammar/parse.hpp is the only way to build a tree from
+// never appear here; grammar/expr/parse.hpp is the only way to build a tree from
 // text.
 #include <cstddef>
 #include <cstdint>
@@ -92,11 +92,6 @@ struct ActionPattern {
   Span span;
   friend bool operator==(const ActionPattern&, const ActionPattern&) = default;
 };
-
-// Keywords of SPEC §2: never identifiers.
-bool is_keyword(std::string_view word);
-// [A-Za-z_][A-Za-z0-9_]*, not a keyword, and not the wildcard `_`.
-bool is_identifier(std::string_view word);
 
 // Shift every span of the tree through `map`: map[i] is the file offset of
 // byte i of the parsed string (map.size() == string length + 1).

@@ -13,6 +13,9 @@
 
 namespace pacta {
 
+// One syntax error or exceeded limit, at a byte of the parsed string. The
+// grammar's semantic actions throw it internally; parse_*() always return
+// it as a value.
 struct ParseError {
   std::size_t offset = 0;  // byte offset into the parsed string
   Code code{};             // E3xx, see docs/errors.md

@@ -7,8 +7,8 @@
 // space keeps the two signs apart without adding a level.
 #include <charconv>
 #include <string>
-#include <string_view>
 
+#include "grammar/expr/keywords.hpp"
 #include "grammar/expr/parse.hpp"
 
 namespace pacta {
@@ -54,54 +54,6 @@ int level_of(const Expr& e) {
   }
 }
 
-std::string_view binary_token(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::Or:
-      return "or";
-    case BinaryOp::And:
-      return "and";
-    case BinaryOp::Eq:
-      return "==";
-    case BinaryOp::Ne:
-      return "!=";
-    case BinaryOp::Lt:
-      return "<";
-    case BinaryOp::Le:
-      return "<=";
-    case BinaryOp::Gt:
-      return ">";
-    case BinaryOp::Ge:
-      return ">=";
-    case BinaryOp::In:
-      return "in";
-    case BinaryOp::NotIn:
-      return "not in";
-    case BinaryOp::Add:
-      return "+";
-    case BinaryOp::Sub:
-      return "-";
-    case BinaryOp::Mul:
-      return "*";
-    case BinaryOp::Div:
-      return "/";
-  }
-  return "?";
-}
-
-std::string_view unit_word(DurationUnit unit, bool singular) {
-  switch (unit) {
-    case DurationUnit::Day:
-      return singular ? "day" : "days";
-    case DurationUnit::Week:
-      return singular ? "week" : "weeks";
-    case DurationUnit::Month:
-      return singular ? "month" : "months";
-    case DurationUnit::Year:
-      return singular ? "year" : "years";
-  }
-  return "days";
-}
-
 void print(const Expr& e, std::string& out);
 
 void print_operand(const Expr& e, bool parenthesize, std::string& out) {
@@ -124,19 +76,15 @@ void print_number(const Expr& e, std::string& out) {
 void print(const Expr& e, std::string& out) {
   switch (e.kind) {
     case Expr::Kind::Bool:
-      out += e.bool_value ? "true" : "false";
+    case Expr::Kind::Never:
+    case Expr::Kind::Today:
+      out += literal_word(e.kind, e.bool_value);
       return;
     case Expr::Kind::Number:
       print_number(e, out);
       return;
     case Expr::Kind::DateLit:
       out += e.date.to_string();
-      return;
-    case Expr::Kind::Never:
-      out += "never";
-      return;
-    case Expr::Kind::Today:
-      out += "date";
       return;
     case Expr::Kind::Name:
       if (!e.qualifier.empty()) {
@@ -148,7 +96,7 @@ void print(const Expr& e, std::string& out) {
     case Expr::Kind::Duration:
       out += std::to_string(e.count);
       out += ' ';
-      out += unit_word(e.unit, e.count == 1);
+      out += duration_unit_word(e.unit, e.count == 1);
       return;
     case Expr::Kind::List:
       out += '[';

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "grammar/identifier.hpp"
 #include "grammar/yaml/schema.hpp"
 
 namespace pacta {
@@ -81,11 +82,7 @@ class RuleFileReader {
   void read_contract_id(const YamlNode& n, RuleFileSyntax& out) {
     if (!r_.expect_scalar(n, "contract")) return;
     const std::string& id = n.value;
-    bool ok = !id.empty() && ((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9'));
-    for (char c : id) {
-      ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
-    }
-    if (!ok) {
+    if (!is_contract_id(id)) {
       r_.error(n.content_offset, Code::E205, fmt::format("'{}' is not a valid contract id", id),
                "a contract id has lower-case letters, digits, '_' and '-', e.g. microsoft-openai");
       return;
@@ -218,11 +215,12 @@ class RuleFileReader {
   }
 
   void expr_field(const YamlNode& map, std::string_view key, Field<Expr>& field, bool nullable) {
-    const YamlNode* n = YamlReader::find(map, key);
-    if (n == nullptr) return;
+    const YamlEntry* entry = find_entry(map, key);
+    if (entry == nullptr) return;
+    const YamlNode* n = entry->second;
     if (n->kind == YamlNode::Kind::Null && nullable) {
       field.presence = Presence::Null;
-      field.offset = YamlReader::find_key(map, key)->offset;
+      field.offset = entry->first->offset;
       return;
     }
     if (auto e = r_.expression(*n, fmt::format("'{}'", key))) {
@@ -261,9 +259,9 @@ class RuleFileReader {
     for (auto [key, modality] :
          {std::pair{"permit", Modality::Permit}, std::pair{"forbid", Modality::Forbid},
           std::pair{"oblige", Modality::Oblige}}) {
-      const YamlNode* v = YamlReader::find(n, key);
-      if (v == nullptr) continue;
-      const YamlNode* k = YamlReader::find_key(n, key);
+      const YamlEntry* entry = find_entry(n, key);
+      if (entry == nullptr) continue;
+      const auto [k, v] = *entry;
       if (++modalities > 1) {
         r_.error(k->offset, Code::E204,
                  fmt::format("{} has more than one of permit, forbid and oblige", what),
@@ -289,9 +287,10 @@ class RuleFileReader {
       r_.error(c.through.offset, Code::E204, fmt::format("{} has both 'until' and 'through'", what),
                "'through: D' means 'until: D + 1 day'; keep one of them");
     }
-    if (const YamlNode* v = YamlReader::find(n, "overrides")) {
+    if (const YamlEntry* entry = find_entry(n, "overrides")) {
+      const auto [k, v] = *entry;
       if (v->kind == YamlNode::Kind::Null && partial) {
-        c.overrides = {Presence::Null, {}, YamlReader::find_key(n, "overrides")->offset};
+        c.overrides = {Presence::Null, {}, k->offset};
       } else {
         c.overrides = {Presence::Set, clause_ids(*v, "overrides"), v->offset};
       }
@@ -310,7 +309,8 @@ class RuleFileReader {
       }
       if (!r_.check_keys(*a, what,
                          {"id", "title", "text", "signed", "effective", "repeal", "amend", "add"},
-                         {"id", "signed"})) {
+                         {"id", "signed"}) ||
+          id == nullptr) {  // a missing id is reported by check_keys
         continue;
       }
       AmendmentSyntax am;

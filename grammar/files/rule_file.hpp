@@ -5,7 +5,6 @@
 // file. Names and types are resolved later, by engine/checker.
 #include <cstddef>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "grammar/diagnostic.hpp"

@@ -1,7 +1,5 @@
 #include "grammar/files/test_file.hpp"
 
-#include <fmt/format.h>
-
 #include "grammar/yaml/schema.hpp"
 
 namespace pacta {

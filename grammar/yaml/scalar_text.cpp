@@ -4,6 +4,9 @@
 #include <cstdint>
 #include <string>
 
+#include "grammar/identifier.hpp"
+#include "grammar/utf8.hpp"
+
 namespace pacta::yaml_text {
 
 // ---------------------------------------------------------------------------
@@ -31,7 +34,7 @@ bool ends_token(std::string_view text, std::size_t pos) {
 // What yaml-cpp 0.7 reads as part of a tag: URI characters and the `!` of
 // a handle.
 bool is_tag_char(char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  if (is_ascii_alnum(c)) return true;
   return std::string_view("-!%#;/?:@&=+$,_.~*'()").find(c) != std::string_view::npos;
 }
 
@@ -143,26 +146,6 @@ void classify_scalar(std::string_view text, YamlNode& node, bool plain_by_tag) {
   }
 }
 
-std::string utf8_encode(std::uint32_t code) {
-  std::string out;
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code <= 0x10FFFF) {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-  return out;
-}
-
 // A double-quoted escape at `pos` (the backslash): its length in the source
 // and the byte strings it may decode to (yaml-cpp 0.7 writes `\N` and `\_`
 // as one raw byte; the YAML spec wants UTF-8, so both are accepted).
@@ -232,112 +215,162 @@ Escape decode_escape(std::string_view text, std::size_t pos) {
       return {};
     code = (code << 4) | v;
   }
-  return Escape{2 + digits, {utf8_encode(code)}};
+  return Escape{2 + digits, {utf8::encode(code)}};
 }
 
 // Walks the decoded value and its source together. Source bytes that the
 // decoder dropped (indentation, folded line breaks, trailing blanks, escape
 // syntax, the second quote of '') are skipped; a decoded byte that matches
 // no source byte stops the walk, and the rest maps to content_offset.
-Alignment align_scalar(std::string_view text, const YamlNode& node) {
+class ScalarWalk {
+ public:
+  ScalarWalk(std::string_view text, const YamlNode& node)
+      : text_(text),
+        value_(node.value),
+        style_(node.style),
+        block_(style_ == Style::Literal || style_ == Style::Folded),
+        start_(std::min(node.content_offset, text.size())),
+        j_(start_) {
+    out_.map.assign(value_.size() + 1, start_);
+    if (block_) {
+      // A block's content_offset is past the first line's indentation.
+      const std::size_t line_start = start_ > 0 ? text_.rfind('\n', start_ - 1) + 1 : start_;
+      indent_ = block_indent(text_, line_start, value_);
+    }
+  }
+
+  Alignment run() {
+    while (i_ < value_.size() && j_ < text_.size() && step()) {
+    }
+    if (i_ == value_.size()) {
+      out_.complete = true;
+      out_.end = j_;
+      out_.map[value_.size()] = j_;
+    } else {
+      std::fill(out_.map.begin() + static_cast<std::ptrdiff_t>(i_), out_.map.end(), start_);
+    }
+    return std::move(out_);
+  }
+
+ private:
   using Style = YamlNode::Style;
-  const std::string& value = node.value;
-  const std::size_t start = std::min(node.content_offset, text.size());
-  Alignment out;
-  out.map.assign(value.size() + 1, start);
-  const bool block = node.style == Style::Literal || node.style == Style::Folded;
-  // A block's content_offset is past the first line's indentation.
-  const std::size_t line_start = block && start > 0 ? text.rfind('\n', start - 1) + 1 : start;
-  const std::size_t indent = block ? block_indent(text, line_start, value) : 0;
-  std::size_t j = start;
-  std::size_t i = 0;
-  while (i < value.size() && j < text.size()) {
-    const char c = value[i];
-    const char s = text[j];
-    if (node.style == Style::DoubleQuoted && s == '\\') {
-      if (const std::size_t br = break_length(text, j + 1)) {
-        // An escaped line break joins the lines; each empty line after it
-        // is a newline of its own.
-        j += 1 + br;
-        while (j < text.size() && is_blank(text[j])) ++j;
-        while (const std::size_t empty = break_length(text, j)) {
-          if (i < value.size() && value[i] == '\n') out.map[i++] = j;
-          j += empty;
-          while (j < text.size() && is_blank(text[j])) ++j;
-        }
-        continue;
-      }
-      const Escape escape = decode_escape(text, j);
-      auto fits = [&](const std::string& bytes) {
-        return !bytes.empty() && value.compare(i, bytes.size(), bytes) == 0;
-      };
-      auto match = std::find_if(escape.decoded.begin(), escape.decoded.end(), fits);
-      if (match == escape.decoded.end()) break;
-      std::fill_n(out.map.begin() + static_cast<std::ptrdiff_t>(i), match->size(), j);
-      i += match->size();
-      j += escape.length;
-      continue;
+
+  // Aligns the next source bytes with the next decoded ones; false when
+  // they do not match.
+  bool step() {
+    const char s = text_[j_];
+    if (style_ == Style::DoubleQuoted && s == '\\') return escape();
+    if (style_ == Style::DoubleQuoted && s == '"') return false;
+    if (style_ == Style::SingleQuoted && s == '\'') return doubled_quote();
+    if (const std::size_t br = break_length(text_, j_)) {
+      if (block_) return block_line_break(br);
+      flow_line_breaks();
+      return true;
     }
-    if (node.style == Style::DoubleQuoted && s == '"') break;
-    if (node.style == Style::SingleQuoted && s == '\'') {
-      if (c != '\'' || j + 1 >= text.size() || text[j + 1] != '\'') break;
-      out.map[i++] = j;
-      j += 2;
-      continue;
-    }
-    if (!block && break_length(text, j) > 0) {
-      // Flow and plain scalars: one line break folds into a space; a run of
-      // n breaks (with empty lines) into n - 1 newlines, mapped to the
-      // breaks that end the empty lines. Leading blanks are dropped.
-      std::size_t breaks = 0;
-      while (const std::size_t br = break_length(text, j)) {
-        const char expected = breaks == 0 && !next_line_empty(text, j + br) ? ' ' : '\n';
-        const bool produces = breaks > 0 || expected == ' ';  // the first of a run is dropped
-        if (produces && i < value.size() && value[i] == expected) out.map[i++] = j;
-        ++breaks;
-        j += br;
-        while (j < text.size() && is_blank(text[j])) ++j;
-      }
-      continue;
-    }
-    if (const std::size_t br = break_length(text, j)) {
-      // Block scalars: a kept line break, or one folded into a space;
-      // otherwise the break was dropped (before an empty line, or chomped).
-      if (c == '\n' || (c == ' ' && node.style == Style::Folded)) {
-        out.map[i++] = j;
-      } else if (node.style == Style::Literal) {
-        break;  // a literal block keeps every inner line break
-      }
-      j = skip_spaces(text, j + br, indent);
-      continue;
-    }
-    if (!block && is_blank(s)) {
-      // Blanks that end a line of a flow or plain scalar are trimmed.
-      std::size_t end = j;
-      while (end < text.size() && is_blank(text[end])) ++end;
-      if (break_length(text, end) > 0) {
-        j = end;
-        continue;
-      }
-    }
-    if (s == c) {
-      out.map[i++] = j++;
-      continue;
+    if (!block_ && is_blank(s) && skip_trailing_blanks()) return true;
+    if (s == value_[i_]) {
+      map_to(j_++);
+      return true;
     }
     if (is_blank(s)) {  // continuation indentation or a trimmed trailing blank
-      ++j;
-      continue;
+      ++j_;
+      return true;
     }
-    break;
+    return false;
   }
-  if (i == value.size()) {
-    out.complete = true;
-    out.end = j;
-    out.map[value.size()] = j;
-  } else {
-    std::fill(out.map.begin() + static_cast<std::ptrdiff_t>(i), out.map.end(), start);
+
+  void map_to(std::size_t source) { out_.map[i_++] = source; }
+
+  void skip_blanks() {
+    while (j_ < text_.size() && is_blank(text_[j_])) ++j_;
   }
-  return out;
+
+  // A backslash in a double-quoted scalar: an escaped line break or an
+  // escape sequence.
+  bool escape() {
+    if (const std::size_t br = break_length(text_, j_ + 1)) {
+      // An escaped line break joins the lines; each empty line after it is
+      // a newline of its own.
+      j_ += 1 + br;
+      skip_blanks();
+      while (const std::size_t empty = break_length(text_, j_)) {
+        if (i_ < value_.size() && value_[i_] == '\n') map_to(j_);
+        j_ += empty;
+        skip_blanks();
+      }
+      return true;
+    }
+    const Escape sequence = decode_escape(text_, j_);
+    auto fits = [&](const std::string& bytes) {
+      return !bytes.empty() && value_.compare(i_, bytes.size(), bytes) == 0;
+    };
+    const auto match = std::find_if(sequence.decoded.begin(), sequence.decoded.end(), fits);
+    if (match == sequence.decoded.end()) return false;
+    std::fill_n(out_.map.begin() + static_cast<std::ptrdiff_t>(i_), match->size(), j_);
+    i_ += match->size();
+    j_ += sequence.length;
+    return true;
+  }
+
+  // '' in a single-quoted scalar is one quote; a lone ' ends the scalar.
+  bool doubled_quote() {
+    if (value_[i_] != '\'' || j_ + 1 >= text_.size() || text_[j_ + 1] != '\'') return false;
+    map_to(j_);
+    j_ += 2;
+    return true;
+  }
+
+  // Flow and plain scalars: one line break folds into a space; a run of n
+  // breaks (with empty lines) into n - 1 newlines, mapped to the breaks that
+  // end the empty lines. Leading blanks are dropped.
+  void flow_line_breaks() {
+    std::size_t breaks = 0;
+    while (const std::size_t br = break_length(text_, j_)) {
+      const char expected = breaks == 0 && !next_line_empty(text_, j_ + br) ? ' ' : '\n';
+      const bool produces = breaks > 0 || expected == ' ';  // the first of a run is dropped
+      if (produces && i_ < value_.size() && value_[i_] == expected) map_to(j_);
+      ++breaks;
+      j_ += br;
+      skip_blanks();
+    }
+  }
+
+  // Block scalars: a kept line break, or one folded into a space; otherwise
+  // the break was dropped (before an empty line, or chomped).
+  bool block_line_break(std::size_t br) {
+    const char c = value_[i_];
+    if (c == '\n' || (c == ' ' && style_ == Style::Folded)) {
+      map_to(j_);
+    } else if (style_ == Style::Literal) {
+      return false;  // a literal block keeps every inner line break
+    }
+    j_ = skip_spaces(text_, j_ + br, indent_);
+    return true;
+  }
+
+  // Blanks that end a line of a flow or plain scalar are trimmed: true when
+  // the blanks at j_ end the line (and were skipped).
+  bool skip_trailing_blanks() {
+    std::size_t end = j_;
+    while (end < text_.size() && is_blank(text_[end])) ++end;
+    if (break_length(text_, end) == 0) return false;
+    j_ = end;
+    return true;
+  }
+
+  std::string_view text_;
+  const std::string& value_;
+  Style style_;
+  bool block_;
+  std::size_t start_;
+  std::size_t indent_ = 0;
+  std::size_t i_ = 0;  // next byte of the value
+  std::size_t j_;      // next byte of the source
+  Alignment out_;
+};
+
+Alignment align_scalar(std::string_view text, const YamlNode& node) {
+  return ScalarWalk(text, node).run();
 }
 
 }  // namespace pacta::yaml_text

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "grammar/expr/keywords.hpp"
 #include "grammar/expr/parse.hpp"
+#include "grammar/identifier.hpp"
+#include "grammar/suggest.hpp"
 
 namespace pacta {
 
@@ -43,20 +46,6 @@ bool YamlReader::expect_scalar(const YamlNode& node, std::string_view what) {
   return false;
 }
 
-const YamlNode* YamlReader::find(const YamlNode& map, std::string_view key) {
-  for (const auto& [k, v] : map.entries) {
-    if (k->kind == YamlNode::Kind::Scalar && k->value == key) return v;
-  }
-  return nullptr;
-}
-
-const YamlNode* YamlReader::find_key(const YamlNode& map, std::string_view key) {
-  for (const auto& [k, v] : map.entries) {
-    if (k->kind == YamlNode::Kind::Scalar && k->value == key) return k;
-  }
-  return nullptr;
-}
-
 bool YamlReader::check_keys(const YamlNode& map, std::string_view what,
                             std::initializer_list<std::string_view> allowed,
                             std::initializer_list<std::string_view> required) {
@@ -75,7 +64,7 @@ bool YamlReader::check_keys(const YamlNode& map, std::string_view what,
   }
   bool complete = true;
   for (auto r : required) {
-    if (find_key(map, r) == nullptr) {
+    if (find_entry(map, r) == nullptr) {
       error(map.offset, Code::E203, fmt::format("{} is missing the required key '{}'", what, r));
       complete = false;
     }
@@ -136,12 +125,7 @@ std::optional<std::string> YamlReader::identifier(const YamlNode& node, std::str
 std::optional<std::string> YamlReader::clause_id(const YamlNode& node, std::string_view what) {
   if (!expect_scalar(node, what)) return std::nullopt;
   const std::string& id = node.value;
-  auto alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
-  bool ok = !id.empty() && alnum(id[0]);
-  for (char c : id) ok = ok && (alnum(c) || c == '_' || c == '.' || c == '-');
-  if (ok) return id;
+  if (is_clause_id(id)) return id;
   error(node.content_offset, Code::E205, fmt::format("'{}' is not a valid id for {}", id, what),
         "an id starts with a letter or digit and has only letters, digits, '_', '.' and '-'");
   return std::nullopt;

@@ -6,7 +6,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "grammar/diagnostic.hpp"
 #include "grammar/expr/ast.hpp"
@@ -31,8 +30,11 @@ class YamlReader {
   bool check_keys(const YamlNode& map, std::string_view what,
                   std::initializer_list<std::string_view> allowed,
                   std::initializer_list<std::string_view> required);
-  static const YamlNode* find(const YamlNode& map, std::string_view key);
-  static const YamlNode* find_key(const YamlNode& map, std::string_view key);
+  // The value of `key` in `map`, or nullptr (find_entry for the key node).
+  static const YamlNode* find(const YamlNode& map, std::string_view key) {
+    const YamlEntry* entry = find_entry(map, key);
+    return entry != nullptr ? entry->second : nullptr;
+  }
 
   // A scalar parsed as an expression / action pattern; spans in file offsets.
   std::optional<Expr> expression(const YamlNode& node, std::string_view what);

@@ -1,30 +1,21 @@
 // Reading a rule or test file's bytes: size limit, encoding checks, BOM.
 #include <fmt/format.h>
-#include <yaml-cpp/anchor.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
 
-#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
-#include <exception>
 #include <filesystem>
 #include <fstream>
-#include <limits>
-#include <sstream>
+#include <optional>
+#include <string>
 #include <string_view>
-#include <unordered_map>
 
+#include "grammar/utf8.hpp"
 #include "grammar/yaml/tree.hpp"
 
 namespace pacta {
 
 namespace {
-
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 std::string human_size(std::uint64_t bytes) {
   if (bytes >= std::uint64_t{1024} * 1024) {
@@ -78,51 +69,35 @@ struct EncodingError {
   std::string what;
 };
 
-// The first byte that does not start a valid UTF-8 character (RFC 3629:
-// no overlongs, no surrogates, nothing above U+10FFFF), or a NUL byte.
+// What is wrong with the character at `at`, in the words of the message.
+std::string describe(const utf8::Decoded& c) {
+  switch (c.problem) {
+    case utf8::Problem::StrayContinuation:
+      return fmt::format("invalid UTF-8: stray continuation byte 0x{:02X}", c.code);
+    case utf8::Problem::NeverValid:
+      return fmt::format("invalid UTF-8: byte 0x{:02X} never occurs in UTF-8", c.code);
+    case utf8::Problem::Truncated:
+      return fmt::format("invalid UTF-8: truncated sequence starting with byte 0x{:02X}", c.code);
+    case utf8::Problem::Overlong:
+      return fmt::format("invalid UTF-8: overlong encoding of U+{:04X}", c.code);
+    case utf8::Problem::Surrogate:
+      return fmt::format("invalid UTF-8: encoded surrogate U+{:04X}", c.code);
+    case utf8::Problem::AboveMax:
+      return fmt::format("invalid UTF-8: code point U+{:X} is above U+10FFFF", c.code);
+    case utf8::Problem::None:
+      break;
+  }
+  return {};
+}
+
+// The first character that is not valid UTF-8, or a NUL byte.
 std::optional<EncodingError> find_invalid_utf8(std::string_view text) {
-  const std::size_t n = text.size();
   std::size_t i = 0;
-  while (i < n) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80) {
-      if (lead == 0) return EncodingError{i, "NUL byte"};
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    std::uint32_t code = 0;
-    std::uint32_t smallest = 0;
-    if (lead >= 0xC0 && lead <= 0xDF) {
-      length = 2, code = lead & 0x1Fu, smallest = 0x80;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3, code = lead & 0x0Fu, smallest = 0x800;
-    } else if (lead >= 0xF0 && lead <= 0xF7) {
-      length = 4, code = lead & 0x07u, smallest = 0x10000;
-    } else if (lead < 0xC0) {
-      return EncodingError{i, fmt::format("invalid UTF-8: stray continuation byte 0x{:02X}", lead)};
-    } else {
-      return EncodingError{i,
-                           fmt::format("invalid UTF-8: byte 0x{:02X} never occurs in UTF-8", lead)};
-    }
-    for (std::size_t k = 1; k < length; ++k) {
-      if (i + k >= n || (static_cast<unsigned char>(text[i + k]) & 0xC0u) != 0x80u) {
-        return EncodingError{
-            i, fmt::format("invalid UTF-8: truncated sequence starting with byte 0x{:02X}", lead)};
-      }
-      code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-    }
-    if (code < smallest) {
-      return EncodingError{i, fmt::format("invalid UTF-8: overlong encoding of U+{:04X}", code)};
-    }
-    if (code >= 0xD800 && code <= 0xDFFF) {
-      return EncodingError{i, fmt::format("invalid UTF-8: encoded surrogate U+{:04X}", code)};
-    }
-    if (code > 0x10FFFF) {
-      return EncodingError{i,
-                           fmt::format("invalid UTF-8: code point U+{:X} is above U+10FFFF", code)};
-    }
-    i += length;
+  while (i < text.size()) {
+    if (text[i] == '\0') return EncodingError{i, "NUL byte"};
+    const utf8::Decoded c = utf8::decode(text, i);
+    if (c.problem != utf8::Problem::None) return EncodingError{i, describe(c)};
+    i += c.length;
   }
   return std::nullopt;
 }
@@ -138,7 +113,7 @@ std::optional<SourceFile> make_source(std::string path, std::string bytes, const
     return std::nullopt;
   }
   // Removed first, so every offset below is an offset into the text we keep.
-  if (std::string_view(bytes).starts_with(kUtf8Bom)) bytes.erase(0, kUtf8Bom.size());
+  if (std::string_view(bytes).starts_with(utf8::kBom)) bytes.erase(0, utf8::kBom.size());
   if (auto wide = wide_encoding(bytes)) {
     diags.error(path, Code::E103, fmt::format("file is {}, pacta reads UTF-8", wide->name),
                 fmt::format("convert it, e.g. `iconv -f {} -t UTF-8 {} > converted.yaml`",

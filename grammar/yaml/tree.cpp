@@ -9,23 +9,19 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
+#include <cstdint>
 #include <exception>
-#include <filesystem>
-#include <fstream>
 #include <limits>
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
 
+#include "grammar/utf8.hpp"
 #include "grammar/yaml/scalar_text.hpp"
 
 namespace pacta {
 
 namespace {
-
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 using yaml_text::align_scalar;
 using yaml_text::Alignment;
@@ -106,8 +102,7 @@ std::string shown_key(std::string_view key) {
   constexpr std::size_t kMaxBytes = 60;
   std::string out;
   for (std::size_t i = 0; i < key.size(); ++i) {
-    const bool starts_char = (static_cast<unsigned char>(key[i]) & 0xC0u) != 0x80u;
-    if (starts_char && out.size() >= kMaxBytes) return out + "…";
+    if (!utf8::is_continuation(key[i]) && out.size() >= kMaxBytes) return out + "…";
     out += (key[i] == '\n' || key[i] == '\r' || key[i] == '\t') ? ' ' : key[i];
   }
   return out;
@@ -359,7 +354,7 @@ std::optional<YamlDocument> read_yaml(const SourceFile& file, const Limits& limi
                                       Diagnostics& diags) {
   std::string_view text = file.text();
   // yaml-cpp skips a BOM but then counts positions from after it.
-  const std::size_t base = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
+  const std::size_t base = text.starts_with(utf8::kBom) ? utf8::kBom.size() : 0;
   YamlDocument doc;
   TreeBuilder builder(file, base, limits, diags, doc);
   auto error_at = [&](const YAML::Mark& mark, std::string message, std::string help) {
@@ -405,6 +400,14 @@ std::optional<YamlDocument> read_yaml(const SourceFile& file, const Limits& limi
     doc.root = nullptr;
   }
   return doc;
+}
+
+const YamlEntry* find_entry(const YamlNode& map, std::string_view key) {
+  auto is_key = [key](const YamlEntry& e) {
+    return e.first->kind == YamlNode::Kind::Scalar && e.first->value == key;
+  };
+  const auto it = std::find_if(map.entries.begin(), map.entries.end(), is_key);
+  return it == map.entries.end() ? nullptr : &*it;
 }
 
 std::vector<std::size_t> scalar_offsets(const SourceFile& file, const YamlNode& node) {

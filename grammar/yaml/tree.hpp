@@ -3,10 +3,10 @@
 // header). Duplicate keys, alias bombs, over-deep nesting, bad encodings and
 // syntax errors become diagnostics (E1xx); nothing throws.
 #include <cstddef>
-#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,6 +15,10 @@
 #include "grammar/source.hpp"
 
 namespace pacta {
+
+struct YamlNode;
+// A mapping's key and value.
+using YamlEntry = std::pair<const YamlNode*, const YamlNode*>;
 
 struct YamlNode {
   enum class Kind { Null, Scalar, Sequence, Map };
@@ -28,8 +32,8 @@ struct YamlNode {
   std::string value;
   Style style = Style::Plain;
   std::size_t content_offset = 0;
-  std::vector<const YamlNode*> items;                                // Sequence
-  std::vector<std::pair<const YamlNode*, const YamlNode*>> entries;  // Map, file order
+  std::vector<const YamlNode*> items;  // Sequence
+  std::vector<YamlEntry> entries;      // Map, file order
 };
 
 // Owns the nodes; an alias is a second pointer to the anchored node.
@@ -52,6 +56,10 @@ std::optional<SourceFile> make_source(std::string path, std::string bytes, const
 // An empty document gives a YamlDocument with root == nullptr.
 std::optional<YamlDocument> read_yaml(const SourceFile& file, const Limits& limits,
                                       Diagnostics& diags);
+
+// The entry of `map` whose key is the scalar `key`, or nullptr (also when
+// `map` is not a mapping). Keys are unique: a duplicate is E105.
+const YamlEntry* find_entry(const YamlNode& map, std::string_view key);
 
 // For a scalar: map[i] is the file offset of byte i of node.value, and
 // map[value.size()] the offset just past it. Exact for every scalar style;

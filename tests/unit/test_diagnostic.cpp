@@ -4,6 +4,7 @@
 
 #include "grammar/diagnostic.hpp"
 #include "grammar/source.hpp"
+#include "grammar/suggest.hpp"
 
 using pacta::closest_name;
 using pacta::Code;

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "grammar/expr/ast.hpp"
+#include "grammar/expr/keywords.hpp"
 #include "grammar/expr/parse.hpp"
+#include "grammar/identifier.hpp"
 
 using namespace pacta;
 

@@ -1,8 +1,9 @@
 #pragma once
 // Private to grammar/expr/internal/grammar.cpp, the only file that includes it
-// (and the only one that includes X3): the character classes, the error
-// raised from inside the grammar, and the semantic actions that build
-// pacta::Expr and pacta::ActionPattern while X3 parses.
+// (and the only one that includes X3): the semantic actions that build
+// pacta::Expr and pacta::ActionPattern while X3 parses. An error found inside
+// an action (a malformed date, a number out of range, a keyword in a name) is
+// thrown as a ParseError and returned by the parse functions.
 #include <array>
 #include <boost/spirit/home/x3.hpp>
 #include <charconv>
@@ -15,7 +16,10 @@
 
 #include "grammar/date.hpp"
 #include "grammar/expr/ast.hpp"
+#include "grammar/expr/internal/messages.hpp"
+#include "grammar/expr/keywords.hpp"
 #include "grammar/expr/parse.hpp"
+#include "grammar/identifier.hpp"
 
 // An expectation on `rule[action]` reports the rule's name (X3's default
 // for an action is the mangled type name).
@@ -35,61 +39,6 @@ using Range = boost::iterator_range<Iterator>;
 
 inline constexpr std::size_t kMaxNumberDigits = 30;
 inline constexpr std::int64_t kMaxDurationCount = 1'000'000;
-
-// ---------------------------------------------------------------------------
-// Characters. Explicit ASCII sets only: the <cctype>-based X3 classifiers
-// (alpha, alnum, ascii::space) are undefined on bytes >= 0x80.
-
-constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool is_ident_start(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-}
-constexpr bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
-
-inline std::size_t skip_spaces(std::string_view text, std::size_t at) {
-  while (at < text.size() && is_space(text[at])) ++at;
-  return at;
-}
-
-// The identifier-like word starting at `at`, or "".
-inline std::string_view word_at(std::string_view text, std::size_t at) {
-  if (at >= text.size() || !is_ident_start(text[at])) return {};
-  std::size_t end = at + 1;
-  while (end < text.size() && is_ident_char(text[end])) ++end;
-  return text.substr(at, end - at);
-}
-
-inline bool is_duration_unit(std::string_view w) {
-  return w == "day" || w == "days" || w == "week" || w == "weeks" || w == "month" ||
-         w == "months" || w == "year" || w == "years";
-}
-
-// ---------------------------------------------------------------------------
-// Errors raised inside semantic actions; caught at the boundary.
-
-struct ActionError {
-  std::size_t offset;
-  Code code{};
-  std::string message;
-  std::string help;
-};
-
-inline ParseError make_error(std::size_t offset, Code code, std::string message,
-                             std::string help = {}) {
-  return ParseError{offset, code, std::move(message), std::move(help)};
-}
-
-inline std::string keyword_help(std::string_view word) {
-  std::string w(word);
-  if (is_duration_unit(word)) {
-    return "'" + w +
-           "' is a keyword: a duration is a whole number and a unit after + or -, "
-           "e.g. signed + 30 days";
-  }
-  if (word == "_") return "'_' (any value) may only be used as an argument of an action pattern";
-  return "'" + w + "' is a keyword and cannot be used as a name";
-}
 
 // ---------------------------------------------------------------------------
 // Semantic actions. Every action that starts a node assigns the whole of
@@ -119,7 +68,9 @@ struct Assign {
   }
 };
 
-// A parenthesised expression's span includes its parentheses.
+// The span of a node is the whole text its rule matched (_attr, from
+// x3::raw): a parenthesised expression's includes its parentheses, a list's
+// its brackets, an action pattern's or argument's everything written.
 struct SetSpan {
   template <class Ctx>
   void operator()(const Ctx& ctx) const {
@@ -127,15 +78,16 @@ struct SetSpan {
   }
 };
 
+// `true`, `false`, `never` or `date`, as kLiteralWords defines them.
 struct MakeLiteral {
-  Expr::Kind kind;
-  bool value = false;
   template <class Ctx>
   void operator()(const Ctx& ctx) const {
+    const Range& r = x3::_attr(ctx);
+    const LiteralWord* word = literal_named(view_of(r));
     Expr e;
-    e.kind = kind;
-    e.bool_value = value;
-    e.span = span_in(ctx, x3::_attr(ctx));
+    e.kind = word->kind;  // the grammar matched a literal word
+    e.bool_value = word->bool_value;
+    e.span = span_in(ctx, r);
     x3::_val(ctx) = std::move(e);
   }
 };
@@ -149,15 +101,15 @@ struct MakeNumber {
     e.kind = Expr::Kind::Number;
     e.span = span_in(ctx, r);
     std::size_t digits = 0;
-    for (char c : text) digits += is_digit(c) ? 1 : 0;
+    for (char c : text) digits += is_ascii_digit(c) ? 1 : 0;
     if (digits > kMaxNumberDigits) {
-      throw ActionError{e.span.begin, Code::E305,
-                        "this number has more than " + std::to_string(kMaxNumberDigits) + " digits",
-                        "numbers are limited to " + std::to_string(kMaxNumberDigits) + " digits"};
+      throw ParseError{e.span.begin, Code::E305,
+                       "this number has more than " + std::to_string(kMaxNumberDigits) + " digits",
+                       "numbers are limited to " + std::to_string(kMaxNumberDigits) + " digits"};
     }
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), e.number);
     if (ec != std::errc() || end != text.data() + text.size()) {
-      throw ActionError{e.span.begin, Code::E305, "this number is out of range", {}};
+      throw ParseError{e.span.begin, Code::E305, "this number is out of range", {}};
     }
     e.text = std::string(text);
     x3::_val(ctx) = std::move(e);
@@ -186,9 +138,9 @@ struct MakeDate {
     const std::size_t dash2 = text.find('-', dash1 + 1);
     if (dash1 != 4 || dash2 != 7 || text.size() != 10) {
       std::string shown = text.size() <= 24 ? "'" + std::string(text) + "'" : "this";
-      throw ActionError{at, Code::E302, shown + " is not a date in the form YYYY-MM-DD",
-                        "write dates with a 4-digit year and 2-digit month and day, "
-                        "e.g. 2025-01-31; to subtract numbers, put spaces around '-'"};
+      throw ParseError{at, Code::E302, shown + " is not a date in the form YYYY-MM-DD",
+                       "write dates with a 4-digit year and 2-digit month and day, "
+                       "e.g. 2025-01-31; to subtract numbers, put spaces around '-'"};
     }
     const int year = to_int(text.substr(0, 4));
     const int month = to_int(text.substr(5, 2));
@@ -207,8 +159,8 @@ struct MakeDate {
                std::to_string(year) + " has " + std::to_string(days_in_month(year, month)) +
                " days";
       }
-      throw ActionError{at, Code::E302, std::string(text) + " is not a calendar date",
-                        std::move(help)};
+      throw ParseError{at, Code::E302, std::string(text) + " is not a calendar date",
+                       std::move(help)};
     }
     Expr e;
     e.kind = Expr::Kind::DateLit;
@@ -242,9 +194,9 @@ struct MakeName {
       const std::string_view name = text.substr(dot + 1);
       for (auto [part, part_at] : {std::pair{qualifier, at}, std::pair{name, at + dot + 1}}) {
         if (part == "_" || is_keyword(part)) {
-          throw ActionError{part_at, Code::E301,
-                            "'" + std::string(part) + "' cannot be part of a name",
-                            keyword_help(part)};
+          throw ParseError{part_at, Code::E301,
+                           "'" + std::string(part) + "' cannot be part of a name",
+                           keyword_help(part)};
         }
       }
       e.qualifier = std::string(qualifier);
@@ -271,21 +223,34 @@ struct PushOperand {
   }
 };
 
-// `left op right`: _val holds the left operand, _attr the right one.
+// `left op right`, in place of `left`.
+inline void fold(Expr& left, BinaryOp op, Expr& right) {
+  Expr node;
+  node.kind = Expr::Kind::Binary;
+  node.binary_op = op;
+  node.span = Span{left.span.begin, right.span.end};
+  node.operands.reserve(2);
+  node.operands.push_back(std::move(left));
+  node.operands.push_back(std::move(right));
+  left = std::move(node);
+}
+
+// _val holds the left operand, _attr the right one.
 struct Fold {
   BinaryOp op;
   template <class Ctx>
   void operator()(const Ctx& ctx) const {
-    Expr& left = x3::_val(ctx);
-    Expr& right = x3::_attr(ctx);
-    Expr node;
-    node.kind = Expr::Kind::Binary;
-    node.binary_op = op;
-    node.span = Span{left.span.begin, right.span.end};
-    node.operands.reserve(2);
-    node.operands.push_back(std::move(left));
-    node.operands.push_back(std::move(right));
-    left = std::move(node);
+    fold(x3::_val(ctx), op, x3::_attr(ctx));
+  }
+};
+
+// _val holds the left operand, _attr the operator read from a symbol table
+// and the right operand.
+struct FoldOperator {
+  template <class Ctx>
+  void operator()(const Ctx& ctx) const {
+    auto& attr = x3::_attr(ctx);
+    fold(x3::_val(ctx), boost::fusion::at_c<0>(attr), boost::fusion::at_c<1>(attr));
   }
 };
 
@@ -335,23 +300,10 @@ struct DurationUnitAction {
     Expr& e = x3::_val(ctx);
     const std::string_view unit = view_of(r);
     if (e.count > kMaxDurationCount) {
-      throw ActionError{e.span.begin, Code::E305, "this duration is too large",
-                        "a duration counts at most 1000000 " + std::string(unit)};
+      throw ParseError{e.span.begin, Code::E305, "this duration is too large",
+                       "a duration counts at most 1000000 " + std::string(unit)};
     }
-    switch (unit[0]) {
-      case 'd':
-        e.unit = DurationUnit::Day;
-        break;
-      case 'w':
-        e.unit = DurationUnit::Week;
-        break;
-      case 'm':
-        e.unit = DurationUnit::Month;
-        break;
-      default:
-        e.unit = DurationUnit::Year;
-        break;
-    }
+    e.unit = duration_unit_named(unit).value_or(DurationUnit::Day);  // the grammar read a unit
     e.span.end = offset_in(ctx, r.end());
   }
 };
@@ -386,13 +338,6 @@ struct SetAction {
   }
 };
 
-struct SetPatternSpan {
-  template <class Ctx>
-  void operator()(const Ctx& ctx) const {
-    x3::_val(ctx).span = span_in(ctx, x3::_attr(ctx));
-  }
-};
-
 struct PushArg {
   template <class Ctx>
   void operator()(const Ctx& ctx) const {
@@ -407,7 +352,7 @@ struct SetParam {
     const std::string_view text = view_of(r);
     const std::size_t at = offset_in(ctx, r.begin());
     if (!is_identifier(text)) {
-      throw ActionError{
+      throw ParseError{
           at, Code::E301, "'" + std::string(text) + "' cannot name a parameter",
           text == "_" ? "'_' stands for any value and may only be a value" : keyword_help(text)};
     }
@@ -442,13 +387,6 @@ struct SetValue {
     } else {
       arg.value = std::move(v);
     }
-  }
-};
-
-struct SetArgSpan {
-  template <class Ctx>
-  void operator()(const Ctx& ctx) const {
-    x3::_val(ctx).span = span_in(ctx, x3::_attr(ctx));
   }
 };
 
