@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "engine/check/check.hpp"
 #include "grammar/expr/parse.hpp"
 
@@ -22,9 +25,20 @@ std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
                                                       std::string_view text, std::string_view flag,
                                                       const Limits& limits, Diagnostics& diags) {
   SourceFile source{std::string(flag), std::string(text)};
+  std::vector<std::size_t> offsets(text.size() + 1);
+  for (std::size_t i = 0; i < offsets.size(); ++i) offsets[i] = i;
+  return parse_assumption_in(contract, text, source, offsets, flag, limits, diags);
+}
+
+std::optional<std::pair<int, Value>> parse_assumption_in(const Contract& contract,
+                                                         std::string_view text,
+                                                         const SourceFile& source,
+                                                         const std::vector<std::size_t>& offsets,
+                                                         std::string_view flag,
+                                                         const Limits& limits, Diagnostics& diags) {
   auto eq = text.find('=');
   if (eq == std::string_view::npos) {
-    diags.error(source, text.size(), Code::E601, fmt::format("{} needs NAME=VALUE", flag),
+    diags.error(source, offsets[text.size()], Code::E601, fmt::format("{} needs NAME=VALUE", flag),
                 fmt::format("e.g. {} agi_declared=true", flag));
     return std::nullopt;
   }
@@ -38,19 +52,20 @@ std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
       help = names.empty() ? std::string("this contract declares no facts")
                            : fmt::format("the facts are: {}", fmt::join(names, ", "));
     }
-    diags.error(source, 0, Code::E604, fmt::format("unknown fact '{}'", name), help);
+    diags.error(source, offsets[0], Code::E604, fmt::format("unknown fact '{}'", name), help);
     return std::nullopt;
   }
   std::string_view value_text = text.substr(eq + 1);
   auto parsed = parse_expression(value_text, limits);
   if (!parsed.value) {
     for (const auto& e : parsed.errors) {
-      diags.error(source, eq + 1 + e.offset, e.code, e.message, e.help);
+      diags.error(source, offsets[std::min(eq + 1 + e.offset, text.size())], e.code, e.message,
+                  e.help);
     }
     return std::nullopt;
   }
-  std::vector<std::size_t> map(value_text.size() + 1);
-  for (std::size_t i = 0; i < map.size(); ++i) map[i] = eq + 1 + i;
+  std::vector<std::size_t> map(offsets.begin() + static_cast<std::ptrdiff_t>(eq + 1),
+                               offsets.end());
   remap_spans(*parsed.value, map);
   auto value = resolve_literal(contract, source, *parsed.value, contract.facts[*fact].type, diags);
   if (!value) return std::nullopt;
@@ -58,16 +73,22 @@ std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
 }
 
 std::optional<Date> parse_date_flag(std::string_view text, std::string_view flag,
-                                    Diagnostics& diags) {
+                                    Diagnostics& diags, std::optional<Date> today) {
+  if (today && text == "today") return today;
   if (auto d = Date::parse(text)) return d;
   SourceFile source{std::string(flag), std::string(text)};
-  std::string help = "write the date as YYYY-MM-DD, e.g. 2026-01-15";
+  std::string help = today ? "write the date as YYYY-MM-DD, e.g. 2026-01-15, or write today"
+                           : "write the date as YYYY-MM-DD, e.g. 2026-01-15";
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
     help =
         "it has the form YYYY-MM-DD but is not a day of the calendar "
         "(months 01-12, days up to the month's length, years 0001-9999)";
+  } else if (today && !did_you_mean(text, {"today"}).empty()) {
+    help = did_you_mean(text, {"today"});
   }
-  diags.error(source, 0, Code::E601, fmt::format("{} takes a date, got '{}'", flag, text), help);
+  diags.error(source, 0, Code::E601,
+              fmt::format("{} takes a date{}, got '{}'", flag, today ? " or 'today'" : "", text),
+              help);
   return std::nullopt;
 }
 
