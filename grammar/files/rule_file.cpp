@@ -285,7 +285,8 @@ class RuleFileReader {
     expr_field(n, "from", c.from, partial);
     expr_field(n, "until", c.until, partial);
     expr_field(n, "through", c.through, partial);
-    if (c.until.presence != Presence::Absent && c.through.presence != Presence::Absent) {
+    // One field, the end: `{until: D, through: null}` (in `amend`) sets it.
+    if (c.until.is_set() && c.through.is_set()) {
       r_.error(c.through.offset, Code::E204, fmt::format("{} has both 'until' and 'through'", what),
                "'through: D' means 'until: D + 1 day'; keep one of them");
     }
