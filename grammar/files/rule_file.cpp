@@ -86,7 +86,8 @@ class RuleFileReader {
       ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
     }
     if (!ok) {
-      r_.error(n.content_offset, Code::E205, fmt::format("'{}' is not a valid contract id", id),
+      r_.error(n.content_offset, Code::E205,
+               fmt::format("'{}' is not a valid contract id", shown_scalar(id)),
                "a contract id has lower-case letters, digits, '_' and '-', e.g. microsoft-openai");
       return;
     }
@@ -240,7 +241,7 @@ class RuleFileReader {
     const YamlNode* id = YamlReader::find(n, "id");
     std::string what = "a clause";
     if (id != nullptr && id->kind == YamlNode::Kind::Scalar) {
-      what = fmt::format("clause '{}'", id->value);
+      what = fmt::format("clause '{}'", shown_scalar(id->value));
     }
     r_.check_keys(n, what,
                   {"id", "kind", "title", "text", "ref", "permit", "forbid", "oblige", "when",
@@ -307,7 +308,7 @@ class RuleFileReader {
       const YamlNode* id = YamlReader::find(*a, "id");
       std::string what = "an amendment";
       if (id != nullptr && id->kind == YamlNode::Kind::Scalar) {
-        what = fmt::format("amendment '{}'", id->value);
+        what = fmt::format("amendment '{}'", shown_scalar(id->value));
       }
       if (!r_.check_keys(*a, what,
                          {"id", "title", "text", "signed", "effective", "repeal", "amend", "add"},

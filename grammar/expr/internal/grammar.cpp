@@ -381,6 +381,12 @@ ParseError describe_expectation(std::string_view text, std::size_t where, std::s
   } else if (rule == "close-args") {
     pattern = true;
     e.message = "expected ',' or ')' after the argument";
+    // `sell(by: a)`: a named argument written as in other languages.
+    if (!at_end && text[at] == ':') {
+      const std::string param = previous_token(text, at);
+      e.help = "a named argument is written param=value: write '" + param + "=' instead of '" +
+               param + ":'";
+    }
   } else if (rule == "pattern-end") {
     pattern = true;
     e.message = "unexpected text after the action pattern";
@@ -440,12 +446,15 @@ ParseResult<T> run(std::string_view text, const Limits& limits, const Start& sta
 
 }  // namespace
 
-// The first node deeper than `limit` in the tree, found without recursion.
+// The first operator (a node with operands) below more than `limit - 1`
+// others, found without recursion: a chain of `limit` operators is allowed,
+// one more is not (docs/limits.md). Leaves do not count as levels.
 static const Expr* too_deep(const Expr& root, int limit) {
   std::vector<std::pair<const Expr*, int>> stack = {{&root, 1}};
   while (!stack.empty()) {
     auto [node, depth] = stack.back();
     stack.pop_back();
+    if (node->operands.empty()) continue;
     if (depth > limit) return node;
     for (const Expr& child : node->operands) stack.emplace_back(&child, depth + 1);
   }
