@@ -73,6 +73,18 @@ const std::string& kind_on(const CompiledContract& compiled, int clause, Date on
   return compiled.contract().clauses[clause].version.kind;
 }
 
+// A failure while deciding, at the expression that failed when it is known
+// (a date out of range), else at the file.
+void report_failure(Diagnostics& diags, const LoadedContract& loaded, const TypedExpr* at,
+                    QuestionFailure& f) {
+  if (at != nullptr && f.code == Code::E605 && loaded.source != nullptr &&
+      at->span.begin < loaded.source->text().size()) {
+    diags.error(*loaded.source, at->span.begin, f.code, std::move(f.message), std::move(f.help));
+    return;
+  }
+  diags.error(loaded.contract.path, f.code, std::move(f.message), std::move(f.help));
+}
+
 }  // namespace
 
 std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& limits,
@@ -92,8 +104,9 @@ std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& 
   SituationError error;
   q.situation = make_situation(c, *on, q.assumed, error);
   if (!q.situation) {
-    auto f = describe_failure(c, error.error, error.at, -1, error.named_date, "--assume");
-    diags.error(o.file, f.code, f.message, f.help);
+    auto f = describe_failure(c, error.error, error.at, -1, error.named_date, "--assume",
+                              q.loaded->source.get());
+    report_failure(diags, *q.loaded, error.at, f);
     return std::nullopt;
   }
   q.compiled = std::make_unique<CompiledContract>(c, Scenario{q.as_agreed_on});
@@ -111,10 +124,10 @@ std::optional<std::vector<DecidedInstance>> decide_all(const PreparedQuestion& q
     DecidedInstance r{action, args, {}};
     DecisionError error;
     if (!decider.decide(*q.situation, action, args, r.decision, error)) {
-      auto f = describe_failure(c, error.error, error.at, error.clause, -1, "--assume");
-      diags.error(c.path, f.code,
-                  fmt::format("{} (deciding {})", f.message, instance_text(c, action, args)),
-                  f.help);
+      auto f = describe_failure(c, error.error, error.at, error.clause, -1, "--assume",
+                                q.loaded->source.get());
+      f.message = fmt::format("{} (deciding {})", f.message, instance_text(c, action, args));
+      report_failure(diags, *q.loaded, error.at, f);
       return std::nullopt;
     }
     results.push_back(std::move(r));

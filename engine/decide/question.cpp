@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include "engine/check/check.hpp"
@@ -42,7 +43,12 @@ std::optional<std::pair<int, Value>> parse_assumption_in(const Contract& contrac
                 fmt::format("e.g. {} agi_declared=true", flag));
     return std::nullopt;
   }
+  // Spaces around the name are dropped (`--assume 'ok = true'`); the value
+  // is an expression, in which spaces are allowed anyway.
   std::string_view name = text.substr(0, eq);
+  const std::size_t name_begin = std::min(name.find_first_not_of(" \t"), name.size());
+  name = name.substr(name_begin);
+  name = name.substr(0, name.find_last_not_of(" \t") + 1);
   auto fact = contract.find_fact(name);
   if (!fact) {
     std::vector<std::string> names;
@@ -52,7 +58,8 @@ std::optional<std::pair<int, Value>> parse_assumption_in(const Contract& contrac
       help = names.empty() ? std::string("this contract declares no facts")
                            : fmt::format("the facts are: {}", fmt::join(names, ", "));
     }
-    diags.error(source, offsets[0], Code::E604, fmt::format("unknown fact '{}'", name), help);
+    diags.error(source, offsets[name_begin], Code::E604, fmt::format("unknown fact '{}'", name),
+                help);
     return std::nullopt;
   }
   std::string_view value_text = text.substr(eq + 1);
@@ -114,11 +121,59 @@ std::string failing_part(const Contract& c, int clause, int named_date) {
   return "the question";
 }
 
+// An expression's source text on one line, cut when long.
+std::string shown_expression(std::string_view text) {
+  constexpr std::size_t kMaxBytes = 60;
+  std::string out;
+  for (char ch : text) {
+    if (out.size() >= kMaxBytes && (static_cast<unsigned char>(ch) & 0xC0u) != 0x80u) {
+      return out + "...";
+    }
+    const bool space = ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : ch;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// What an expression reads, through named dates: `date`, and facts.
+void inputs_of(const Contract& c, const TypedExpr& e, bool& today, std::vector<int>& facts) {
+  if (e.op == TypedExpr::Op::Today) today = true;
+  if (e.op == TypedExpr::Op::Fact &&
+      std::find(facts.begin(), facts.end(), e.index) == facts.end()) {
+    facts.push_back(e.index);
+  }
+  if (e.op == TypedExpr::Op::NamedDate) inputs_of(c, c.dates[e.index].expr, today, facts);
+  for (const TypedExpr& operand : e.operands) inputs_of(c, operand, today, facts);
+}
+
+// The help of E605 for a date out of range: which input can move it back
+// into the calendar, or that the contract's expression itself leaves it.
+std::string out_of_range_help(const Contract& c, const TypedExpr* at,
+                              std::string_view assume_flag) {
+  bool today = false;
+  std::vector<int> facts;
+  if (at != nullptr) inputs_of(c, *at, today, facts);
+  std::vector<std::string> inputs;
+  if (today) inputs.emplace_back("the date asked about (--on)");
+  for (int f : facts) {
+    inputs.push_back(fmt::format("fact '{}' ({} or its default)", c.facts[f].name, assume_flag));
+  }
+  if (inputs.empty()) {
+    return "it uses no fact and not `date`, so it fails whatever is asked: fix the contract "
+           "(an end that never comes is written `never`)";
+  }
+  return fmt::format("it depends on {}: check {}", fmt::join(inputs, " and "),
+                     inputs.size() == 1 ? "that value" : "those values");
+}
+
 }  // namespace
 
 QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const TypedExpr* at,
-                                 int clause, int named_date, std::string_view assume_flag) {
-  std::string message = failure_message(c, error, at, clause, named_date);
+                                 int clause, int named_date, std::string_view assume_flag,
+                                 const SourceFile* source) {
+  std::string message = failure_message(c, error, at, clause, named_date, source);
   switch (error) {
     case EvalEnv::Error::MissingFact: {
       const FactDecl& f = c.facts[at->index];
@@ -127,7 +182,7 @@ QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const 
                           example_value(c, f.type))};
     }
     case EvalEnv::Error::DateOutOfRange:
-      return {Code::E605, std::move(message), "check the assumed dates"};
+      return {Code::E605, std::move(message), out_of_range_help(c, at, assume_flag)};
     case EvalEnv::Error::DivisionByZero:
       return {Code::E605, std::move(message), "check the assumed numbers"};
     case EvalEnv::Error::None:
@@ -137,14 +192,25 @@ QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const 
 }
 
 std::string failure_message(const Contract& c, EvalEnv::Error error, const TypedExpr* at,
-                            int clause, int named_date) {
+                            int clause, int named_date, const SourceFile* source) {
   std::string where = failing_part(c, clause, named_date);
   switch (error) {
     case EvalEnv::Error::MissingFact:
       return fmt::format("fact '{}' has no default, and {} needs its value",
                          c.facts[at->index].name, where);
-    case EvalEnv::Error::DateOutOfRange:
-      return fmt::format("date arithmetic in {} goes outside 0001-01-01..9999-12-31", where);
+    case EvalEnv::Error::DateOutOfRange: {
+      // `at` is the date ± duration that left the calendar.
+      const bool back = at != nullptr && at->amount < 0;
+      std::string what = "date arithmetic";
+      if (source != nullptr && at != nullptr && at->span.end > at->span.begin &&
+          at->span.end <= source->text().size()) {
+        what = fmt::format("`{}`", shown_expression(source->text().substr(
+                                       at->span.begin, at->span.end - at->span.begin)));
+      }
+      return fmt::format("{} in {} is {}", what, where,
+                         back ? "before 0001-01-01, the first date pacta knows"
+                              : "past 9999-12-31, the last date pacta knows");
+    }
     case EvalEnv::Error::DivisionByZero:
       return fmt::format("division by zero in {}", where);
     case EvalEnv::Error::None:

@@ -15,6 +15,7 @@
 #include "engine/model/contract.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/limits.hpp"
+#include "grammar/source.hpp"
 
 namespace pacta {
 
@@ -49,12 +50,14 @@ struct QuestionFailure {
   std::string message;
   std::string help;
 };
+// `source`, when given, is the contract's file: the message then quotes the
+// failing expression.
 QuestionFailure describe_failure(const Contract& contract, EvalEnv::Error error,
                                  const TypedExpr* at, int clause, int named_date,
-                                 std::string_view assume_flag);
+                                 std::string_view assume_flag, const SourceFile* source = nullptr);
 // The message alone (for `pacta test`, whose cases assume facts in YAML).
 std::string failure_message(const Contract& contract, EvalEnv::Error error, const TypedExpr* at,
-                            int clause, int named_date);
+                            int clause, int named_date, const SourceFile* source = nullptr);
 // An example value of a fact's type, for help texts ("true", "2026-01-01").
 std::string example_value(const Contract& contract, const Type& type);
 
