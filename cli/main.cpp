@@ -50,12 +50,16 @@ void add_format(CLI::App* cmd, std::string& format) {
 }
 
 void add_question(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
-  cmd->add_option("--on", q.on, "The date asked about (YYYY-MM-DD)")->required();
+  cmd->add_option("--on", q.on, "The date asked about (YYYY-MM-DD, or today)")->required();
   cmd->add_option("--assume", q.assume, "Assume a fact: NAME=VALUE (repeatable)")
       ->take_all()
       ->allow_extra_args(false);
+  cmd->add_option("--facts", q.facts,
+                  "Assume the facts of a YAML file (fact: value per line); --assume wins");
   cmd->add_option("--as-agreed-on", q.as_agreed_on,
                   "Only amendments signed on or before this date exist");
+  cmd->add_option("--kind", q.kind,
+                  "Keep instances that a clause of this kind decides or sets aside");
 }
 
 // Each add_*_command binds a subcommand's flags to options owned by its
@@ -63,7 +67,8 @@ void add_question(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
 void add_check_command(Program& p) {
   auto options = std::make_shared<pacta::cli::CheckOptions>();
   auto* cmd = p.app.add_subcommand("check", "Load and type-check rule files; report every error");
-  cmd->add_option("FILE", options->files, "Rule files")->required();
+  cmd->add_option("FILE", options->files, "Rule files, or directories searched for rule files")
+      ->required();
   add_format(cmd, p.format);
   p.runners[cmd] = [options](const CommonOptions& common) {
     options->common = common;
@@ -99,6 +104,12 @@ void add_allowed_command(Program& p) {
                   "Keep instances in which some party param is this party");
   cmd->add_option("--action", options->action, "Only this action (or pattern)");
   cmd->add_option("--verdict", options->verdict, "Keep this verdict (or 'allowed')");
+  auto* expect =
+      cmd->add_option("--expect", options->expect,
+                      "Exit 1 unless every instance listed has this verdict (or is 'allowed')");
+  cmd->add_flag("--expect-none", options->expect_none,
+                "Exit 1 when any instance is listed (after the filters)")
+      ->excludes(expect);
   add_format(cmd, p.format);
   p.runners[cmd] = [options](const CommonOptions& common) {
     options->question.common = common;
@@ -111,6 +122,8 @@ void add_test_command(Program& p) {
   auto* cmd = p.app.add_subcommand(
       "test", "Run test files (files, or directories searched for *.test.yaml)");
   cmd->add_option("PATH", options->paths, "Test files or directories")->required();
+  cmd->add_flag("--verbose", options->verbose, "List passing cases too");
+  cmd->add_option("--filter", options->filter, "Run only the cases whose name contains TEXT");
   add_format(cmd, p.format);
   p.runners[cmd] = [options](const CommonOptions& common) {
     options->common = common;

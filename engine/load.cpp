@@ -1,7 +1,16 @@
 #include "engine/load.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
 #include "engine/check/check.hpp"
+#include "engine/decide/question.hpp"
 #include "engine/load_test_file.hpp"
+#include "grammar/files/facts_file.hpp"
+#include "grammar/files/file_kind.hpp"
 #include "grammar/files/rule_file.hpp"
 #include "grammar/yaml/tree.hpp"
 
@@ -30,6 +39,7 @@ std::optional<LoadedContract> load_source(std::optional<SourceFile> source, cons
   auto read = read_document(std::move(source), limits, diags);
   if (!read) return std::nullopt;
   auto& [file, doc] = *read;
+  if (!check_file_kind(*file, doc, FileKind::Rule, diags)) return std::nullopt;
   std::size_t before = diags.error_count();
   RuleFileSyntax syntax = read_rule_file(*file, doc, limits, diags);
   // Names and types are checked even after a shape error, so one run
@@ -56,10 +66,86 @@ std::optional<LoadedTestFile> load_test_file(const std::string& path, const Limi
                                              Diagnostics& diags) {
   auto read = read_document(read_source(path, limits, diags), limits, diags);
   if (!read) return std::nullopt;
+  if (!check_file_kind(*read->file, read->doc, FileKind::Test, diags)) return std::nullopt;
   std::size_t before = diags.error_count();
   TestFileSyntax syntax = read_test_file(*read->file, read->doc, limits, diags);
+  const bool ok = diags.error_count() == before;
+  return LoadedTestFile{std::move(read->file), std::move(syntax), ok};
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool yaml_name(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
+
+// Whether `path` is a rule file by its first key. A file that cannot be
+// read as YAML is kept: its kind cannot be told, and `check` reports why.
+bool is_rule_file(const std::string& path, const Limits& limits) {
+  Diagnostics scratch(1);
+  auto read = read_document(read_source(path, limits, scratch), limits, scratch);
+  if (!read) return true;
+  auto kind = file_kind(read->doc);
+  return kind && *kind == FileKind::Rule;
+}
+
+std::vector<std::string> rule_files_under(const std::string& dir, const Limits& limits) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec) && yaml_name(it->path())) found.push_back(it->path().string());
+  }
+  std::sort(found.begin(), found.end());
+  std::erase_if(found, [&](const std::string& p) { return !is_rule_file(p, limits); });
+  return found;
+}
+
+}  // namespace
+
+std::vector<std::string> find_rule_files(const std::vector<std::string>& paths,
+                                         const Limits& limits, Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      out.push_back(p);  // a file, or a path whose error loading reports
+      continue;
+    }
+    auto found = rule_files_under(p, limits);
+    if (found.empty()) {
+      diags.error(p, Code::E101, fmt::format("no rule files in '{}'", p),
+                  "a rule file is a *.yaml or *.yml file whose first key is `pacta: 1`");
+    }
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+std::optional<std::vector<std::pair<int, Value>>> load_facts_file(const Contract& contract,
+                                                                  const std::string& path,
+                                                                  const Limits& limits,
+                                                                  Diagnostics& diags) {
+  auto read = read_document(read_source(path, limits, diags), limits, diags);
+  if (!read) return std::nullopt;
+  const SourceFile& file = *read->file;
+  std::size_t before = diags.error_count();
+  FactsFileSyntax syntax = read_facts_file(file, read->doc, limits, diags);
+  std::map<int, Value> values;
+  for (const auto& e : syntax.entries) {
+    // NAME=VALUE, each byte mapped to where it is in the file; the '='
+    // stands at the start of the value.
+    std::string text = e.name + "=" + e.value;
+    std::vector<std::size_t> offsets;
+    offsets.reserve(text.size() + 1);
+    for (std::size_t i = 0; i < e.name.size(); ++i) offsets.push_back(e.name_offset + i);
+    offsets.push_back(e.value_offsets.front());
+    offsets.insert(offsets.end(), e.value_offsets.begin(), e.value_offsets.end());
+    if (auto v = parse_assumption_in(contract, text, file, offsets, "--facts", limits, diags)) {
+      values[v->first] = v->second;
+    }
+  }
   if (diags.error_count() != before) return std::nullopt;
-  return LoadedTestFile{std::move(read->file), std::move(syntax)};
+  return std::vector<std::pair<int, Value>>(values.begin(), values.end());
 }
 
 }  // namespace pacta

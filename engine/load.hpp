@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/model/contract.hpp"
 #include "grammar/diagnostic.hpp"
@@ -24,5 +26,20 @@ std::optional<LoadedContract> load_contract(const std::string& path, const Limit
 // The same from text in memory (`path` only names it in diagnostics).
 std::optional<LoadedContract> load_contract_text(std::string path, std::string text,
                                                  const Limits& limits, Diagnostics& diags);
+
+// The rule files `paths` name: a file as given, a directory searched
+// recursively for *.yaml / *.yml files whose first key is `pacta` (sorted
+// by path; files of other kinds are skipped). A directory without any is an
+// E101 diagnostic.
+std::vector<std::string> find_rule_files(const std::vector<std::string>& paths,
+                                         const Limits& limits, Diagnostics& diags);
+
+// `--facts FILE`: a YAML map of fact values, each read like an `--assume`
+// value, diagnostics pointing into the file. Fact index and value, in
+// declaration order; nullopt after an error.
+std::optional<std::vector<std::pair<int, Value>>> load_facts_file(const Contract& contract,
+                                                                  const std::string& path,
+                                                                  const Limits& limits,
+                                                                  Diagnostics& diags);
 
 }  // namespace pacta

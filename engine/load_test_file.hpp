@@ -15,9 +15,13 @@ namespace pacta {
 struct LoadedTestFile {
   std::unique_ptr<SourceFile> source;  // kept: the cases' diagnostics point into it
   TestFileSyntax syntax;               // read for shape; cases not yet resolved
+  bool ok = true;                      // false: a shape error (in `diags`); the cases
+                                       // read are still resolved, to report every error
 };
 
-// nullopt after an error (every diagnostic is in `diags`).
+// nullopt when the file cannot be read as YAML or is of another kind (the
+// diagnostics say why); otherwise what could be read, `ok` false after an
+// error.
 std::optional<LoadedTestFile> load_test_file(const std::string& path, const Limits& limits,
                                              Diagnostics& diags);
 

@@ -1,5 +1,6 @@
 // `pacta allowed FILE --on DATE`: every instance of every action decided,
-// narrowed by --party, --action and --verdict.
+// narrowed by --party, --action, --verdict and --kind; --expect and
+// --expect-none check what is left.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -72,8 +73,9 @@ int run_allowed(const AllowedOptions& o) {
   Limits limits;
   Diagnostics diags;
   auto q = prepare(o.question, limits, diags);
-  std::optional<VerdictFilter> verdict;
+  std::optional<VerdictFilter> verdict, expect;
   if (o.verdict) verdict = parse_verdict_filter(*o.verdict, "--verdict", diags);
+  if (o.expect) expect = parse_verdict_filter(*o.expect, "--expect", diags);
   if (!q || diags.has_errors()) return stop_on(diags, *reporter);
   const Contract& c = q->contract();
   std::optional<int> party;
@@ -89,8 +91,9 @@ int run_allowed(const AllowedOptions& o) {
     std::erase_if(*results,
                   [&](const DecidedInstance& r) { return !verdict->matches(r.decision.verdict); });
   }
+  keep_kind(*q, o.question.kind, *results);
   reporter->answer(answer_of(*q, *results));
-  return 0;
+  return check_expectation(*q, expect, o.expect_none, *results, *reporter);
 }
 
 }  // namespace pacta::cli

@@ -1,9 +1,7 @@
 // `pacta ask FILE ACTION --on DATE`: decide every instance of an action
-// pattern; with --expect, exit 1 unless every verdict matches.
+// pattern (narrowed by --kind); with --expect, exit 1 unless every verdict
+// listed matches.
 #include <fmt/format.h>
-
-#include <algorithm>
-#include <iterator>
 
 #include "cli/commands/commands.hpp"
 #include "cli/commands/question.hpp"
@@ -46,14 +44,9 @@ int run_ask(const AskOptions& o) {
   if (!todo) return stop_on(diags, *reporter);
   auto results = decide_all(*q, *todo, diags);
   if (!results) return stop_on(diags, *reporter);
+  keep_kind(*q, o.question.kind, *results);
   reporter->answer(answer_of(*q, *results));
-  if (!expect) return 0;
-  std::vector<DecidedInstance> differing;
-  std::copy_if(results->begin(), results->end(), std::back_inserter(differing),
-               [&](const DecidedInstance& r) { return !expect->matches(r.decision.verdict); });
-  if (differing.empty()) return 0;
-  reporter->unmet_expectation(UnmetExpectation{q->contract(), *expect, differing, results->size()});
-  return 1;
+  return check_expectation(*q, expect, false, *results, *reporter);
 }
 
 }  // namespace pacta::cli

@@ -1,4 +1,5 @@
-// `pacta check FILE...`: load and type-check every file, report every error.
+// `pacta check PATH...`: load and type-check every rule file (directories
+// searched for them by first key), report every error.
 #include <algorithm>
 
 #include "cli/commands/commands.hpp"
@@ -9,10 +10,13 @@ namespace pacta::cli {
 
 int run_check(const CheckOptions& o) {
   Limits limits;
+  Diagnostics found;
+  const std::vector<std::string> paths = find_rule_files(o.files, limits, found);
   // Each file may fill its own quota of diagnostics.
-  Diagnostics all(limits.max_diagnostics * std::max<std::size_t>(1, o.files.size()));
+  Diagnostics all(limits.max_diagnostics * (1 + paths.size()));
+  for (const auto& d : found.all()) all.add(d);
   std::vector<CheckedFile> files;
-  for (const auto& path : o.files) {
+  for (const auto& path : paths) {
     Diagnostics diags(limits.max_diagnostics);
     CheckedFile& file = files.emplace_back(CheckedFile{path, std::nullopt});
     if (auto loaded = load_contract(path, limits, diags)) {

@@ -25,7 +25,9 @@ struct QuestionOptions {
   std::string file;
   std::string on;
   std::vector<std::string> assume;
+  std::optional<std::string> facts;  // --facts FILE
   std::optional<std::string> as_agreed_on;
+  std::optional<std::string> kind;  // --kind K: instances a clause of kind K decides or sets aside
 };
 
 struct AskOptions {
@@ -39,11 +41,15 @@ struct AllowedOptions {
   std::optional<std::string> party;
   std::optional<std::string> action;
   std::optional<std::string> verdict;
+  std::optional<std::string> expect;
+  bool expect_none = false;
 };
 
 struct TestOptions {
   CommonOptions common;
   std::vector<std::string> paths;
+  bool verbose = false;               // list passing cases too
+  std::optional<std::string> filter;  // only cases whose name contains it
 };
 
 // `pacta help [COMMAND]`. The texts come from the flag parser (main.cpp),

@@ -2,12 +2,90 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <ctime>
+#include <iterator>
 #include <map>
+#include <set>
 
 #include "cli/report/values.hpp"
 #include "engine/decide/question.hpp"
 
 namespace pacta::cli {
+
+namespace {
+
+// The local date, for `--on today`; nullopt if the clock cannot be read.
+std::optional<Date> local_today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  if (now == static_cast<std::time_t>(-1) || localtime_r(&now, &local) == nullptr) {
+    return std::nullopt;
+  }
+  return Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+// --facts first, then every --assume over it (the last of a fact wins).
+bool assume_facts(const QuestionOptions& o, const Contract& c, const Limits& limits,
+                  Diagnostics& diags, std::vector<std::pair<int, Value>>& out) {
+  std::map<int, Value> assumed;
+  if (o.facts) {
+    auto from_file = load_facts_file(c, *o.facts, limits, diags);
+    if (from_file) assumed.insert(from_file->begin(), from_file->end());
+  }
+  for (const auto& a : o.assume) {
+    if (auto v = parse_assumption(c, a, "--assume", limits, diags)) assumed[v->first] = v->second;
+  }
+  out.assign(assumed.begin(), assumed.end());
+  return !diags.has_errors();
+}
+
+// Every `kind` a clause of the contract carries, in any version.
+std::vector<std::string> clause_kinds(const Contract& c) {
+  std::set<std::string> kinds;
+  for (const auto& clause : c.clauses) kinds.insert(clause.version.kind);
+  for (const auto& a : c.amendments) {
+    for (const auto& [clause, patch] : a.amend) {
+      if (patch.kind) kinds.insert(*patch.kind);
+    }
+  }
+  kinds.erase("");
+  return {kinds.begin(), kinds.end()};
+}
+
+// E601 unless some clause carries `kind`.
+void check_kind(const Contract& c, const std::string& kind, Diagnostics& diags) {
+  std::vector<std::string> kinds = clause_kinds(c);
+  if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return;
+  std::string help = did_you_mean(kind, kinds);
+  if (help.empty()) {
+    help = kinds.empty() ? std::string("no clause of this contract has a `kind`")
+                         : fmt::format("the kinds are: {}", fmt::join(kinds, ", "));
+  }
+  diags.error("--kind", Code::E601, fmt::format("no clause has kind '{}'", kind), help);
+}
+
+// The kind of `clause` in the version that holds on `on` in `compiled`.
+const std::string& kind_on(const CompiledContract& compiled, int clause, Date on) {
+  for (const auto& v : compiled.versions()) {
+    if (v.clause == clause && v.start <= on && on < v.end) return v.version.kind;
+  }
+  return compiled.contract().clauses[clause].version.kind;
+}
+
+// A failure while deciding, at the expression that failed when it is known
+// (a date out of range), else at the file.
+void report_failure(Diagnostics& diags, const LoadedContract& loaded, const TypedExpr* at,
+                    QuestionFailure& f) {
+  if (at != nullptr && f.code == Code::E605 && loaded.source != nullptr &&
+      at->span.begin < loaded.source->text().size()) {
+    diags.error(*loaded.source, at->span.begin, f.code, std::move(f.message), std::move(f.help));
+    return;
+  }
+  diags.error(loaded.contract.path, f.code, std::move(f.message), std::move(f.help));
+}
+
+}  // namespace
 
 std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& limits,
                                         Diagnostics& diags) {
@@ -19,19 +97,16 @@ std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& 
                      std::nullopt,
                      nullptr};
   const Contract& c = q.contract();
-  auto on = parse_date_flag(o.on, "--on", diags);
+  auto on = parse_date_flag(o.on, "--on", diags, local_today());
   if (o.as_agreed_on) q.as_agreed_on = parse_date_flag(*o.as_agreed_on, "--as-agreed-on", diags);
-  std::map<int, Value> assumed;  // the last --assume of a fact wins
-  for (const auto& a : o.assume) {
-    if (auto v = parse_assumption(c, a, "--assume", limits, diags)) assumed[v->first] = v->second;
-  }
-  if (diags.has_errors()) return std::nullopt;
-  q.assumed.assign(assumed.begin(), assumed.end());
+  if (o.kind) check_kind(c, *o.kind, diags);
+  if (!assume_facts(o, c, limits, diags, q.assumed)) return std::nullopt;
   SituationError error;
   q.situation = make_situation(c, *on, q.assumed, error);
   if (!q.situation) {
-    auto f = describe_failure(c, error.error, error.at, -1, error.named_date, "--assume");
-    diags.error(o.file, f.code, f.message, f.help);
+    auto f = describe_failure(c, error.error, error.at, -1, error.named_date, "--assume",
+                              q.loaded->source.get());
+    report_failure(diags, *q.loaded, error.at, f);
     return std::nullopt;
   }
   q.compiled = std::make_unique<CompiledContract>(c, Scenario{q.as_agreed_on});
@@ -49,10 +124,10 @@ std::optional<std::vector<DecidedInstance>> decide_all(const PreparedQuestion& q
     DecidedInstance r{action, args, {}};
     DecisionError error;
     if (!decider.decide(*q.situation, action, args, r.decision, error)) {
-      auto f = describe_failure(c, error.error, error.at, error.clause, -1, "--assume");
-      diags.error(c.path, f.code,
-                  fmt::format("{} (deciding {})", f.message, instance_text(c, action, args)),
-                  f.help);
+      auto f = describe_failure(c, error.error, error.at, error.clause, -1, "--assume",
+                                q.loaded->source.get());
+      f.message = fmt::format("{} (deciding {})", f.message, instance_text(c, action, args));
+      report_failure(diags, *q.loaded, error.at, f);
       return std::nullopt;
     }
     results.push_back(std::move(r));
@@ -74,6 +149,34 @@ std::optional<VerdictFilter> parse_verdict_filter(const std::string& text, const
       fmt::format("{} takes a verdict or '{}', got '{}'", flag, VerdictFilter::kAllowed, text),
       help);
   return std::nullopt;
+}
+
+void keep_kind(const PreparedQuestion& q, const std::optional<std::string>& kind,
+               std::vector<DecidedInstance>& results) {
+  if (!kind) return;
+  auto involves = [&](const std::vector<int>& clauses) {
+    return std::any_of(clauses.begin(), clauses.end(), [&](int clause) {
+      return kind_on(*q.compiled, clause, q.situation->on) == *kind;
+    });
+  };
+  std::erase_if(results, [&](const DecidedInstance& r) {
+    return !involves(r.decision.by) && !involves(r.decision.overridden);
+  });
+}
+
+int check_expectation(const PreparedQuestion& q, const std::optional<VerdictFilter>& expect,
+                      bool expect_none, const std::vector<DecidedInstance>& results,
+                      Reporter& reporter) {
+  if (!expect && !expect_none) return 0;
+  std::vector<DecidedInstance> differing;
+  std::copy_if(results.begin(), results.end(), std::back_inserter(differing),
+               [&](const DecidedInstance& r) {
+                 return expect_none || !expect->matches(r.decision.verdict);
+               });
+  if (differing.empty()) return 0;
+  reporter.unmet_expectation(UnmetExpectation{q.contract(), expect_none ? std::nullopt : expect,
+                                              differing, results.size()});
+  return 1;
 }
 
 Answer answer_of(const PreparedQuestion& q, const std::vector<DecidedInstance>& results) {

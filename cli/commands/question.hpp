@@ -4,6 +4,7 @@
 // list of instances, and the verdict filters of --expect and --verdict.
 #include <memory>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -42,6 +43,15 @@ std::optional<std::vector<DecidedInstance>> decide_all(const PreparedQuestion& q
 // `flag`'s value as a verdict filter; E601 with did-you-mean otherwise.
 std::optional<VerdictFilter> parse_verdict_filter(const std::string& text, const char* flag,
                                                   Diagnostics& diags);
+// --kind K: keeps the instances that a clause of kind K (in its version in
+// force on the date) decides or sets aside; all of them without the flag.
+void keep_kind(const PreparedQuestion& q, const std::optional<std::string>& kind,
+               std::vector<DecidedInstance>& results);
+// --expect V (`expect`) or --expect-none: 1, and the message, when some
+// instance of `results` differs (any instance, for --expect-none); else 0.
+int check_expectation(const PreparedQuestion& q, const std::optional<VerdictFilter>& expect,
+                      bool expect_none, const std::vector<DecidedInstance>& results,
+                      Reporter& reporter);
 // The answer the reporter renders, viewing `q` and `results`.
 Answer answer_of(const PreparedQuestion& q, const std::vector<DecidedInstance>& results);
 

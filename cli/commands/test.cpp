@@ -1,5 +1,8 @@
-// `pacta test PATH...`: run every test file; exit 1 on a failed case, 2 when
-// a file could not be found or loaded.
+// `pacta test PATH...`: run every test file (only the cases --filter
+// names); exit 1 on a failed case, 2 when a file could not be found or
+// loaded, or when --filter matches no case.
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "cli/commands/commands.hpp"
@@ -15,14 +18,20 @@ int run_test(const TestOptions& o) {
   bool load_failed = diags.has_errors();
   std::vector<TestCaseResult> cases;
   for (const auto& file : files) {
-    TestFileResult result = run_test_file(file, limits, diags);
+    TestFileResult result = run_test_file(file, limits, diags, o.filter.value_or(""));
     load_failed = load_failed || !result.loaded;
     cases.insert(cases.end(), result.cases.begin(), result.cases.end());
+  }
+  if (o.filter && cases.empty() && !load_failed) {
+    diags.error("--filter", Code::E601, fmt::format("no case name contains '{}'", *o.filter),
+                "the filter is a part of a case's `name`, compared letter for letter; "
+                "`pacta test --verbose` lists the names");
+    load_failed = true;
   }
   const auto passed = static_cast<std::size_t>(
       std::count_if(cases.begin(), cases.end(), [](const TestCaseResult& r) { return r.passed; }));
   make_reporter(o.common.format, o.common.color)
-      ->tests(TestReport{diags, cases, passed, cases.size() - passed});
+      ->tests(TestReport{diags, cases, passed, cases.size() - passed, o.verbose});
   if (load_failed) return 2;
   return passed < cases.size() ? 1 : 0;
 }

@@ -31,18 +31,6 @@ void to_json(cli::Json& j, const Diagnostics& diags) {
   j["suppressed"] = diags.suppressed();
 }
 
-void to_json(cli::Json& j, const TestCaseResult& r) {
-  using cli::Json;
-  j = Json{{"file", r.file},
-           {"line", r.position.line},
-           {"name", r.name},
-           {"passed", r.passed},
-           {"expected", r.expected},
-           {"got", r.got.empty() ? Json(nullptr) : Json(r.got)},
-           {"by", r.by},
-           {"error", r.error ? Json(*r.error) : Json(nullptr)}};
-}
-
 }  // namespace pacta
 
 namespace pacta::cli {
@@ -61,22 +49,62 @@ Json ids_json(const Contract& c, const std::vector<int>& clauses) {
 
 // An instance's args by param name: bools as JSON booleans, parties and
 // enum values as their names.
-Json args_json(const Contract& c, const DecidedInstance& r) {
-  const ActionDecl& a = c.actions[r.action];
+Json args_json(const Contract& c, int action, const std::vector<int>& values) {
+  const ActionDecl& a = c.actions[action];
   Json args = Json::object();
   for (std::size_t i = 0; i < a.params.size(); ++i) {
     const Type& t = a.params[i].type;
     args[a.params[i].name] = t.kind == Type::Kind::Bool
-                                 ? Json(r.args[i] != 0)
-                                 : Json(c.domains[t.domain].values[r.args[i]]);
+                                 ? Json(values[i] != 0)
+                                 : Json(c.domains[t.domain].values[values[i]]);
   }
   return args;
+}
+
+Json assume_json(const Contract& c, const std::vector<std::pair<int, Value>>& assumed) {
+  Json assume = Json::object();
+  for (const auto& [fact, value] : assumed) {
+    assume[c.facts[fact].name] = value_json(c, c.facts[fact].type, value);
+  }
+  return assume;
+}
+
+Json date_json(const std::optional<Date>& d) { return d ? Json(d->to_string()) : Json(nullptr); }
+
+Json optional_ids(const std::optional<std::vector<std::string>>& ids) {
+  return ids ? Json(*ids) : Json(nullptr);
+}
+
+// One case of `pacta test`: the question, what it expects (`by` and
+// `overridden` null when the case does not say), and what pacta decided
+// (null when it could not decide; `error` says why).
+Json case_json(const TestCaseResult& r) {
+  const Contract& c = r.contract->contract;
+  Json j;
+  j["file"] = r.file;
+  j["line"] = r.position.line;
+  j["name"] = r.name;
+  j["passed"] = r.passed;
+  j["on"] = date_json(r.on);
+  j["ask"] = Json{{"action", c.actions[r.action].name}, {"args", args_json(c, r.action, r.args)}};
+  j["assume"] = assume_json(c, r.assume);
+  j["as_agreed_on"] = date_json(r.as_agreed_on);
+  j["expected"] = Json{{"verdict", r.expected},
+                       {"by", optional_ids(r.expected_by)},
+                       {"overridden", optional_ids(r.expected_overridden)}};
+  j["got"] = r.error ? Json(nullptr)
+                     : Json{{"verdict", r.got},
+                            {"by", r.by},
+                            {"overridden", r.overridden},
+                            {"default", r.is_default}};
+  j["error"] = r.error ? Json(*r.error) : Json(nullptr);
+  return j;
 }
 
 Json decision_json(const Contract& c, const DecidedInstance& r) {
   Json j;
   j["action"] = c.actions[r.action].name;
-  j["args"] = args_json(c, r);
+  j["args"] = args_json(c, r.action, r.args);
   j["verdict"] = verdict_name(r.decision.verdict);
   j["default"] = r.decision.is_default;
   j["by"] = ids_json(c, r.decision.by);
@@ -90,12 +118,8 @@ void to_json(Json& j, const Answer& a) {
   const Contract& c = a.contract;
   j["contract"] = c.id;
   j["on"] = a.on.to_string();
-  j["as_agreed_on"] = a.as_agreed_on ? Json(a.as_agreed_on->to_string()) : Json(nullptr);
-  Json assume = Json::object();
-  for (const auto& [fact, value] : a.assumed) {
-    assume[c.facts[fact].name] = value_json(c, c.facts[fact].type, value);
-  }
-  j["assume"] = assume;
+  j["as_agreed_on"] = date_json(a.as_agreed_on);
+  j["assume"] = assume_json(c, a.assumed);
   Json results = Json::array();
   for (const auto& r : a.results) results.push_back(decision_json(c, r));
   j["results"] = results;
@@ -124,7 +148,9 @@ class JsonReporter final : public Reporter {
   void tests(const TestReport& report) override {
     if (report.diagnostics.has_errors()) diagnostics(report.diagnostics);
     Json j;
-    j["cases"] = report.cases;
+    Json cases = Json::array();
+    for (const auto& r : report.cases) cases.push_back(case_json(r));
+    j["cases"] = cases;
     j["passed"] = report.passed;
     j["failed"] = report.failed;
     print_document(stdout, j);

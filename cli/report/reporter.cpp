@@ -14,8 +14,13 @@ void Reporter::unmet_expectation(const UnmetExpectation& unmet) {
     differing.push_back(fmt::format("{} is {}", instance_text(unmet.contract, r.action, r.args),
                                     verdict_name(r.decision.verdict)));
   }
+  if (!unmet.expected) {
+    fmt::print(stderr, "pacta: expected no instances, but {} {} listed: {}\n", differing.size(),
+               differing.size() == 1 ? "is" : "are", fmt::join(differing, "; "));
+    return;
+  }
   fmt::print(stderr, "pacta: expected {}, but {} of {} instance{} differ{}: {}\n",
-             unmet.expected.name(), differing.size(), unmet.total, unmet.total == 1 ? "" : "s",
+             unmet.expected->name(), differing.size(), unmet.total, unmet.total == 1 ? "" : "s",
              differing.size() == 1 ? "s" : "", fmt::join(differing, "; "));
 }
 

@@ -56,11 +56,12 @@ struct Answer {
   const std::vector<DecidedInstance>& results;
 };
 
-// `ask --expect` did not hold: `differing` are the instances (of `total`)
-// whose verdict the filter rejects.
+// `--expect` did not hold: `differing` are the instances (of `total`)
+// whose verdict the filter rejects; for `--expect-none` (no `expected`),
+// every instance listed.
 struct UnmetExpectation {
   const Contract& contract;
-  VerdictFilter expected;
+  std::optional<VerdictFilter> expected;
   const std::vector<DecidedInstance>& differing;
   std::size_t total = 0;
 };
@@ -70,6 +71,7 @@ struct TestReport {
   const std::vector<TestCaseResult>& cases;
   std::size_t passed = 0;
   std::size_t failed = 0;
+  bool verbose = false;  // text: list passing cases too
 };
 
 class Reporter {

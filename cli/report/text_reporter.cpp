@@ -105,14 +105,32 @@ std::string by_text(const std::vector<std::string>& by) {
   return by.empty() ? std::string("no clause (default)") : fmt::format("{}", fmt::join(by, ", "));
 }
 
-// "file:line: FAIL name: expected X [by ...], got Y by ..." for a failed case.
+std::string aside_text(const std::vector<std::string>& ids) {
+  return ids.empty() ? std::string(" setting aside nothing")
+                     : fmt::format(" setting aside {}", fmt::join(ids, ", "));
+}
+
+std::string case_name(const TestCaseResult& r) { return r.name.empty() ? "(unnamed)" : r.name; }
+
+// "file:line: FAIL name: expected X [by ...] [setting aside ...], got Y by
+// ... [setting aside ...]" for a failed case; what was set aside is shown
+// when the case says what it expects there.
 std::string failure_line(const TestCaseResult& r) {
   std::string expected = r.expected;
   if (r.expected_by) expected += fmt::format(" by {}", by_text(*r.expected_by));
+  if (r.expected_overridden) expected += aside_text(*r.expected_overridden);
   std::string got = r.error ? fmt::format("an error: {}", *r.error)
                             : fmt::format("{} by {}", r.got, by_text(r.by));
-  return fmt::format("{}:{}: FAIL {}: expected {}, got {}\n", r.file, r.position.line,
-                     r.name.empty() ? "(unnamed)" : r.name, expected, got);
+  if (!r.error && r.expected_overridden) got += aside_text(r.overridden);
+  return fmt::format("{}:{}: FAIL {}: expected {}, got {}\n", r.file, r.position.line, case_name(r),
+                     expected, got);
+}
+
+// "file:line: PASS name: Y by ... [setting aside ...]" (--verbose).
+std::string pass_line(const TestCaseResult& r) {
+  std::string got = fmt::format("{} by {}", r.got, by_text(r.by));
+  if (!r.overridden.empty()) got += aside_text(r.overridden);
+  return fmt::format("{}:{}: PASS {}: {}\n", r.file, r.position.line, case_name(r), got);
 }
 
 class TextReporter final : public Reporter {
@@ -148,7 +166,11 @@ class TextReporter final : public Reporter {
   void tests(const TestReport& report) override {
     diagnostics(report.diagnostics);
     for (const auto& r : report.cases) {
-      if (!r.passed) fmt::print("{}", failure_line(r));
+      if (!r.passed) {
+        fmt::print("{}", failure_line(r));
+      } else if (report.verbose) {
+        fmt::print("{}", pass_line(r));
+      }
     }
     fmt::print("{} passed, {} failed\n", report.passed, report.failed);
   }

@@ -1,10 +1,12 @@
 // Stage: amendments. Their dates are resolved, they are put in amendment
 // order (effective, ties in file order), and each is checked against the
 // clauses as they stand at its point of that order: a repealed clause cannot
-// be amended, and an `amend` is checked against the version it replaces.
+// be amended or repealed (but may be re-enacted by `add`), and an `amend`
+// is checked against the version it replaces.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +30,7 @@ struct DatedAmendment {
 struct ClauseTimeline {
   std::vector<bool> exists;
   std::vector<std::string> gone_by;  // the amendment that repealed it, if one did
+  std::vector<Date> gone_on;         // and its `effective` date
   std::vector<int> action;           // the action its current version is about
   std::vector<const Expr*> when;     // its current `when` (nullptr: none)
 };
@@ -85,20 +88,40 @@ ClauseTimeline original_clauses(const CheckerState& st) {
     const ClauseSyntax& syntax = *st.clause_syntax[i];
     now.exists.push_back(clause.added_by < 0);
     now.gone_by.emplace_back();
+    now.gone_on.emplace_back();
     now.action.push_back(clause.version.pattern.action);
     now.when.push_back(syntax.when.is_set() ? &syntax.when.value : nullptr);
   }
   return now;
 }
 
-// Why clause `i` does not exist when `am` applies: repealed before, or (an
-// original clause has no adder) only added by an amendment.
-std::string why_absent(const CheckerState& st, const RuleFileSyntax& s, const ClauseTimeline& now,
-                       int i, const Amendment& am) {
-  if (!now.gone_by[i].empty()) return fmt::format("it was repealed by '{}' before", now.gone_by[i]);
+// Why clause `i` does not exist when `am` applies: only added by an
+// amendment that comes later (an original clause has no adder).
+std::string why_absent(const CheckerState& st, const RuleFileSyntax& s, int i,
+                       const Amendment& am) {
   const std::string& adder = s.amendments[st.contract.clauses[i].added_by].id.value;
   if (adder == am.id) return "it is added by this same amendment: give its final form in `add`";
   return fmt::format("it is only added later, by '{}'", adder);
+}
+
+// E501 for a clause that `am` repeals or amends after it was repealed. A
+// repealed clause no longer exists; it can only come back as a new clause.
+void report_repealed(CheckerState& st, const ClauseTimeline& now, const Name& ref, int i,
+                     const Amendment& am, const char* verb) {
+  if (now.gone_by[i] == am.id) {
+    st.error(
+        ref.offset, Code::E501,
+        fmt::format("amendment '{}' {} clause '{}', which it also repeals", am.id, verb, ref.value),
+        "an amendment applies its `repeal` first; to replace the clause, keep the repeal "
+        "and give its new text in `add`, or drop the repeal and keep the `amend`");
+    return;
+  }
+  st.error(ref.offset, Code::E501,
+           fmt::format("amendment '{}' {} clause '{}', which was repealed by '{}' (effective {})",
+                       am.id, verb, ref.value, now.gone_by[i], now.gone_on[i].to_string()),
+           fmt::format("a repealed clause no longer exists; to bring it back, re-enact it: "
+                       "`add` it to '{}' with its full text (id, modality, ...)",
+                       am.id));
 }
 
 // The clause `ref` names, when it exists as `am` applies; E501 otherwise.
@@ -114,15 +137,29 @@ std::optional<int> clause_in_force(CheckerState& st, const RuleFileSyntax& s,
         suggest_clause_id(st.contract, ref.value, st.diags));
     return std::nullopt;
   }
-  if (!now.exists[*i]) {
-    st.error(ref.offset, Code::E501,
-             fmt::format("amendment '{}' {} clause '{}', which does not exist at that point "
-                         "({})",
-                         am.id, verb, ref.value, why_absent(st, s, now, *i, am)),
-             "amendments apply in order of `effective`, ties in file order");
+  if (now.exists[*i]) return i;
+  if (!now.gone_by[*i].empty()) {
+    report_repealed(st, now, ref, *i, am, verb);
     return std::nullopt;
   }
-  return i;
+  st.error(ref.offset, Code::E501,
+           fmt::format("amendment '{}' {} clause '{}', which does not exist at that point "
+                       "({})",
+                       am.id, verb, ref.value, why_absent(st, s, *i, am)),
+           "amendments apply in order of `effective`, ties in file order");
+  return std::nullopt;
+}
+
+// E206 when `id` is listed a second time in one list of one amendment
+// (`verb`: "repeals", "amends", "adds"); `seen` holds the ids listed so far.
+bool listed_twice(CheckerState& st, std::map<std::string, std::size_t>& seen, const Name& id,
+                  const Amendment& am, const char* verb, const char* help) {
+  auto [it, inserted] = seen.try_emplace(id.value, id.offset);
+  if (inserted) return false;
+  st.error(id.offset, Code::E206,
+           fmt::format("amendment '{}' {} clause '{}' twice", am.id, verb, id.value),
+           fmt::format("{}; the first is on line {}", help, st.file.position(it->second).line));
+  return true;
 }
 
 // A field an `amend` entry sets (checked by `check`), removes (null: an
@@ -176,12 +213,16 @@ ClausePatch check_patch(CheckerState& st, const ClauseSyntax& s, int current_act
   p.checked_against_action = action;
   if (action >= 0) p.when = patched_when(st, s, action, current_action, current_when);
   p.from = patched(s.from, [&](const Expr& e) { return check_bound(st, e, "'from'"); });
-  p.until = patched(s.until, [&](const Expr& e) { return check_bound(st, e, "'until'"); });
-  if (s.through.presence != Presence::Absent) {
+  // `until` and `through` are one field, the end: the one given a value
+  // sets it (null in the other is allowed: the reader refuses two values);
+  // null alone removes it.
+  if (s.through.is_set() || (s.through.presence == Presence::Null && !s.until.is_set())) {
     p.until = patched(s.through, [&](const Expr& e) {
       return through_to_until(st, check_bound(st, e, "'through'"));
     });
-    p.until_is_through = true;
+    p.until_is_through = s.through.is_set();
+  } else {
+    p.until = patched(s.until, [&](const Expr& e) { return check_bound(st, e, "'until'"); });
   }
   if (s.overrides.presence == Presence::Set) p.overrides = check_overrides(st, s.overrides.value);
   if (s.overrides.presence == Presence::Null) p.overrides = std::vector<int>{};
@@ -194,18 +235,26 @@ ClausePatch check_patch(CheckerState& st, const ClauseSyntax& s, int current_act
 
 void apply_repeals(CheckerState& st, const RuleFileSyntax& s, ClauseTimeline& now, Amendment& am,
                    const AmendmentSyntax& as) {
+  std::map<std::string, std::size_t> seen;
   for (const auto& ref : as.repeal) {
+    if (listed_twice(st, seen, ref, am, "repeals", "list it once")) continue;
     auto i = clause_in_force(st, s, now, ref, am, "repeals");
     if (!i) continue;
     am.repeal.push_back(*i);
     now.exists[*i] = false;
     now.gone_by[*i] = am.id;
+    now.gone_on[*i] = am.effective;
   }
 }
 
 void apply_amends(CheckerState& st, const RuleFileSyntax& s, ClauseTimeline& now, Amendment& am,
                   const AmendmentSyntax& as) {
+  std::map<std::string, std::size_t> seen;
   for (const auto& patch : as.amend) {
+    if (listed_twice(st, seen, patch.id, am, "amends",
+                     "give one `amend` entry with every field that changes")) {
+      continue;
+    }
     auto i = clause_in_force(st, s, now, patch.id, am, "amends");
     if (!i) continue;
     ClausePatch p = check_patch(st, patch, now.action[*i], now.when[*i]);
@@ -216,15 +265,39 @@ void apply_amends(CheckerState& st, const RuleFileSyntax& s, ClauseTimeline& now
   }
 }
 
-// The clauses this amendment adds (declare_clauses took them in, unless
-// their id was taken).
-void apply_adds(const CheckerState& st, ClauseTimeline& now, Amendment& am,
-                const AmendmentSyntax& as) {
+// E502: `added` names clause `i`, which exists when `am` applies.
+void report_existing(CheckerState& st, const ClauseSyntax& added, int i, const Amendment& am) {
+  st.error(added.id.offset, Code::E502,
+           fmt::format("amendment '{}' adds clause '{}', which already exists at that point", am.id,
+                       added.id.value),
+           fmt::format("'{}' is on line {}; to change it use `amend`, or choose a new id",
+                       added.id.value, st.file.position(st.clause_syntax[i]->id.offset).line));
+}
+
+// The clauses this amendment adds. The first `add` of an id (in file order)
+// is that clause's own (declare_clauses took it in); a later one re-enacts
+// the clause if it was repealed before, and is E502 if it exists.
+void apply_adds(CheckerState& st, ClauseTimeline& now, Amendment& am, const AmendmentSyntax& as) {
+  std::map<std::string, std::size_t> seen;
   for (const auto& added : as.add) {
+    if (listed_twice(st, seen, added.id, am, "adds", "give the clause once")) continue;
     auto i = st.contract.find_clause(added.id.value);
-    if (!i || st.contract.clauses[*i].added_by != static_cast<int>(am.file_order)) continue;
-    am.add.push_back(*i);
+    if (!i) continue;  // its id is an amendment's (E206)
+    if (now.exists[*i]) {
+      report_existing(st, added, *i, am);
+      continue;
+    }
+    const ClauseVersion* version = &st.contract.clauses[*i].version;
+    if (st.clause_syntax[*i] == &added) {
+      am.add.push_back(*i);
+    } else {
+      am.reenact.emplace_back(*i, check_clause_version(st, added));
+      version = &am.reenact.back().second;
+    }
     now.exists[*i] = true;
+    now.gone_by[*i].clear();
+    now.action[*i] = version->pattern.action;
+    now.when[*i] = added.when.is_set() ? &added.when.value : nullptr;
   }
 }
 

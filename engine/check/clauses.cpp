@@ -68,31 +68,35 @@ std::vector<int> check_overrides(CheckerState& st, const std::vector<Name>& ids)
   return out;
 }
 
+ClauseVersion check_clause_version(CheckerState& st, const ClauseSyntax& s) {
+  ClauseVersion v;
+  v.modality = s.modality.value;
+  v.offset = s.offset;
+  v.kind = s.kind.value;
+  v.title = s.title.value;
+  v.text = s.text.value;
+  v.ref = s.ref.value;
+  // A pattern that did not parse was reported by the reader.
+  auto pattern = s.modality.is_set() ? resolve_pattern(st.contract, st.file, s.pattern, st.diags)
+                                     : std::nullopt;
+  if (pattern) v.pattern = *pattern;
+  if (s.when.is_set() && pattern) {
+    v.when = check_when(st, s.when.value, pattern->action, st.diags);
+    v.when_action = pattern->action;
+  }
+  if (s.from.is_set()) v.from = check_bound(st, s.from.value, "'from'");
+  if (s.until.is_set()) v.until = check_bound(st, s.until.value, "'until'");
+  if (s.through.is_set()) {
+    v.until = through_to_until(st, check_bound(st, s.through.value, "'through'"));
+    v.until_is_through = true;
+  }
+  if (s.overrides.is_set()) v.overrides = check_overrides(st, s.overrides.value);
+  return v;
+}
+
 void check_clauses(CheckerState& st, const RuleFileSyntax& /*syntax*/) {
   for (std::size_t i = 0; i < st.contract.clauses.size(); ++i) {
-    const ClauseSyntax& s = *st.clause_syntax[i];
-    ClauseVersion& v = st.contract.clauses.mutable_version(i);
-    v.modality = s.modality.value;
-    v.offset = s.offset;
-    v.kind = s.kind.value;
-    v.title = s.title.value;
-    v.text = s.text.value;
-    v.ref = s.ref.value;
-    // A pattern that did not parse was reported by the reader.
-    auto pattern = s.modality.is_set() ? resolve_pattern(st.contract, st.file, s.pattern, st.diags)
-                                       : std::nullopt;
-    if (pattern) v.pattern = *pattern;
-    if (s.when.is_set() && pattern) {
-      v.when = check_when(st, s.when.value, pattern->action, st.diags);
-      v.when_action = pattern->action;
-    }
-    if (s.from.is_set()) v.from = check_bound(st, s.from.value, "'from'");
-    if (s.until.is_set()) v.until = check_bound(st, s.until.value, "'until'");
-    if (s.through.is_set()) {
-      v.until = through_to_until(st, check_bound(st, s.through.value, "'through'"));
-      v.until_is_through = true;
-    }
-    if (s.overrides.is_set()) v.overrides = check_overrides(st, s.overrides.value);
+    st.contract.clauses.mutable_version(i) = check_clause_version(st, *st.clause_syntax[i]);
   }
 }
 

@@ -129,21 +129,6 @@ void add_clause(CheckerState& st, const ClauseSyntax& clause, int added_by) {
   st.clause_syntax.push_back(&clause);
 }
 
-// An `add` of an id that is already a clause: E502, not a duplicate id.
-bool adds_existing_clause(CheckerState& st, const ClauseIds& ids, const AmendmentSyntax& am,
-                          const ClauseSyntax& clause) {
-  if (!ids.taken(clause.id.value)) return false;
-  auto existing = st.contract.find_clause(clause.id.value);
-  if (!existing) return false;
-  st.error(
-      clause.id.offset, Code::E502,
-      fmt::format("amendment '{}' adds clause '{}', which already exists", am.id.value,
-                  clause.id.value),
-      fmt::format("'{}' is on line {}; to change it use `amend`, or choose a new id",
-                  clause.id.value, st.file.position(st.contract.clauses[*existing].offset).line));
-  return true;
-}
-
 }  // namespace
 
 void declare_contract(CheckerState& st, const RuleFileSyntax& s) {
@@ -218,7 +203,10 @@ void declare_clauses(CheckerState& st, const RuleFileSyntax& s) {
   for (const auto& am : s.amendments) ids.claim(am.id, "amendment");
   for (std::size_t a = 0; a < s.amendments.size(); ++a) {
     for (const auto& clause : s.amendments[a].add) {
-      if (adds_existing_clause(st, ids, s.amendments[a], clause)) continue;
+      // An `add` of an id that is already a clause is a re-enactment of a
+      // repealed clause, or E502: that depends on the amendment order, so
+      // the amendments stage decides.
+      if (ids.taken(clause.id.value) && st.contract.find_clause(clause.id.value)) continue;
       if (ids.claim(clause.id, "clause")) add_clause(st, clause, static_cast<int>(a));
     }
   }

@@ -105,6 +105,36 @@ class ExprChecker {
     return out;
   }
 
+  // `cloud == aws` where `cloud` is a type: point to the params (in a
+  // `when`) and facts of that type, which hold a value of it.
+  std::string type_name_help(const std::string& name) const {
+    auto d = c_.find_domain(name);
+    if (!d) return {};
+    std::vector<std::pair<const char*, std::string>> holders;  // param/fact, its name
+    if (s_.action >= 0) {
+      for (const auto& p : c_.actions[s_.action].params) {
+        if (p.type == Type::value(*d)) holders.emplace_back("param", p.name);
+      }
+    }
+    for (const auto& f : c_.facts) {
+      if (f.type == Type::value(*d)) holders.emplace_back("fact", f.name);
+    }
+    if (holders.empty()) {
+      return fmt::format(
+          "'{}' is a type, not a value; compare a param or fact of that type "
+          "with one of its values: {}",
+          name, fmt::join(c_.domains[*d].values, ", "));
+    }
+    if (holders.size() == 1) {
+      return fmt::format("'{}' is a type; the {} of that type is '{}'", name, holders[0].first,
+                         holders[0].second);
+    }
+    std::vector<std::string> listed;
+    listed.reserve(holders.size());
+    for (const auto& [kind, n] : holders) listed.push_back(fmt::format("{} '{}'", kind, n));
+    return fmt::format("'{}' is a type; of that type are {}", name, fmt::join(listed, ", "));
+  }
+
   std::optional<TypedExpr> name(const Expr& e, const std::optional<Type>& hint) {
     if (!e.qualifier.empty()) return qualified(e);
     if (s_.action >= 0) {
@@ -157,7 +187,8 @@ class ExprChecker {
           fmt::format("write it qualified: {}", fmt::join(forms, " or ")));
       return std::nullopt;
     }
-    std::string help = diags_.full() ? std::string() : did_you_mean(e.name, visible_names());
+    std::string help = type_name_help(e.name);
+    if (help.empty() && !diags_.full()) help = did_you_mean(e.name, visible_names());
     if (help.empty() && hint && hint->kind == Type::Kind::Value) help = hint_for(*hint);
     error(e.span.begin, Code::E401, fmt::format("unknown name '{}' in {}", e.name, s_.context),
           help);

@@ -21,6 +21,9 @@ std::vector<std::vector<int>> override_edges(const Contract& c) {
     for (const auto& [i, patch] : am.amend) {
       if (patch.overrides) edges[i].insert(patch.overrides->begin(), patch.overrides->end());
     }
+    for (const auto& [i, version] : am.reenact) {
+      edges[i].insert(version.overrides.begin(), version.overrides.end());
+    }
   }
   std::vector<std::vector<int>> adjacency(edges.size());
   for (std::size_t i = 0; i < edges.size(); ++i) {

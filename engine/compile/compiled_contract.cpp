@@ -70,12 +70,16 @@ CompiledContract::CompiledContract(const Contract& contract, const Scenario& sce
       versions_.push_back(ClauseVersionSpan{clause, am.effective, Date::never(),
                                             static_cast<int>(a), std::move(next)});
     }
-    for (int clause : am.add) {
+    auto start = [&](int clause, const ClauseVersion& version) {
       close(clause, am.effective);
       open[clause] = static_cast<int>(versions_.size());
-      versions_.push_back(ClauseVersionSpan{clause, am.effective, Date::never(),
-                                            static_cast<int>(a), contract.clauses[clause].version});
-    }
+      versions_.push_back(
+          ClauseVersionSpan{clause, am.effective, Date::never(), static_cast<int>(a), version});
+    };
+    for (int clause : am.add) start(clause, contract.clauses[clause].version);
+    // A re-enacted clause: its repeal closed the old version (when that
+    // repeal is in this scenario; otherwise the re-enactment replaces it).
+    for (const auto& [clause, version] : am.reenact) start(clause, version);
   }
   for (std::size_t v = 0; v < versions_.size(); ++v) {
     const auto& span = versions_[v];

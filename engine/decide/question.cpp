@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "engine/check/check.hpp"
 #include "grammar/expr/parse.hpp"
 
@@ -22,13 +26,29 @@ std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
                                                       std::string_view text, std::string_view flag,
                                                       const Limits& limits, Diagnostics& diags) {
   SourceFile source{std::string(flag), std::string(text)};
+  std::vector<std::size_t> offsets(text.size() + 1);
+  for (std::size_t i = 0; i < offsets.size(); ++i) offsets[i] = i;
+  return parse_assumption_in(contract, text, source, offsets, flag, limits, diags);
+}
+
+std::optional<std::pair<int, Value>> parse_assumption_in(const Contract& contract,
+                                                         std::string_view text,
+                                                         const SourceFile& source,
+                                                         const std::vector<std::size_t>& offsets,
+                                                         std::string_view flag,
+                                                         const Limits& limits, Diagnostics& diags) {
   auto eq = text.find('=');
   if (eq == std::string_view::npos) {
-    diags.error(source, text.size(), Code::E601, fmt::format("{} needs NAME=VALUE", flag),
+    diags.error(source, offsets[text.size()], Code::E601, fmt::format("{} needs NAME=VALUE", flag),
                 fmt::format("e.g. {} agi_declared=true", flag));
     return std::nullopt;
   }
+  // Spaces around the name are dropped (`--assume 'ok = true'`); the value
+  // is an expression, in which spaces are allowed anyway.
   std::string_view name = text.substr(0, eq);
+  const std::size_t name_begin = std::min(name.find_first_not_of(" \t"), name.size());
+  name = name.substr(name_begin);
+  name = name.substr(0, name.find_last_not_of(" \t") + 1);
   auto fact = contract.find_fact(name);
   if (!fact) {
     std::vector<std::string> names;
@@ -38,19 +58,21 @@ std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
       help = names.empty() ? std::string("this contract declares no facts")
                            : fmt::format("the facts are: {}", fmt::join(names, ", "));
     }
-    diags.error(source, 0, Code::E604, fmt::format("unknown fact '{}'", name), help);
+    diags.error(source, offsets[name_begin], Code::E604, fmt::format("unknown fact '{}'", name),
+                help);
     return std::nullopt;
   }
   std::string_view value_text = text.substr(eq + 1);
   auto parsed = parse_expression(value_text, limits);
   if (!parsed.value) {
     for (const auto& e : parsed.errors) {
-      diags.error(source, eq + 1 + e.offset, e.code, e.message, e.help);
+      diags.error(source, offsets[std::min(eq + 1 + e.offset, text.size())], e.code, e.message,
+                  e.help);
     }
     return std::nullopt;
   }
-  std::vector<std::size_t> map(value_text.size() + 1);
-  for (std::size_t i = 0; i < map.size(); ++i) map[i] = eq + 1 + i;
+  std::vector<std::size_t> map(offsets.begin() + static_cast<std::ptrdiff_t>(eq + 1),
+                               offsets.end());
   remap_spans(*parsed.value, map);
   auto value = resolve_literal(contract, source, *parsed.value, contract.facts[*fact].type, diags);
   if (!value) return std::nullopt;
@@ -58,16 +80,22 @@ std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
 }
 
 std::optional<Date> parse_date_flag(std::string_view text, std::string_view flag,
-                                    Diagnostics& diags) {
+                                    Diagnostics& diags, std::optional<Date> today) {
+  if (today && text == "today") return today;
   if (auto d = Date::parse(text)) return d;
   SourceFile source{std::string(flag), std::string(text)};
-  std::string help = "write the date as YYYY-MM-DD, e.g. 2026-01-15";
+  std::string help = today ? "write the date as YYYY-MM-DD, e.g. 2026-01-15, or write today"
+                           : "write the date as YYYY-MM-DD, e.g. 2026-01-15";
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
     help =
         "it has the form YYYY-MM-DD but is not a day of the calendar "
         "(months 01-12, days up to the month's length, years 0001-9999)";
+  } else if (today && !did_you_mean(text, {"today"}).empty()) {
+    help = did_you_mean(text, {"today"});
   }
-  diags.error(source, 0, Code::E601, fmt::format("{} takes a date, got '{}'", flag, text), help);
+  diags.error(source, 0, Code::E601,
+              fmt::format("{} takes a date{}, got '{}'", flag, today ? " or 'today'" : "", text),
+              help);
   return std::nullopt;
 }
 
@@ -93,11 +121,59 @@ std::string failing_part(const Contract& c, int clause, int named_date) {
   return "the question";
 }
 
+// An expression's source text on one line, cut when long.
+std::string shown_expression(std::string_view text) {
+  constexpr std::size_t kMaxBytes = 60;
+  std::string out;
+  for (char ch : text) {
+    if (out.size() >= kMaxBytes && (static_cast<unsigned char>(ch) & 0xC0u) != 0x80u) {
+      return out + "...";
+    }
+    const bool space = ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : ch;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// What an expression reads, through named dates: `date`, and facts.
+void inputs_of(const Contract& c, const TypedExpr& e, bool& today, std::vector<int>& facts) {
+  if (e.op == TypedExpr::Op::Today) today = true;
+  if (e.op == TypedExpr::Op::Fact &&
+      std::find(facts.begin(), facts.end(), e.index) == facts.end()) {
+    facts.push_back(e.index);
+  }
+  if (e.op == TypedExpr::Op::NamedDate) inputs_of(c, c.dates[e.index].expr, today, facts);
+  for (const TypedExpr& operand : e.operands) inputs_of(c, operand, today, facts);
+}
+
+// The help of E605 for a date out of range: which input can move it back
+// into the calendar, or that the contract's expression itself leaves it.
+std::string out_of_range_help(const Contract& c, const TypedExpr* at,
+                              std::string_view assume_flag) {
+  bool today = false;
+  std::vector<int> facts;
+  if (at != nullptr) inputs_of(c, *at, today, facts);
+  std::vector<std::string> inputs;
+  if (today) inputs.emplace_back("the date asked about (--on)");
+  for (int f : facts) {
+    inputs.push_back(fmt::format("fact '{}' ({} or its default)", c.facts[f].name, assume_flag));
+  }
+  if (inputs.empty()) {
+    return "it uses no fact and not `date`, so it fails whatever is asked: fix the contract "
+           "(an end that never comes is written `never`)";
+  }
+  return fmt::format("it depends on {}: check {}", fmt::join(inputs, " and "),
+                     inputs.size() == 1 ? "that value" : "those values");
+}
+
 }  // namespace
 
 QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const TypedExpr* at,
-                                 int clause, int named_date, std::string_view assume_flag) {
-  std::string message = failure_message(c, error, at, clause, named_date);
+                                 int clause, int named_date, std::string_view assume_flag,
+                                 const SourceFile* source) {
+  std::string message = failure_message(c, error, at, clause, named_date, source);
   switch (error) {
     case EvalEnv::Error::MissingFact: {
       const FactDecl& f = c.facts[at->index];
@@ -106,7 +182,7 @@ QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const 
                           example_value(c, f.type))};
     }
     case EvalEnv::Error::DateOutOfRange:
-      return {Code::E605, std::move(message), "check the assumed dates"};
+      return {Code::E605, std::move(message), out_of_range_help(c, at, assume_flag)};
     case EvalEnv::Error::DivisionByZero:
       return {Code::E605, std::move(message), "check the assumed numbers"};
     case EvalEnv::Error::None:
@@ -116,14 +192,25 @@ QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const 
 }
 
 std::string failure_message(const Contract& c, EvalEnv::Error error, const TypedExpr* at,
-                            int clause, int named_date) {
+                            int clause, int named_date, const SourceFile* source) {
   std::string where = failing_part(c, clause, named_date);
   switch (error) {
     case EvalEnv::Error::MissingFact:
       return fmt::format("fact '{}' has no default, and {} needs its value",
                          c.facts[at->index].name, where);
-    case EvalEnv::Error::DateOutOfRange:
-      return fmt::format("date arithmetic in {} goes outside 0001-01-01..9999-12-31", where);
+    case EvalEnv::Error::DateOutOfRange: {
+      // `at` is the date ± duration that left the calendar.
+      const bool back = at != nullptr && at->amount < 0;
+      std::string what = "date arithmetic";
+      if (source != nullptr && at != nullptr && at->span.end > at->span.begin &&
+          at->span.end <= source->text().size()) {
+        what = fmt::format("`{}`", shown_expression(source->text().substr(
+                                       at->span.begin, at->span.end - at->span.begin)));
+      }
+      return fmt::format("{} in {} is {}", what, where,
+                         back ? "before 0001-01-01, the first date pacta knows"
+                              : "past 9999-12-31, the last date pacta knows");
+    }
     case EvalEnv::Error::DivisionByZero:
       return fmt::format("division by zero in {}", where);
     case EvalEnv::Error::None:

@@ -9,11 +9,13 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "engine/eval/evaluate.hpp"
 #include "engine/model/contract.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/limits.hpp"
+#include "grammar/source.hpp"
 
 namespace pacta {
 
@@ -25,9 +27,20 @@ std::optional<Pattern> parse_question_pattern(const Contract& contract, std::str
 std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
                                                       std::string_view text, std::string_view flag,
                                                       const Limits& limits, Diagnostics& diags);
+// The same for NAME=VALUE text that stands in another file (a facts file):
+// offsets[i] is where byte i of `text` is in `source` (one more entry for
+// the end), so diagnostics point there. `flag` names the input in messages.
+std::optional<std::pair<int, Value>> parse_assumption_in(const Contract& contract,
+                                                         std::string_view text,
+                                                         const SourceFile& source,
+                                                         const std::vector<std::size_t>& offsets,
+                                                         std::string_view flag,
+                                                         const Limits& limits, Diagnostics& diags);
 // A YYYY-MM-DD flag value (E601 otherwise). `flag` names it in messages.
+// With `today` (the caller's local date: the engine reads no clock), the
+// word `today` is that date.
 std::optional<Date> parse_date_flag(std::string_view text, std::string_view flag,
-                                    Diagnostics& diags);
+                                    Diagnostics& diags, std::optional<Date> today = std::nullopt);
 
 // Messages for failures while deciding, shared by `ask`, `allowed` and
 // `test`: which fact is missing, and the help: how to supply it through
@@ -37,12 +50,14 @@ struct QuestionFailure {
   std::string message;
   std::string help;
 };
+// `source`, when given, is the contract's file: the message then quotes the
+// failing expression.
 QuestionFailure describe_failure(const Contract& contract, EvalEnv::Error error,
                                  const TypedExpr* at, int clause, int named_date,
-                                 std::string_view assume_flag);
+                                 std::string_view assume_flag, const SourceFile* source = nullptr);
 // The message alone (for `pacta test`, whose cases assume facts in YAML).
 std::string failure_message(const Contract& contract, EvalEnv::Error error, const TypedExpr* at,
-                            int clause, int named_date);
+                            int clause, int named_date, const SourceFile* source = nullptr);
 // An example value of a fact's type, for help texts ("true", "2026-01-01").
 std::string example_value(const Contract& contract, const Type& type);
 

@@ -126,6 +126,9 @@ struct Amendment {
   std::vector<int> repeal;                         // clause indices
   std::vector<std::pair<int, ClausePatch>> amend;  // clause index, patch
   std::vector<int> add;                            // clause indices
+  // `add` of a clause id that was repealed before (SPEC §1): a new version
+  // of that clause, in force from `effective` on; clause index, version.
+  std::vector<std::pair<int, ClauseVersion>> reenact;
 };
 
 struct Contract {

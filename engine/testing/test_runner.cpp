@@ -33,40 +33,32 @@ struct ResolvedCase {
   TypedExpr on;
   std::optional<TypedExpr> as_agreed_on;
   std::vector<std::pair<int, Value>> assume;
-  std::vector<int> by;
+  std::vector<int> by, overridden;
 };
 
-std::optional<ResolvedCase> resolve_case(const Contract& c, const SourceFile& file,
-                                         const TestCaseSyntax& t, Diagnostics& diags) {
-  ResolvedCase r;
-  r.syntax = &t;
+// The `ask` instance; E702 for a param without a value.
+bool resolve_ask(const Contract& c, const SourceFile& file, const ActionPattern& ask,
+                 ResolvedCase& r, Diagnostics& diags) {
+  auto p = resolve_pattern(c, file, ask, diags);
+  if (!p) return false;
+  r.pattern = *p;
   bool ok = true;
-  ExprScope scope;
-  scope.contract = &c;
-  scope.context = "a test case";
-  if (auto on = check_expression(scope, file, t.on.value, Type::date(), diags))
-    r.on = *on;
-  else
-    ok = false;
-  if (t.as_agreed_on.is_set()) {
-    r.as_agreed_on = check_expression(scope, file, t.as_agreed_on.value, Type::date(), diags);
-    ok = ok && r.as_agreed_on.has_value();
-  }
-  if (auto p = resolve_pattern(c, file, t.ask, diags)) {
-    r.pattern = *p;
-    const ActionDecl& a = c.actions[p->action];
-    for (std::size_t i = 0; i < a.params.size(); ++i) {
-      if (p->arg_values[i] >= 0) continue;
-      diags.error(file, t.ask.span.begin, Code::E702,
-                  fmt::format("'ask' must name one instance, but param '{}' has no value",
-                              a.params[i].name),
-                  fmt::format("give every param, e.g. {}({}={})", a.name, a.params[i].name,
-                              example_value(c, a.params[i].type)));
-      ok = false;
-    }
-  } else {
+  const ActionDecl& a = c.actions[p->action];
+  for (std::size_t i = 0; i < a.params.size(); ++i) {
+    if (p->arg_values[i] >= 0) continue;
+    diags.error(
+        file, ask.span.begin, Code::E702,
+        fmt::format("'ask' must name one instance, but param '{}' has no value", a.params[i].name),
+        fmt::format("give every param, e.g. {}({}={})", a.name, a.params[i].name,
+                    example_value(c, a.params[i].type)));
     ok = false;
   }
+  return ok;
+}
+
+bool resolve_assume(const Contract& c, const SourceFile& file, const TestCaseSyntax& t,
+                    ResolvedCase& r, Diagnostics& diags) {
+  bool ok = true;
   for (const auto& [name, value] : t.assume) {
     auto fact = c.find_fact(name.value);
     if (!fact) {
@@ -85,35 +77,71 @@ std::optional<ResolvedCase> resolve_case(const Contract& c, const SourceFile& fi
       ok = false;
     }
   }
-  if (t.by) {
-    for (const auto& id : *t.by) {
-      if (auto i = c.find_clause(id.value)) {
-        r.by.push_back(*i);
-        continue;
-      }
-      report_unknown_clause(c, file, id, diags);
-      ok = false;
+  std::sort(r.assume.begin(), r.assume.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  return ok;
+}
+
+// `by` or `overridden`: clause ids, sorted; unknown ids are errors.
+bool resolve_clauses(const Contract& c, const SourceFile& file,
+                     const std::optional<std::vector<Name>>& ids, std::vector<int>& out,
+                     Diagnostics& diags) {
+  if (!ids) return true;
+  bool ok = true;
+  for (const auto& id : *ids) {
+    if (auto i = c.find_clause(id.value)) {
+      out.push_back(*i);
+      continue;
     }
+    report_unknown_clause(c, file, id, diags);
+    ok = false;
   }
+  std::sort(out.begin(), out.end());
+  return ok;
+}
+
+// Resolves every part the case has, so that one run reports every error;
+// nullopt when any part is wrong or missing.
+std::optional<ResolvedCase> resolve_case(const Contract& c, const SourceFile& file,
+                                         const TestCaseSyntax& t, Diagnostics& diags) {
+  ResolvedCase r;
+  r.syntax = &t;
+  bool ok = t.complete;
+  ExprScope scope;
+  scope.contract = &c;
+  scope.context = "a test case";
+  if (t.on.is_set()) {
+    auto on = check_expression(scope, file, t.on.value, Type::date(), diags);
+    if (on) r.on = *on;
+    ok = ok && on.has_value();
+  }
+  if (t.as_agreed_on.is_set()) {
+    r.as_agreed_on = check_expression(scope, file, t.as_agreed_on.value, Type::date(), diags);
+    ok = ok && r.as_agreed_on.has_value();
+  }
+  if (t.ask) ok = resolve_ask(c, file, *t.ask, r, diags) && ok;
+  ok = resolve_assume(c, file, t, r, diags) && ok;
+  ok = resolve_clauses(c, file, t.by, r.by, diags) && ok;
+  ok = resolve_clauses(c, file, t.overridden, r.overridden, diags) && ok;
   if (!ok) return std::nullopt;
-  std::sort(r.by.begin(), r.by.end());
   return r;
 }
 
-TestCaseResult run_case(const Contract& c, const SourceFile& file, const ResolvedCase& r,
-                        std::map<std::optional<Date>, std::unique_ptr<CompiledContract>>& cache) {
-  const TestCaseSyntax& t = *r.syntax;
-  TestCaseResult out;
-  out.file = file.path();
-  out.position = file.position(t.offset);
-  out.name = t.name;
-  out.expected = t.expect.value;
-  if (t.by) out.expected_by = c.clauses.ids(r.by);
+bool same_set(const std::vector<int>& a, const std::vector<int>& b) {
+  return std::set<int>(a.begin(), a.end()) == std::set<int>(b.begin(), b.end());
+}
+
+using CompiledCache = std::map<std::optional<Date>, std::unique_ptr<CompiledContract>>;
+
+// The case's question: its dates evaluated, its facts; nullopt and
+// out.error when that fails.
+std::optional<Situation> case_situation(const Contract& c, const ResolvedCase& r,
+                                        TestCaseResult& out) {
   SituationError serr;
   auto situation = make_situation(c, Date::min(), r.assume, serr);
   if (!situation) {
     out.error = failure_message(c, serr.error, serr.at, -1, serr.named_date);
-    return out;
+    return std::nullopt;
   }
   auto date_of = [&](const TypedExpr& e) -> std::optional<Date> {
     EvalEnv env = situation->env();
@@ -121,16 +149,35 @@ TestCaseResult run_case(const Contract& c, const SourceFile& file, const Resolve
     if (env.error != EvalEnv::Error::None || v.d.is_never()) return std::nullopt;
     return v.d;
   };
-  auto on = date_of(r.on);
-  std::optional<Date> agreed;
-  if (r.as_agreed_on) agreed = date_of(*r.as_agreed_on);
-  if (!on || (r.as_agreed_on && !agreed)) {
+  out.on = date_of(r.on);
+  if (r.as_agreed_on) out.as_agreed_on = date_of(*r.as_agreed_on);
+  if (!out.on || (r.as_agreed_on && !out.as_agreed_on)) {
     out.error = "the case's date is never or out of range";
-    return out;
+    return std::nullopt;
   }
-  situation->on = *on;
-  auto& compiled = cache[agreed];
-  if (!compiled) compiled = std::make_unique<CompiledContract>(c, Scenario{agreed});
+  situation->on = *out.on;
+  return situation;
+}
+
+TestCaseResult run_case(const std::shared_ptr<const LoadedContract>& loaded, const SourceFile& file,
+                        const ResolvedCase& r, CompiledCache& cache) {
+  const Contract& c = loaded->contract;
+  const TestCaseSyntax& t = *r.syntax;
+  TestCaseResult out;
+  out.file = file.path();
+  out.position = file.position(t.offset);
+  out.name = t.name;
+  out.contract = loaded;
+  out.action = r.pattern.action;
+  out.args = r.pattern.arg_values;
+  out.assume = r.assume;
+  out.expected = t.expect.value;
+  if (t.by) out.expected_by = c.clauses.ids(r.by);
+  if (t.overridden) out.expected_overridden = c.clauses.ids(r.overridden);
+  auto situation = case_situation(c, r, out);
+  if (!situation) return out;
+  auto& compiled = cache[out.as_agreed_on];
+  if (!compiled) compiled = std::make_unique<CompiledContract>(c, Scenario{out.as_agreed_on});
   Decider decider(*compiled);
   Decision d;
   DecisionError derr;
@@ -140,45 +187,54 @@ TestCaseResult run_case(const Contract& c, const SourceFile& file, const Resolve
   }
   out.got = verdict_name(d.verdict);
   out.by = c.clauses.ids(d.by);
-  bool verdict_ok = verdict_matches(t.expect.value, d.verdict);
-  bool by_ok = true;
-  if (t.by) {
-    std::set<int> want(r.by.begin(), r.by.end());
-    std::set<int> got(d.by.begin(), d.by.end());
-    by_ok = want == got;
-  }
-  out.passed = verdict_ok && by_ok;
+  out.overridden = c.clauses.ids(d.overridden);
+  out.is_default = d.is_default;
+  out.passed = verdict_matches(t.expect.value, d.verdict) && (!t.by || same_set(r.by, d.by)) &&
+               (!t.overridden || same_set(r.overridden, d.overridden));
   return out;
+}
+
+// The contract the test file names; nullopt and a diagnostic otherwise.
+std::shared_ptr<const LoadedContract> test_contract(const std::string& path,
+                                                    const LoadedTestFile& test_file,
+                                                    const Limits& limits, Diagnostics& diags) {
+  const Name& contract = test_file.syntax.contract;
+  if (contract.value.empty()) return nullptr;  // reported when the file was read
+  fs::path contract_path = fs::path(path).parent_path() / contract.value;
+  std::error_code ec;
+  if (!fs::is_regular_file(contract_path, ec)) {
+    diags.error(*test_file.source, contract.offset, Code::E701,
+                fmt::format("contract file '{}' not found", contract_path.string()),
+                "the path is relative to the test file's folder");
+    return nullptr;
+  }
+  auto loaded = load_contract(contract_path.string(), limits, diags);
+  if (!loaded) return nullptr;
+  return std::make_shared<const LoadedContract>(std::move(*loaded));
 }
 
 }  // namespace
 
-TestFileResult run_test_file(const std::string& path, const Limits& limits, Diagnostics& diags) {
+TestFileResult run_test_file(const std::string& path, const Limits& limits, Diagnostics& diags,
+                             std::string_view filter) {
   TestFileResult result;
   result.file = path;
   auto test_file = load_test_file(path, limits, diags);
   if (!test_file) return result;
-  const SourceFile& source = *test_file->source;
-  const TestFileSyntax& syntax = test_file->syntax;
-  fs::path contract_path = fs::path(path).parent_path() / syntax.contract.value;
-  std::error_code ec;
-  if (!fs::is_regular_file(contract_path, ec)) {
-    diags.error(source, syntax.contract.offset, Code::E701,
-                fmt::format("contract file '{}' not found", contract_path.string()),
-                "the path is relative to the test file's folder");
-    return result;
-  }
-  auto loaded = load_contract(contract_path.string(), limits, diags);
+  auto loaded = test_contract(path, *test_file, limits, diags);
   if (!loaded) return result;
   const Contract& c = loaded->contract;
   std::size_t before = diags.error_count();
   std::vector<ResolvedCase> cases;
-  for (const auto& t : syntax.cases) {
-    if (auto r = resolve_case(c, source, t, diags)) cases.push_back(std::move(*r));
+  for (const auto& t : test_file->syntax.cases) {
+    if (auto r = resolve_case(c, *test_file->source, t, diags)) cases.push_back(std::move(*r));
   }
-  if (diags.error_count() != before) return result;
-  std::map<std::optional<Date>, std::unique_ptr<CompiledContract>> cache;
-  for (const auto& r : cases) result.cases.push_back(run_case(c, source, r, cache));
+  if (!test_file->ok || diags.error_count() != before) return result;
+  CompiledCache cache;
+  for (const auto& r : cases) {
+    if (r.syntax->name.find(filter) == std::string::npos) continue;
+    result.cases.push_back(run_case(loaded, *test_file->source, r, cache));
+  }
   result.loaded = true;
   return result;
 }

@@ -83,7 +83,8 @@ class RuleFileReader {
     if (!r_.expect_scalar(n, "contract")) return;
     const std::string& id = n.value;
     if (!is_contract_id(id)) {
-      r_.error(n.content_offset, Code::E205, fmt::format("'{}' is not a valid contract id", id),
+      r_.error(n.content_offset, Code::E205,
+               fmt::format("'{}' is not a valid contract id", shown_scalar(id)),
                "a contract id has lower-case letters, digits, '_' and '-', e.g. microsoft-openai");
       return;
     }
@@ -238,7 +239,7 @@ class RuleFileReader {
     const YamlNode* id = YamlReader::find(n, "id");
     std::string what = "a clause";
     if (id != nullptr && id->kind == YamlNode::Kind::Scalar) {
-      what = fmt::format("clause '{}'", id->value);
+      what = fmt::format("clause '{}'", shown_scalar(id->value));
     }
     r_.check_keys(n, what,
                   {"id", "kind", "title", "text", "ref", "permit", "forbid", "oblige", "when",
@@ -283,7 +284,8 @@ class RuleFileReader {
     expr_field(n, "from", c.from, partial);
     expr_field(n, "until", c.until, partial);
     expr_field(n, "through", c.through, partial);
-    if (c.until.presence != Presence::Absent && c.through.presence != Presence::Absent) {
+    // One field, the end: `{until: D, through: null}` (in `amend`) sets it.
+    if (c.until.is_set() && c.through.is_set()) {
       r_.error(c.through.offset, Code::E204, fmt::format("{} has both 'until' and 'through'", what),
                "'through: D' means 'until: D + 1 day'; keep one of them");
     }
@@ -305,7 +307,7 @@ class RuleFileReader {
       const YamlNode* id = YamlReader::find(*a, "id");
       std::string what = "an amendment";
       if (id != nullptr && id->kind == YamlNode::Kind::Scalar) {
-        what = fmt::format("amendment '{}'", id->value);
+        what = fmt::format("amendment '{}'", shown_scalar(id->value));
       }
       if (!r_.check_keys(*a, what,
                          {"id", "title", "text", "signed", "effective", "repeal", "amend", "add"},

@@ -11,19 +11,24 @@
 
 namespace pacta {
 
+// A case as read. After a shape error the parts that could be read are
+// kept (and resolved, so that every error of the file is reported), but
+// the case is not `complete` and does not run.
 struct TestCaseSyntax {
   std::size_t offset = 0;  // the case's mapping: FILE:LINE of a failure
   std::string name;
   Field<Expr> on;  // a date expression (literal or named date)
-  ActionPattern ask;
+  std::optional<ActionPattern> ask;
   Name expect;  // a verdict or "allowed"
   std::optional<std::vector<Name>> by;
+  std::optional<std::vector<Name>> overridden;
   std::vector<std::pair<Name, Expr>> assume;
   Field<Expr> as_agreed_on;
+  bool complete = true;  // every required key present and read without error
 };
 
 struct TestFileSyntax {
-  Name contract;  // path relative to the test file
+  Name contract;  // path relative to the test file; empty when missing or bad
   std::vector<TestCaseSyntax> cases;
 };
 

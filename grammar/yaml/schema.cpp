@@ -9,6 +9,43 @@
 
 namespace pacta {
 
+std::string shown_scalar(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Help for a scalar written as a block (`key: |`): its value keeps the
+// line break, which is rarely what was meant for a word or a number.
+std::string block_scalar_help(std::string_view value) {
+  if (value.find('\n') == std::string_view::npos) return {};
+  return "a block scalar (`|` or `>`) keeps its line break; write the value on the key's line";
+}
+
+// The word a null node is written as (`null`, `Null`, `NULL`, `~`), or
+// empty for an empty value.
+std::string_view written_null(std::string_view text, const YamlNode& node) {
+  const std::size_t at = node.offset;
+  if (at < text.size() && text[at] == '~') return text.substr(at, 1);
+  const std::string_view word = text.substr(at, 4);
+  if (word == "null" || word == "Null" || word == "NULL") return word;
+  return {};
+}
+
+}  // namespace
+
 const char* describe_kind(const YamlNode& node) {
   switch (node.kind) {
     case YamlNode::Kind::Null:
@@ -60,7 +97,8 @@ bool YamlReader::check_keys(const YamlNode& map, std::string_view what,
     if (known) continue;
     std::string help = did_you_mean(k->value, names);
     if (help.empty()) help = fmt::format("allowed keys: {}", fmt::join(names, ", "));
-    error(k->offset, Code::E202, fmt::format("unknown key '{}' in {}", k->value, what), help);
+    error(k->offset, Code::E202,
+          fmt::format("unknown key '{}' in {}", shown_scalar(k->value), what), help);
   }
   bool complete = true;
   for (auto r : required) {
@@ -108,16 +146,30 @@ std::optional<ActionPattern> YamlReader::action_pattern(const YamlNode& node,
 }
 
 std::optional<std::string> YamlReader::identifier(const YamlNode& node, std::string_view what) {
+  // `[null, ...]` in a list of names: YAML reads the word as nothing.
+  const std::string_view null_word = written_null(file_.text(), node);
+  if (node.kind == YamlNode::Kind::Null && !null_word.empty()) {
+    error(node.offset, Code::E201,
+          fmt::format("{} must be a name, but YAML reads '{}' as nothing (null)", what, null_word),
+          fmt::format("to use the word as a name, quote it: '{}'", null_word));
+    return std::nullopt;
+  }
   if (!expect_scalar(node, what)) return std::nullopt;
   if (is_identifier(node.value)) return node.value;
   if (is_keyword(node.value)) {
     error(node.content_offset, Code::E205,
           fmt::format("'{}' is a keyword and cannot name {}", node.value, what),
-          "choose another name, e.g. '" + node.value + "_'");
+          node.value == "true" || node.value == "false"
+              ? "true and false are the values of bool, quoted or not: for a yes/no choice "
+                "use the type bool, or choose other names, e.g. '" +
+                    node.value + "_'"
+              : "choose another name, e.g. '" + node.value + "_'");
   } else {
     error(node.content_offset, Code::E205,
-          fmt::format("'{}' is not a valid name for {}", node.value, what),
-          "a name starts with a letter or '_' and has only letters, digits and '_'");
+          fmt::format("'{}' is not a valid name for {}", shown_scalar(node.value), what),
+          block_scalar_help(node.value).empty()
+              ? "a name starts with a letter or '_' and has only letters, digits and '_'"
+              : block_scalar_help(node.value));
   }
   return std::nullopt;
 }
@@ -126,8 +178,11 @@ std::optional<std::string> YamlReader::clause_id(const YamlNode& node, std::stri
   if (!expect_scalar(node, what)) return std::nullopt;
   const std::string& id = node.value;
   if (is_clause_id(id)) return id;
-  error(node.content_offset, Code::E205, fmt::format("'{}' is not a valid id for {}", id, what),
-        "an id starts with a letter or digit and has only letters, digits, '_', '.' and '-'");
+  error(node.content_offset, Code::E205,
+        fmt::format("'{}' is not a valid id for {}", shown_scalar(id), what),
+        block_scalar_help(id).empty()
+            ? "an id starts with a letter or digit and has only letters, digits, '_', '.' and '-'"
+            : block_scalar_help(id));
   return std::nullopt;
 }
 
@@ -139,10 +194,11 @@ std::optional<std::string> YamlReader::choice(const YamlNode& node, std::string_
     if (node.value == c) return node.value;
   }
   std::vector<std::string> names(choices.begin(), choices.end());
+  if (!block_scalar_help(node.value).empty()) help = block_scalar_help(node.value);
   if (help.empty()) help = did_you_mean(node.value, names);
   if (help.empty()) help = fmt::format("use one of: {}", fmt::join(names, ", "));
-  error(node.content_offset, Code::E204, fmt::format("'{}' is not a valid {}", node.value, what),
-        help);
+  error(node.content_offset, Code::E204,
+        fmt::format("'{}' is not a valid {}", shown_scalar(node.value), what), help);
   return std::nullopt;
 }
 

@@ -15,6 +15,10 @@
 
 namespace pacta {
 
+// A scalar as quoted in a one-line message: line breaks and tabs escaped
+// (`\n`, `\r`, `\t`), so a block scalar (`key: |`) never breaks the line.
+std::string shown_scalar(std::string_view value);
+
 class YamlReader {
  public:
   YamlReader(const SourceFile& file, const Limits& limits, Diagnostics& diags)

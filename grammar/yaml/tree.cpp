@@ -93,6 +93,16 @@ Explained explain_parser_error(const std::string& msg) {
   return {fmt::format("invalid YAML: {}", msg), {}};
 }
 
+// Whether a '(' is open on the line before `pos` (`permit: sell(by: a)`).
+bool in_open_parenthesis(std::string_view text, std::size_t pos) {
+  int open = 0;
+  for (std::size_t i = std::min(pos, text.size()); i > 0 && text[i - 1] != '\n'; --i) {
+    if (text[i - 1] == ')') --open;
+    if (text[i - 1] == '(') ++open;
+  }
+  return open > 0;
+}
+
 // ---------------------------------------------------------------------------
 // The tree builder: one YamlNode per event.
 
@@ -384,6 +394,12 @@ std::optional<YamlDocument> read_yaml(const SourceFile& file, const Limits& limi
     return std::nullopt;
   } catch (const YAML::Exception& e) {
     Explained explained = explain_parser_error(e.msg);
+    if (e.msg == YAML::ErrorMsg::MAP_VALUE && e.mark.pos >= 0 &&
+        in_open_parenthesis(text, base + static_cast<std::size_t>(e.mark.pos))) {
+      explained.help =
+          "in an action pattern, a named argument is written param=value, e.g. sell(by=acme); "
+          "any other value containing ': ' must be quoted";
+    }
     error_at(e.mark, std::move(explained.message), std::move(explained.help));
     return std::nullopt;
   } catch (const std::exception& e) {

@@ -2,6 +2,7 @@
 //  - tests/e2e/cases/<name>/: `cmd` (the arguments), expected.out, expected.err
 //    and expected.exit; run in the case's folder, compared byte for byte.
 //    PACTA_UPDATE_GOLDEN=1 rewrites the expected files (review the diff!).
+//    `{today}` in an expected file stands for the local date of the run.
 //  - docs/*.md: every ```console block's `$ pacta ...` commands are run from
 //    the repository root and their output compared, so the docs cannot rot.
 //  - docs/errors.md lists every diagnostic code the sources can emit, and
@@ -10,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -36,6 +38,25 @@ std::vector<fs::path> case_dirs() {
   }
   std::sort(dirs.begin(), dirs.end());
   return dirs;
+}
+
+// The local date, YYYY-MM-DD: `{today}` in a case's expected files stands
+// for it (`--on today`).
+std::string local_today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+  return text;
+}
+
+std::string with_today(std::string text) {
+  const std::string token = "{today}", today = local_today();
+  for (auto at = text.find(token); at != std::string::npos; at = text.find(token, at)) {
+    text.replace(at, token.size(), today);
+  }
+  return text;
 }
 
 std::string trim_newline(std::string s) {
@@ -76,8 +97,8 @@ TEST_CASE("golden CLI cases") {
         write_file((dir / "expected.exit").string(), std::to_string(r.exit_code) + "\n");
       }
       CHECK(r.exit_code == std::stoi(read_file((dir / "expected.exit").string())));
-      CHECK(r.out == read_file((dir / "expected.out").string()));
-      CHECK(r.err == read_file((dir / "expected.err").string()));
+      CHECK(r.out == with_today(read_file((dir / "expected.out").string())));
+      CHECK(r.err == with_today(read_file((dir / "expected.err").string())));
     }
   }
 }

@@ -1186,11 +1186,12 @@ amendments:
     repeal: [c]
 )yaml");
   CHECK_ERROR(l, Code::E501, 12, 14,
-              "amendment 'a2' repeals clause 'c', which does not exist at that point "
-              "(it was repealed by 'a1' before)");
+              "amendment 'a2' repeals clause 'c', which was repealed by 'a1' (effective "
+              "2025-01-01)");
   CHECK_ERROR(l, Code::E501, 14, 13,
-              "amendment 'a2' amends clause 'c', which does not exist at that point "
-              "(it was repealed by 'a1' before)");
+              "amendment 'a2' amends clause 'c', which was repealed by 'a1' (effective "
+              "2025-01-01)");
+  CHECK_HELP(l, Code::E501, "to bring it back, re-enact it: `add` it to 'a2'");
   CHECK(l->diags.error_count() == 2);
 }
 
@@ -1215,7 +1216,7 @@ amendments:
       - id: c
         permit: act
 )yaml");
-  CHECK_ONLY_ERROR(l, Code::E501, 17, 13, "(it was repealed by 'first' before)");
+  CHECK_ONLY_ERROR(l, Code::E501, 17, 13, "which was repealed by 'first' (effective 2025-01-01)");
 }
 
 TEST_CASE("E502: add of an id that already exists", "[checker][E502]") {
@@ -1364,9 +1365,9 @@ amendments:
   CHECK_ONLY_ERROR(l, Code::E401, 18, 15, "unknown name 'cloud' in 'when'");
 }
 
-TEST_CASE("amend: until and through together, one of them null, is E204",
-          "[checker][amend][E204]") {
-  // `through: null` would silently remove the `until` given beside it.
+TEST_CASE("amend: until with a value and through null sets the end", "[checker][amend]") {
+  // `until` and `through` are one field: the null one does not remove the
+  // other (SPEC §1).
   auto l = load(R"yaml(pacta: 1
 contract: t
 parties: [acme]
@@ -1384,7 +1385,9 @@ amendments:
         until: 2026-01-01
         through: null
 )yaml");
-  CHECK_ONLY_ERROR(l, Code::E204, 16, 9, "clause 'c' has both 'until' and 'through'");
+  CHECK_LOADS(l);
+  CHECK(said(*l, {"act", "2025-12-31"}) == "forbidden by [c]");
+  CHECK(said(*l, {"act", "2026-01-01"}) == "permitted (default)");
 }
 
 TEST_CASE("amend: unknown clause in the overrides of an amended clause", "[checker][amend][E401]") {

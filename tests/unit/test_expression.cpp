@@ -547,8 +547,9 @@ TEST_CASE("very deep nesting fails without recursion", "[expression][limits]") {
 }
 
 TEST_CASE("operator chains are limited to max_tree_depth", "[expression][limits]") {
-  // n operators in a chain make a tree n + 1 levels deep.
-  const std::string at_limit = "a" + repeat(" or a", 255);
+  // One level per operator; the names at the leaves are no level. The docs
+  // say "more than 256 operators" is the error: 256 are allowed.
+  const std::string at_limit = "a" + repeat(" or a", 256);
   CHECK(parse_expression(at_limit).errors.empty());
   ParseResult<Expr> past = parse_expression(at_limit + " or a");
   REQUIRE(past.errors.size() == 1);
@@ -556,8 +557,10 @@ TEST_CASE("operator chains are limited to max_tree_depth", "[expression][limits]
   CHECK(past.errors[0].message.find("more than 256 levels of operators") != std::string::npos);
   Limits small;
   small.max_tree_depth = 3;
-  CHECK(parse_expression("a + b + c", small).errors.empty());
-  CHECK(parse_expression("a + b + c + d", small).errors.at(0).code == Code::E303);
+  CHECK(parse_expression("a + b + c + d", small).errors.empty());
+  CHECK(parse_expression("a + b + c + d + e", small).errors.at(0).code == Code::E303);
+  CHECK(parse_expression("-(-(-a))", small).errors.empty());
+  CHECK(parse_expression("-(-(-(-a)))", small).errors.at(0).code == Code::E303);
 }
 
 TEST_CASE("expressions are limited to max_expression_bytes", "[expression][limits]") {

@@ -81,6 +81,11 @@ void add_context(ParseError& e, std::string_view rule, std::string_view text, st
     if (previous == ',') e.message = "expected a value as argument after ','";
     if (previous == '=') e.message = "expected a value after '='";
     e.help = "an argument is a name, true, false or _, or param=value";
+  } else if (rule == rule_name::kCloseArgs && !at_end && text[at] == ':') {
+    // `sell(by: a)`: a named argument written as in other languages.
+    const std::string param = previous_token(text, at);
+    e.help = "a named argument is written param=value: write '" + param + "=' instead of '" +
+             param + ":'";
   }
 }
 

@@ -155,12 +155,15 @@ class NestingScan {
   bool after_operand_ = false;
 };
 
-// The first node deeper than `limit` in the tree, found without recursion.
+// The first operator (a node with operands) below more than `limit - 1`
+// others, found without recursion: a chain of `limit` operators is allowed,
+// one more is not (docs/limits.md). Leaves do not count as levels.
 const Expr* too_deep(const Expr& root, int limit) {
   std::vector<std::pair<const Expr*, int>> stack = {{&root, 1}};
   while (!stack.empty()) {
     auto [node, depth] = stack.back();
     stack.pop_back();
+    if (node->operands.empty()) continue;
     if (depth > limit) return node;
     for (const Expr& child : node->operands) stack.emplace_back(&child, depth + 1);
   }
