@@ -46,7 +46,7 @@ class Date {
 // Days in a month of a year (leap years per the Gregorian rule).
 int days_in_month(int year, int month);
 
-// Date arithmetic (SPEC §2). `never` plus or minus anything is `never`;
+// Date arithmetic (language.md §6). `never` plus or minus anything is `never`;
 // a result outside 0001-01-01..9999-12-31 is nullopt.
 std::optional<Date> add_days(Date d, std::int64_t days);
 // Calendar months; the day is clamped to the target month's length.

@@ -1,5 +1,5 @@
 #pragma once
-// The character classes of names and ids, written once (SPEC §1, §2):
+// The character classes of names and ids, written once (language.md §2-§6):
 // identifiers name parties, types, values, facts, dates, actions and
 // params; clause and contract ids allow a few more characters. Plain ASCII:
 // the <cctype> classifiers depend on the locale and are undefined on bytes

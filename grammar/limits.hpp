@@ -1,5 +1,5 @@
 #pragma once
-// Every input bound of pacta lives here (SPEC §1, §2). Rule files and test
+// Every input bound of pacta lives here (language.md §2-§6). Rule files and test
 // files are untrusted input: each bound is an error with a location, never a
 // crash or a hang. docs/limits.md documents each one.
 #include <cstddef>

@@ -1,5 +1,5 @@
 #pragma once
-// UTF-8, the one encoding pacta reads (SPEC §1): the byte order mark, code
+// UTF-8, the one encoding pacta reads (language.md §2-§4): the byte order mark, code
 // point counting, decoding with the reason a sequence is invalid (RFC 3629:
 // no overlongs, no surrogates, nothing above U+10FFFF), and encoding. Every
 // file that looks at UTF-8 bytes uses these, so they agree on what a
@@ -11,7 +11,7 @@
 
 namespace pacta::utf8 {
 
-// Allowed at the start of a file and removed (SPEC §1).
+// Allowed at the start of a file and removed (language.md §2-§4).
 inline constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // 10xxxxxx: the second, third or fourth byte of a character.

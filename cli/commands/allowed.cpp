@@ -36,7 +36,7 @@ bool involves(const Contract& c, int action, const std::vector<int>& args, int p
   return false;
 }
 
-// Actions by name (SPEC §4), then instances in declaration order; only the
+// Actions by name (cli.md), then instances in declaration order; only the
 // `only` pattern's action when given, only instances involving `party`.
 // nullopt and E606 when there are more than the limit.
 std::optional<InstanceList> select_instances(const Contract& c, const std::optional<Pattern>& only,

@@ -1,5 +1,5 @@
 #pragma once
-// Name resolution and type checking: RuleFileSyntax -> Contract (SPEC §1-§2).
+// Name resolution and type checking: RuleFileSyntax -> Contract (language.md §2-§6).
 // Every problem is a diagnostic (E4xx names and types, E5xx amendments and
 // overrides); the checker goes on after an error to report the others.
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// Type checking of one expression against a contract's names (SPEC §2):
+// Type checking of one expression against a contract's names (language.md §6):
 // the engine-internal half of check.hpp, shared by the contract checker
 // and by questions.
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// A contract compiled for one scenario (SPEC §3.1): the amendments that
+// A contract compiled for one scenario (language.md §7): the amendments that
 // exist (as agreed on a date) applied in order, giving for each clause the
 // versions that hold over time, indexed by action. Built once per run and
 // reused for every question: deciding never looks at text or YAML.

@@ -1,5 +1,5 @@
 #pragma once
-// Decisions (SPEC §3): in force -> applicable -> overrides -> verdict ->
+// Decisions (language.md §7): in force -> applicable -> overrides -> verdict ->
 // the answer (the deciding and the overridden clauses).
 #include <optional>
 #include <vector>
@@ -36,7 +36,7 @@ class Decider {
  private:
   enum class Check { No, Yes, Failed };  // Failed: `error` says what could not be evaluated
 
-  // The steps of SPEC §3, each used once per decision and only in
+  // The steps of language.md §7, each used once per decision and only in
   // decider.cpp. `inline` (defined there) lets them fold into decide(): a
   // decision takes tens of nanoseconds, where a call per step would show.
   // Step 1: the amendments make version `vi` current on `on`, and its own

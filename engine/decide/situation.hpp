@@ -1,5 +1,5 @@
 #pragma once
-// The situation of one question (SPEC §3): the date asked about, every
+// The situation of one question (language.md §7): the date asked about, every
 // fact's value and every named date, prepared once and shared by every
 // instance decided under it.
 #include <optional>

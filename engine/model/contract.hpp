@@ -1,5 +1,5 @@
 #pragma once
-// The checked contract (SPEC §1, §3): every name resolved, every expression
+// The checked contract (language.md §2-§4, §7): every name resolved, every expression
 // typed and compiled to a TypedExpr, amendments validated in amendment
 // order. Built by check_contract() from a RuleFileSyntax; immutable after.
 // This is the type that crosses from the checker to compile/decide and the
@@ -126,7 +126,7 @@ struct Amendment {
   std::vector<int> repeal;                         // clause indices
   std::vector<std::pair<int, ClausePatch>> amend;  // clause index, patch
   std::vector<int> add;                            // clause indices
-  // `add` of a clause id that was repealed before (SPEC §1): a new version
+  // `add` of a clause id that was repealed before (language.md §2-§4): a new version
   // of that clause, in force from `effective` on; clause index, version.
   std::vector<std::pair<int, ClauseVersion>> reenact;
 };

@@ -1,5 +1,5 @@
 #pragma once
-// `pacta test` (SPEC §5): test files are loaded, their contract loaded and
+// `pacta test` (language.md §8): test files are loaded, their contract loaded and
 // compiled once per scenario, and every case decided and compared.
 #include <memory>
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// The expression and action-pattern syntax tree (SPEC §2). Plain values:
+// The expression and action-pattern syntax tree (language.md §6). Plain values:
 // copyable and comparable, with a source span on every node. Spirit types
 // never appear here; grammar/expr/parse.hpp is the only way to build a tree from
 // text.

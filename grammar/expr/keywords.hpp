@@ -1,5 +1,5 @@
 #pragma once
-// The reserved words and operator spellings of expressions (SPEC §2), listed
+// The reserved words and operator spellings of expressions (language.md §6), listed
 // once. The grammar builds its tables from these, the printer writes them,
 // and is_keyword() is their union, so a word cannot be added to the language
 // without becoming reserved.

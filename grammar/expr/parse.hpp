@@ -29,7 +29,7 @@ struct ParseResult {
   std::vector<ParseError> errors;  // usually one: parsing stops at the first
 };
 
-// SPEC §2 `expr`, the whole string (surrounding whitespace allowed).
+// language.md §6 `expr`, the whole string (surrounding whitespace allowed).
 ParseResult<Expr> parse_expression(std::string_view text, const Limits& limits = {});
 // An action pattern: `name`, `name(args)`.
 ParseResult<ActionPattern> parse_action_pattern(std::string_view text, const Limits& limits = {});

@@ -14,7 +14,7 @@
 namespace pacta {
 namespace {
 
-// Binding strength, SPEC §2 from loosest to tightest.
+// Binding strength, language.md §6 from loosest to tightest.
 enum Level : int {
   kOr = 1,
   kAnd = 2,

@@ -1,5 +1,5 @@
 #pragma once
-// A facts file (`--facts FILE`, SPEC §4): a YAML map of fact names to
+// A facts file (`--facts FILE`, cli.md): a YAML map of fact names to
 // values, as many `--assume NAME=VALUE`s. Read here for shape only (a map of
 // single values); each entry keeps where its name and every byte of its
 // value are in the file, so that the engine, which reads the values like

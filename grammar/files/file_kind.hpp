@@ -1,5 +1,5 @@
 #pragma once
-// Every pacta file kind starts with its own first key (SPEC §4): `pacta: 1`
+// Every pacta file kind starts with its own first key (cli.md): `pacta: 1`
 // a rule file, `pacta-test: 1` a test file, `pacta-plan: 1` a plan,
 // `pacta-amendments: 1` a file of amendments. A command given a file of
 // another kind says which kind it is and which command reads it, instead of

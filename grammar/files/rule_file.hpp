@@ -1,5 +1,5 @@
 #pragma once
-// The syntax of a rule file (SPEC §1): every key read and validated for
+// The syntax of a rule file (language.md §2-§4): every key read and validated for
 // shape (kinds, unknown keys, required keys, identifier syntax), every
 // expression and action pattern parsed, every span a byte offset in the
 // file. Names and types are resolved later, by engine/checker.

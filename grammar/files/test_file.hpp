@@ -1,5 +1,5 @@
 #pragma once
-// The syntax of a test file (SPEC §5), read like a rule file: kinds, keys,
+// The syntax of a test file (language.md §8), read like a rule file: kinds, keys,
 // expressions and patterns checked for shape, spans in file offsets. The
 // cases are resolved against their contract by engine/test_runner.
 #include <optional>

@@ -34,7 +34,7 @@ void report_too_large(const std::string& path, std::string_view size_text, const
 }
 
 // ---------------------------------------------------------------------------
-// Encoding checks (SPEC §1: UTF-8 only, a BOM is allowed and skipped).
+// Encoding checks (language.md §2: UTF-8 only, a BOM is allowed and skipped).
 
 struct WideEncoding {
   const char* name;        // for the message

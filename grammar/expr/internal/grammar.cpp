@@ -1,4 +1,4 @@
-// SPEC §2 expressions and §1 action patterns, parsed with Boost.Spirit X3.
+// Expressions (language.md §6) and action patterns (§3), parsed with Boost.Spirit X3.
 // This is the only translation unit that includes X3. The grammar builds
 // pacta::Expr directly through the semantic actions of actions.hpp; no Spirit
 // type leaves this file.
