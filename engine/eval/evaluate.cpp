@@ -13,8 +13,32 @@ Value fail(EvalEnv& env, EvalEnv::Error error, const TypedExpr& at, Value placeh
 }
 
 int compare(const Value& a, const Value& b) {
-  if (a.kind == Type::Kind::Number) return a.n < b.n ? -1 : (a.n > b.n ? 1 : 0);
+  if (a.kind == Type::Kind::Number) return compare(a.n, b.n);
   return a.d < b.d ? -1 : (a.d > b.d ? 1 : 0);
+}
+
+// An exact result, or NumberTooLarge past the size bound.
+Value number(EvalEnv& env, const TypedExpr& at, std::optional<Number> result) {
+  if (!result) return fail(env, EvalEnv::Error::NumberTooLarge, at, Value::number(Number{}));
+  return Value::number(std::move(*result));
+}
+
+Value arithmetic(const TypedExpr& e, EvalEnv& env) {
+  using Op = TypedExpr::Op;
+  const Value l = evaluate(e.operands[0], env);
+  const Value r = evaluate(e.operands[1], env);
+  switch (e.op) {
+    case Op::Add:
+      return number(env, e, add(l.n, r.n));
+    case Op::Sub:
+      return number(env, e, subtract(l.n, r.n));
+    case Op::Mul:
+      return number(env, e, multiply(l.n, r.n));
+    default:
+      break;
+  }
+  if (r.n.is_zero()) return fail(env, EvalEnv::Error::DivisionByZero, e, Value::number(Number{}));
+  return number(env, e, divide(l.n, r.n));
 }
 
 }  // namespace
@@ -63,16 +87,10 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
       return Value::boolean(e.op == Op::In ? found : !found);
     }
     case Op::Add:
-      return Value::number(evaluate(ops[0], env).n + evaluate(ops[1], env).n);
     case Op::Sub:
-      return Value::number(evaluate(ops[0], env).n - evaluate(ops[1], env).n);
     case Op::Mul:
-      return Value::number(evaluate(ops[0], env).n * evaluate(ops[1], env).n);
-    case Op::Div: {
-      double divisor = evaluate(ops[1], env).n;
-      if (divisor == 0) return fail(env, EvalEnv::Error::DivisionByZero, e, Value::number(0));
-      return Value::number(evaluate(ops[0], env).n / divisor);
-    }
+    case Op::Div:
+      return arithmetic(e, env);
     case Op::AddDays:
     case Op::AddMonths: {
       Date base = evaluate(ops[0], env).d;

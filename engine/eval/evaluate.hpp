@@ -1,6 +1,7 @@
 #pragma once
-// Evaluation of typed expressions. No allocation, no text: every name is an
-// index into the environment's arrays.
+// Evaluation of typed expressions. No text: every name is an index into the
+// environment's arrays. No allocation unless a number outgrows the int64
+// fraction form (number.hpp).
 #include <optional>
 #include <vector>
 
@@ -14,7 +15,8 @@ struct EvalEnv {
   const int* params = nullptr;                  // the action instance's argument values
   Date today;                                   // `date`: the date asked about
 
-  enum class Error { None, MissingFact, DateOutOfRange, DivisionByZero };
+  // NumberTooLarge: an exact result past Limits::max_number_digits.
+  enum class Error { None, MissingFact, DateOutOfRange, DivisionByZero, NumberTooLarge };
   Error error = Error::None;
   const TypedExpr* error_at = nullptr;  // the sub-expression that failed
 };

@@ -2,8 +2,10 @@
 // Types, values and typed (compiled) expressions. A TypedExpr has every name
 // resolved to an index, so evaluation never looks at text.
 #include <cstdint>
+#include <utility>
 #include <vector>
 
+#include "engine/model/number.hpp"
 #include "grammar/date.hpp"
 #include "grammar/expr/ast.hpp"
 
@@ -25,7 +27,7 @@ struct Type {
 struct Value {
   Type::Kind kind = Type::Kind::Bool;
   bool b = false;
-  double n = 0;
+  Number n;  // exact (number.hpp); small fractions are stored inline
   Date d;
   int index = 0;  // Value kind: index in its domain
 
@@ -35,10 +37,10 @@ struct Value {
     x.b = v;
     return x;
   }
-  static Value number(double v) {
+  static Value number(Number v) {
     Value x;
     x.kind = Type::Kind::Number;
-    x.n = v;
+    x.n = std::move(v);
     return x;
   }
   static Value date(Date v) {
