@@ -41,6 +41,29 @@ Value arithmetic(const TypedExpr& e, EvalEnv& env) {
   return number(env, e, divide(l.n, r.n));
 }
 
+// `and` (decides = false) and `or` (decides = true) in three values: an
+// operand whose fact is unset is unknown, and the result is unknown unless
+// the other operand decides it alone (false and unknown = false, true or
+// unknown = true), whichever side the unknown is on. Unknown is
+// MissingFact, naming the first unset fact read; any other error stays an
+// error.
+Value logic(const TypedExpr& e, EvalEnv& env, bool decides) {
+  if (env.error != EvalEnv::Error::None) return Value::boolean(false);  // already failed
+  const bool l = evaluate(e.operands[0], env).b;
+  if (env.error == EvalEnv::Error::None) {
+    if (l == decides) return Value::boolean(decides);
+    return Value::boolean(evaluate(e.operands[1], env).b);
+  }
+  if (env.error != EvalEnv::Error::MissingFact) return Value::boolean(false);
+  const TypedExpr* unknown_at = env.error_at;
+  env.error = EvalEnv::Error::None;
+  const bool r = evaluate(e.operands[1], env).b;
+  if (env.error == EvalEnv::Error::None && r == decides) return Value::boolean(decides);
+  env.error = EvalEnv::Error::MissingFact;  // the left side's unset fact, read first
+  env.error_at = unknown_at;
+  return Value::boolean(false);
+}
+
 }  // namespace
 
 Value evaluate(const TypedExpr& e, EvalEnv& env) {
@@ -64,9 +87,9 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
     case Op::Negate:
       return Value::number(-evaluate(ops[0], env).n);
     case Op::And:
-      return Value::boolean(evaluate(ops[0], env).b && evaluate(ops[1], env).b);
+      return logic(e, env, false);
     case Op::Or:
-      return Value::boolean(evaluate(ops[0], env).b || evaluate(ops[1], env).b);
+      return logic(e, env, true);
     case Op::Eq:
       return Value::boolean(evaluate(ops[0], env) == evaluate(ops[1], env));
     case Op::Ne:
