@@ -24,6 +24,11 @@ struct EvalEnv {
 // On failure sets env.error (first failure wins) and returns a placeholder.
 Value evaluate(const TypedExpr& e, EvalEnv& env);
 
+// The value of a bool expression, as evaluate(e, env).b, without building a
+// Value for each `and`, `or`, `not`, fact or param on the way (the
+// decider's `when`).
+bool evaluate_condition(const TypedExpr& e, EvalEnv& env);
+
 // True when the expression reads no fact, param or `date` (named dates are
 // looked through via `dates_constant`, indexed by named date).
 bool is_constant(const TypedExpr& e, const std::vector<bool>& dates_constant);

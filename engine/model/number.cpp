@@ -1,5 +1,6 @@
 #include "engine/model/number.hpp"
 
+#include <atomic>
 #include <boost/multiprecision/cpp_int.hpp>
 
 #include "grammar/limits.hpp"
@@ -9,12 +10,19 @@ namespace pacta {
 namespace mp = boost::multiprecision;
 
 struct Number::Big {
-  mp::cpp_rational value;
+  mutable std::atomic<std::int64_t> references;
+  const mp::cpp_rational value;  // in lowest terms
 };
+
+void Number::retain(const Big* big) { big->references.fetch_add(1, std::memory_order_relaxed); }
+
+void Number::release(const Big* big) {
+  if (big->references.fetch_sub(1, std::memory_order_acq_rel) == 1) delete big;
+}
 
 struct NumberAccess {
   static mp::cpp_rational rational(const Number& n) {
-    if (n.big_) return n.big_->value;
+    if (n.den_ == 0) return n.big_->value;
     return mp::cpp_rational(mp::cpp_int(n.num_), mp::cpp_int(n.den_));
   }
 
@@ -35,7 +43,8 @@ struct NumberAccess {
     }
     if (!within_bound(num) || !within_bound(den)) return std::nullopt;
     Number n;
-    n.big_ = std::make_shared<const Number::Big>(Number::Big{std::move(v)});
+    n.big_ = new Number::Big{{1}, std::move(v)};
+    n.den_ = 0;
     return n;
   }
 };
@@ -65,10 +74,7 @@ int Number::compare_big(const Number& a, const Number& b) {
   return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
-bool Number::is_integer() const {
-  if (!big_) return den_ == 1;
-  return mp::denominator(big_->value) == 1;
-}
+bool Number::big_is_integer() const { return mp::denominator(big_->value) == 1; }
 
 std::size_t Number::digits() const {
   const mp::cpp_rational v = NumberAccess::rational(*this);

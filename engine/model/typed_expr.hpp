@@ -12,7 +12,7 @@
 namespace pacta {
 
 struct Type {
-  enum class Kind { Bool, Number, Date, Value };  // Value: a party or an enum value
+  enum class Kind : std::uint8_t { Bool, Number, Date, Value };  // Value: a party or an enum value
   Kind kind = Kind::Bool;
   int domain = -1;  // Value: index into Contract::domains (0 = party)
 
@@ -27,9 +27,13 @@ struct Type {
 struct Value {
   Type::Kind kind = Type::Kind::Bool;
   bool b = false;
+  // One of the two, by kind: a Value stays 24 bytes, as it was with a
+  // double, and is copied on every evaluation step.
+  union {
+    Date d{};
+    int index;  // Value kind: index in its domain
+  };
   Number n;  // exact (number.hpp); small fractions are stored inline
-  Date d;
-  int index = 0;  // Value kind: index in its domain
 
   static Value boolean(bool v) {
     Value x;

@@ -3,6 +3,7 @@
 // printing, and the size bound.
 #include <catch2/catch.hpp>
 #include <string>
+#include <utility>
 
 #include "engine/model/number.hpp"
 #include "grammar/limits.hpp"
@@ -36,6 +37,35 @@ TEST_CASE("number: decimals are exact", "[number]") {
   CHECK(quotient("1", "-8") == "-0.125");
   CHECK(quotient("10", "4") == "2.5");
   CHECK(*multiply(*divide(num("1"), num("3")), num("3")) == num("1"));
+}
+
+TEST_CASE("number: fractions not yet reduced compare, print and convert as reduced", "[number]") {
+  const Number one = *add(num("0.5"), num("0.5"));  // 2/2 until reduced
+  CHECK(one == Number(1));
+  CHECK(Number(1) == one);
+  CHECK(one.is_integer());
+  CHECK(one.to_int64() == 1);
+  CHECK(one.to_string() == "1");
+  CHECK(one.digits() == 1);
+  const Number zero = *multiply(Number(0), num("0.25"));
+  CHECK(zero.is_zero());
+  CHECK(zero == Number(0));
+  CHECK(zero.to_string() == "0");
+  CHECK(*multiply(num("0.2"), num("5")) == Number(1));
+  CHECK(compare(*multiply(num("0.2"), num("5")), Number(1)) == 0);
+  CHECK(*subtract(num("0.75"), num("0.25")) == num("0.5"));
+  // Copies and moves of a big number share or hand over its value.
+  Number big = num("123456789012345678901234567890");
+  Number copy = big;
+  Number moved = std::move(copy);
+  copy = moved;
+  Number& same = copy;
+  copy = same;  // self-assignment
+  CHECK(copy == big);
+  CHECK(moved.to_string() == "123456789012345678901234567890");
+  big = Number(3);
+  CHECK(big.to_string() == "3");
+  CHECK(copy.to_string() == "123456789012345678901234567890");
 }
 
 TEST_CASE("number: parsing", "[number]") {
