@@ -87,7 +87,7 @@ class ExprChecker {
   }
   static TypedExpr constant(Value v, Type type, Span span) {
     TypedExpr t = node(TypedExpr::Op::Constant, type, span);
-    t.constant = v;
+    t.constant = std::move(v);
     return t;
   }
 
