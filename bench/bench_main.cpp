@@ -12,6 +12,7 @@
 #include "engine/compile/compiled_contract.hpp"
 #include "engine/decide/decider.hpp"
 #include "engine/decide/instances.hpp"
+#include "engine/decide/question.hpp"
 #include "engine/load.hpp"
 
 namespace {
@@ -69,6 +70,46 @@ void decisions_per_second(const std::string& label, const pacta::Contract& c, do
              situations.size(), checksum);
 }
 
+// The number-heavy contract: every action decided for 40 questions whose
+// number facts differ (decimals with up to 4 places), repeatedly.
+void number_decisions_per_second(const pacta::Contract& c, double min_seconds) {
+  pacta::CompiledContract compiled(c, pacta::Scenario{});
+  pacta::Decider decider(compiled);
+  std::vector<pacta::Situation> situations;
+  for (int q = 0; q < 40; ++q) {
+    std::vector<std::pair<int, pacta::Value>> assumed;
+    pacta::Diagnostics diags;
+    for (const std::string& a :
+         {fmt::format("share=0.{:02}", 10 + q), fmt::format("rate={}.{:04}", q % 3, 37 * q + 1),
+          fmt::format("fee={}.{}", q % 20, q % 10), fmt::format("threshold={}", 20 + q)}) {
+      auto v = pacta::parse_assumption(c, a, "--assume", pacta::Limits{}, diags);
+      if (v) assumed.push_back(*v);
+    }
+    pacta::SituationError error;
+    situations.push_back(
+        *pacta::make_situation(c, *pacta::Date::parse("2026-01-15"), assumed, error));
+  }
+  pacta::Decision decision;
+  pacta::DecisionError error;
+  std::size_t count = 0, checksum = 0;
+  const std::vector<int> no_args;
+  auto start = Clock::now();
+  do {
+    for (const auto& s : situations) {
+      for (std::size_t a = 0; a < c.actions.size(); ++a) {
+        decider.decide(s, static_cast<int>(a), no_args, decision, error);
+        checksum += static_cast<std::size_t>(decision.verdict) + decision.by.size();
+        ++count;
+      }
+    }
+  } while (seconds_since(start) < min_seconds);
+  double elapsed = seconds_since(start);
+  fmt::print(
+      "{:<44} {:>12.0f} decisions/s  ({} decisions, {} actions x {} questions, checksum {})\n",
+      "generated numbers, 1,000 clauses", static_cast<double>(count) / elapsed, count,
+      c.actions.size(), situations.size(), checksum);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -95,5 +136,8 @@ int main(int argc, char** argv) {
   auto generated = load("generated-10000", pacta::bench::generate_contract(10000));
   if (!generated) return 1;
   decisions_per_second("generated, 10,000 clauses", generated->contract, 2.0);
+  auto numbers = load("generated-numbers", pacta::bench::generate_number_contract(1000));
+  if (!numbers) return 1;
+  number_decisions_per_second(numbers->contract, 2.0);
   return 0;
 }

@@ -40,4 +40,24 @@ inline std::string generate_contract(int clauses) {
   return y;
 }
 
+// A number-heavy rule file: `clauses` clauses over 10 actions, each `when`
+// an exact computation over number facts (share, rate, fee, threshold) and
+// decimal literals that differ per clause, as in revenue-share terms.
+inline std::string generate_number_contract(int clauses) {
+  std::string y = "pacta: 1\ncontract: generated_numbers\nparties: [p0, p1]\nfacts:\n";
+  y += "  share: {type: number, default: 0.35}\n  rate: {type: number, default: 1.25}\n";
+  y += "  fee: {type: number, default: 12.5}\n  threshold: {type: number, default: 40}\n";
+  y += "actions:\n";
+  for (int a = 0; a < 10; ++a) y += fmt::format("  pay{}:\n", a);
+  y += "clauses:\n";
+  const char* modalities[] = {"permit", "forbid", "oblige", "permit"};
+  for (int c = 0; c < clauses; ++c) {
+    y += fmt::format("  - id: n{}\n    {}: pay{}\n", c, modalities[c % 4], c % 10);
+    y += fmt::format(
+        "    when: share * rate * {}.{:02} + fee > threshold - {}.5 and fee / 4 <= {}\n", c % 90,
+        c % 100, c % 13, c % 9 + 3);
+  }
+  return y;
+}
+
 }  // namespace pacta::bench

@@ -27,6 +27,11 @@ struct Limits {
   // Action instances one question may enumerate (`ask` with a partial
   // pattern, `allowed`): params multiply, so this bounds time and output.
   std::size_t max_instances = 1'000'000;
+  // Exact numbers (SPEC §2): a result of + - * / whose numerator or
+  // denominator (in lowest terms) has more decimal digits than this is an
+  // evaluation error (E605), so repeated products cannot eat memory and time.
+  // Read by engine/model/number.cpp as a fixed bound (the default).
+  std::size_t max_number_digits = 256;
   // Diagnostics reported per file; the rest are counted and summarised.
   std::size_t max_diagnostics = 100;
 };

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+
 namespace pacta::cli {
 
 std::string instance_text(const Contract& c, int action, const std::vector<int>& args) {
@@ -19,12 +21,15 @@ Json value_json(const Contract& c, const Type& type, const Value& v) {
   switch (type.kind) {
     case Type::Kind::Bool:
       return v.b;
-    case Type::Kind::Number:
-      // Whole numbers print without ".0" (an assumed 10 is shown as 10).
-      if (v.n == static_cast<double>(static_cast<long long>(v.n)) && v.n > -9e15 && v.n < 9e15) {
-        return static_cast<long long>(v.n);
-      }
-      return v.n;
+    case Type::Kind::Number: {
+      // Exact in JSON: a whole number that every JSON reader holds exactly
+      // (|n| < 2^53, the doubles of JavaScript) is a JSON number; any other
+      // number is a string with its exact text ("0.15", "1/3", or a 30-digit
+      // integer), which a double could only approximate.
+      constexpr std::int64_t kExactInDouble = (std::int64_t{1} << 53) - 1;
+      if (auto i = v.n.to_int64(); i && *i >= -kExactInDouble && *i <= kExactInDouble) return *i;
+      return v.n.to_string();
+    }
     case Type::Kind::Date:
       return v.d.to_string();
     case Type::Kind::Value:

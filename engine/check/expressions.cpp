@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -9,6 +10,20 @@
 #include <vector>
 
 namespace pacta {
+
+Number literal_number(const Expr& e) {
+  if (auto n = Number::parse(e.text)) return *n;
+  // A tree built in code, without text: the double's fixed-point digits.
+  char buffer[400];
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, e.number, std::chars_format::fixed);
+  if (result.ec == std::errc()) {
+    if (auto n =
+            Number::parse(std::string_view(buffer, static_cast<std::size_t>(result.ptr - buffer))))
+      return *n;
+  }
+  return Number{};
+}
 
 namespace {
 
@@ -72,7 +87,7 @@ class ExprChecker {
   }
   static TypedExpr constant(Value v, Type type, Span span) {
     TypedExpr t = node(TypedExpr::Op::Constant, type, span);
-    t.constant = v;
+    t.constant = std::move(v);
     return t;
   }
 
@@ -241,7 +256,7 @@ class ExprChecker {
       case K::Bool:
         return constant(Value::boolean(e.bool_value), Type::boolean(), e.span);
       case K::Number:
-        return constant(Value::number(e.number), Type::number(), e.span);
+        return constant(Value::number(literal_number(e)), Type::number(), e.span);
       case K::DateLit:
         return constant(Value::date(e.date), Type::date(), e.span);
       case K::Never:

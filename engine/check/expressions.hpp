@@ -21,6 +21,10 @@ struct ExprScope {
   std::vector<int>* used_dates = nullptr;  // records named dates used, when set
 };
 
+// The exact value of a number literal (Expr::Kind::Number), from the text
+// as written (the AST's double is only an approximation).
+Number literal_number(const Expr& e);
+
 // Checks `e` and requires the result type `expected`.
 std::optional<TypedExpr> check_expression(const ExprScope& scope, const SourceFile& file,
                                           const Expr& e, const Type& expected, Diagnostics& diags);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/check/check.hpp"
+#include "engine/check/expressions.hpp"
 
 namespace pacta {
 
@@ -186,9 +187,9 @@ std::optional<Value> resolve_literal(const Contract& c, const SourceFile& file, 
       if (e.kind == K::Bool) return Value::boolean(e.bool_value);
       break;
     case Type::Kind::Number:
-      if (e.kind == K::Number) return Value::number(e.number);
+      if (e.kind == K::Number) return Value::number(literal_number(e));
       if (e.kind == K::Unary && e.unary_op == UnaryOp::Negate && e.operands[0].kind == K::Number) {
-        return Value::number(-e.operands[0].number);
+        return Value::number(-literal_number(e.operands[0]));
       }
       break;
     case Type::Kind::Date:

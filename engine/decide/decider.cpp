@@ -60,7 +60,7 @@ Decider::Check Decider::applicable(int vi, const std::vector<int>& args, EvalEnv
     if (wanted[i] >= 0 && wanted[i] != args[i]) return Check::No;
   }
   if (!v.when) return Check::Yes;
-  bool holds = evaluate(*v.when, env).b;
+  bool holds = evaluate_condition(*v.when, env);
   if (env.error != EvalEnv::Error::None) {
     error = DecisionError{env.error, env.error_at, compiled_.versions()[vi].clause};
     return Check::Failed;

@@ -185,6 +185,11 @@ QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const 
       return {Code::E605, std::move(message), out_of_range_help(c, at, assume_flag)};
     case EvalEnv::Error::DivisionByZero:
       return {Code::E605, std::move(message), "check the assumed numbers"};
+    case EvalEnv::Error::NumberTooLarge:
+      return {Code::E605, std::move(message),
+              fmt::format("numbers are exact fractions whose numerator and denominator have at "
+                          "most {} digits; check the assumed numbers",
+                          Limits{}.max_number_digits)};
     case EvalEnv::Error::None:
       break;
   }
@@ -213,6 +218,11 @@ std::string failure_message(const Contract& c, EvalEnv::Error error, const Typed
     }
     case EvalEnv::Error::DivisionByZero:
       return fmt::format("division by zero in {}", where);
+    case EvalEnv::Error::NumberTooLarge:
+      return fmt::format(
+          "number arithmetic in {} gives a number past the size bound (more than {} digits above "
+          "or below the fraction line)",
+          where, Limits{}.max_number_digits);
     case EvalEnv::Error::None:
       break;
   }

@@ -13,8 +13,96 @@ Value fail(EvalEnv& env, EvalEnv::Error error, const TypedExpr& at, Value placeh
 }
 
 int compare(const Value& a, const Value& b) {
-  if (a.kind == Type::Kind::Number) return a.n < b.n ? -1 : (a.n > b.n ? 1 : 0);
+  if (a.kind == Type::Kind::Number) return compare(a.n, b.n);
   return a.d < b.d ? -1 : (a.d > b.d ? 1 : 0);
+}
+
+// An exact result, or NumberTooLarge past the size bound.
+Value number(EvalEnv& env, const TypedExpr& at, std::optional<Number> result) {
+  if (!result) return fail(env, EvalEnv::Error::NumberTooLarge, at, Value::number(Number{}));
+  return Value::number(std::move(*result));
+}
+
+Value arithmetic(const TypedExpr& e, EvalEnv& env) {
+  using Op = TypedExpr::Op;
+  const Value l = evaluate(e.operands[0], env);
+  const Value r = evaluate(e.operands[1], env);
+  switch (e.op) {
+    case Op::Add:
+      return number(env, e, add(l.n, r.n));
+    case Op::Sub:
+      return number(env, e, subtract(l.n, r.n));
+    case Op::Mul:
+      return number(env, e, multiply(l.n, r.n));
+    default:
+      break;
+  }
+  if (r.n.is_zero()) return fail(env, EvalEnv::Error::DivisionByZero, e, Value::number(Number{}));
+  return number(env, e, divide(l.n, r.n));
+}
+
+// `and` (decides = false) and `or` (decides = true) in three values: an
+// operand whose fact is unset is unknown, and the result is unknown unless
+// the other operand decides it alone (false and unknown = false, true or
+// unknown = true), whichever side the unknown is on. Unknown is
+// MissingFact, naming the first unset fact read; any other error stays an
+// error.
+bool logic(const TypedExpr& e, EvalEnv& env, bool decides) {
+  if (env.error != EvalEnv::Error::None) return false;  // already failed
+  const bool l = evaluate_condition(e.operands[0], env);
+  if (env.error == EvalEnv::Error::None) {
+    if (l == decides) return decides;
+    return evaluate_condition(e.operands[1], env);
+  }
+  if (env.error != EvalEnv::Error::MissingFact) return false;
+  const TypedExpr* unknown_at = env.error_at;
+  env.error = EvalEnv::Error::None;
+  const bool r = evaluate_condition(e.operands[1], env);
+  if (env.error == EvalEnv::Error::None && r == decides) return decides;
+  env.error = EvalEnv::Error::MissingFact;  // the left side's unset fact, read first
+  env.error_at = unknown_at;
+  return false;
+}
+
+// An operand's value without copying it when it is a constant or a fact
+// (a Value holds a Number: copies are not free); else evaluated into
+// `scratch`.
+const Value& operand(const TypedExpr& o, EvalEnv& env, Value& scratch) {
+  if (o.op == TypedExpr::Op::Constant) return o.constant;
+  if (o.op == TypedExpr::Op::Fact && env.facts[o.index]) return *env.facts[o.index];
+  scratch = evaluate(o, env);
+  return scratch;
+}
+
+bool relation(const TypedExpr& e, EvalEnv& env) {
+  using Op = TypedExpr::Op;
+  Value left_scratch, right_scratch;
+  const Value& l = operand(e.operands[0], env, left_scratch);
+  const Value& r = operand(e.operands[1], env, right_scratch);
+  switch (e.op) {
+    case Op::Eq:
+      return l == r;
+    case Op::Ne:
+      return !(l == r);
+    case Op::Lt:
+      return compare(l, r) < 0;
+    case Op::Le:
+      return compare(l, r) <= 0;
+    case Op::Gt:
+      return compare(l, r) > 0;
+    default:
+      return compare(l, r) >= 0;
+  }
+}
+
+bool membership(const TypedExpr& e, EvalEnv& env) {
+  const auto& ops = e.operands;
+  Value item_scratch, scratch;
+  const Value& item = operand(ops[0], env, item_scratch);
+  bool found = false;
+  for (std::size_t i = 1; i < ops.size() && !found; ++i)
+    found = operand(ops[i], env, scratch) == item;
+  return e.op == TypedExpr::Op::In ? found : !found;
 }
 
 }  // namespace
@@ -35,44 +123,25 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
       return Value::member(env.params[e.index]);
     case Op::Today:
       return Value::date(env.today);
-    case Op::Not:
-      return Value::boolean(!evaluate(ops[0], env).b);
     case Op::Negate:
       return Value::number(-evaluate(ops[0], env).n);
+    case Op::Not:
     case Op::And:
-      return Value::boolean(evaluate(ops[0], env).b && evaluate(ops[1], env).b);
     case Op::Or:
-      return Value::boolean(evaluate(ops[0], env).b || evaluate(ops[1], env).b);
     case Op::Eq:
-      return Value::boolean(evaluate(ops[0], env) == evaluate(ops[1], env));
     case Op::Ne:
-      return Value::boolean(!(evaluate(ops[0], env) == evaluate(ops[1], env)));
     case Op::Lt:
-      return Value::boolean(compare(evaluate(ops[0], env), evaluate(ops[1], env)) < 0);
     case Op::Le:
-      return Value::boolean(compare(evaluate(ops[0], env), evaluate(ops[1], env)) <= 0);
     case Op::Gt:
-      return Value::boolean(compare(evaluate(ops[0], env), evaluate(ops[1], env)) > 0);
     case Op::Ge:
-      return Value::boolean(compare(evaluate(ops[0], env), evaluate(ops[1], env)) >= 0);
     case Op::In:
-    case Op::NotIn: {
-      Value item = evaluate(ops[0], env);
-      bool found = false;
-      for (std::size_t i = 1; i < ops.size() && !found; ++i) found = evaluate(ops[i], env) == item;
-      return Value::boolean(e.op == Op::In ? found : !found);
-    }
+    case Op::NotIn:
+      return Value::boolean(evaluate_condition(e, env));
     case Op::Add:
-      return Value::number(evaluate(ops[0], env).n + evaluate(ops[1], env).n);
     case Op::Sub:
-      return Value::number(evaluate(ops[0], env).n - evaluate(ops[1], env).n);
     case Op::Mul:
-      return Value::number(evaluate(ops[0], env).n * evaluate(ops[1], env).n);
-    case Op::Div: {
-      double divisor = evaluate(ops[1], env).n;
-      if (divisor == 0) return fail(env, EvalEnv::Error::DivisionByZero, e, Value::number(0));
-      return Value::number(evaluate(ops[0], env).n / divisor);
-    }
+    case Op::Div:
+      return arithmetic(e, env);
     case Op::AddDays:
     case Op::AddMonths: {
       Date base = evaluate(ops[0], env).d;
@@ -83,6 +152,37 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
     }
   }
   return Value{};
+}
+
+bool evaluate_condition(const TypedExpr& e, EvalEnv& env) {
+  using Op = TypedExpr::Op;
+  switch (e.op) {
+    case Op::Constant:
+      return e.constant.b;
+    case Op::Fact:
+      if (!env.facts[e.index]) return fail(env, EvalEnv::Error::MissingFact, e, Value{}).b;
+      return env.facts[e.index]->b;
+    case Op::Param:
+      return env.params[e.index] != 0;
+    case Op::Not:
+      return !evaluate_condition(e.operands[0], env);
+    case Op::And:
+      return logic(e, env, false);
+    case Op::Or:
+      return logic(e, env, true);
+    case Op::Eq:
+    case Op::Ne:
+    case Op::Lt:
+    case Op::Le:
+    case Op::Gt:
+    case Op::Ge:
+      return relation(e, env);
+    case Op::In:
+    case Op::NotIn:
+      return membership(e, env);
+    default:
+      return evaluate(e, env).b;
+  }
 }
 
 bool is_constant(const TypedExpr& e, const std::vector<bool>& dates_constant) {

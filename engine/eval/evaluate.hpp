@@ -1,6 +1,7 @@
 #pragma once
-// Evaluation of typed expressions. No allocation, no text: every name is an
-// index into the environment's arrays.
+// Evaluation of typed expressions. No text: every name is an index into the
+// environment's arrays. No allocation unless a number outgrows the int64
+// fraction form (number.hpp).
 #include <optional>
 #include <vector>
 
@@ -14,13 +15,19 @@ struct EvalEnv {
   const int* params = nullptr;                  // the action instance's argument values
   Date today;                                   // `date`: the date asked about
 
-  enum class Error { None, MissingFact, DateOutOfRange, DivisionByZero };
+  // NumberTooLarge: an exact result past Limits::max_number_digits.
+  enum class Error { None, MissingFact, DateOutOfRange, DivisionByZero, NumberTooLarge };
   Error error = Error::None;
   const TypedExpr* error_at = nullptr;  // the sub-expression that failed
 };
 
 // On failure sets env.error (first failure wins) and returns a placeholder.
 Value evaluate(const TypedExpr& e, EvalEnv& env);
+
+// The value of a bool expression, as evaluate(e, env).b, without building a
+// Value for each `and`, `or`, `not`, fact or param on the way (the
+// decider's `when`).
+bool evaluate_condition(const TypedExpr& e, EvalEnv& env);
 
 // True when the expression reads no fact, param or `date` (named dates are
 // looked through via `dates_constant`, indexed by named date).

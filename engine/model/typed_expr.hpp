@@ -2,15 +2,17 @@
 // Types, values and typed (compiled) expressions. A TypedExpr has every name
 // resolved to an index, so evaluation never looks at text.
 #include <cstdint>
+#include <utility>
 #include <vector>
 
+#include "engine/model/number.hpp"
 #include "grammar/date.hpp"
 #include "grammar/expr/ast.hpp"
 
 namespace pacta {
 
 struct Type {
-  enum class Kind { Bool, Number, Date, Value };  // Value: a party or an enum value
+  enum class Kind : std::uint8_t { Bool, Number, Date, Value };  // Value: a party or an enum value
   Kind kind = Kind::Bool;
   int domain = -1;  // Value: index into Contract::domains (0 = party)
 
@@ -25,9 +27,13 @@ struct Type {
 struct Value {
   Type::Kind kind = Type::Kind::Bool;
   bool b = false;
-  double n = 0;
-  Date d;
-  int index = 0;  // Value kind: index in its domain
+  // One of the two, by kind: a Value stays 24 bytes, as it was with a
+  // double, and is copied on every evaluation step.
+  union {
+    Date d{};
+    int index;  // Value kind: index in its domain
+  };
+  Number n;  // exact (number.hpp); small fractions are stored inline
 
   static Value boolean(bool v) {
     Value x;
@@ -35,10 +41,10 @@ struct Value {
     x.b = v;
     return x;
   }
-  static Value number(double v) {
+  static Value number(Number v) {
     Value x;
     x.kind = Type::Kind::Number;
-    x.n = v;
+    x.n = std::move(v);
     return x;
   }
   static Value date(Date v) {

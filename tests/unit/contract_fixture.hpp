@@ -200,6 +200,8 @@ inline const char* error_name(EvalEnv::Error e) {
       return "date out of range";
     case EvalEnv::Error::DivisionByZero:
       return "division by zero";
+    case EvalEnv::Error::NumberTooLarge:
+      return "number too large";
   }
   return "?";
 }

@@ -117,7 +117,7 @@ amendments:
   CHECK(c.facts[0].type == Type::boolean());
   CHECK_FALSE(c.facts[0].default_value.has_value());
   REQUIRE(c.facts[1].default_value.has_value());
-  CHECK(c.facts[1].default_value->n == 0.15);
+  CHECK(c.facts[1].default_value->n.to_string() == "0.15");
   CHECK(c.facts[2].type == Type::date());
   CHECK(c.facts[3].type == Type::value(1));
   REQUIRE(c.facts[3].default_value.has_value());

@@ -206,6 +206,51 @@ clauses:
         "error: missing fact approved in clause other-action");
 }
 
+TEST_CASE("and/or: an unset fact is an error only when the answer depends on it",
+          "[decide][missing-fact]") {
+  // The questions the other operand decides are in
+  // tests/spec/facts/unknown-operand-order.yaml.
+  auto l = contract(R"(facts:
+  tier: {type: number}
+  level: {type: number}
+  approved: {type: bool}
+  rate: {type: number, default: 0}
+clauses:
+  - id: left-or
+    permit: act
+    when: tier > 2 or approved
+  - id: both-unknown
+    permit: toggle(true)
+    when: tier > 2 or level > 2
+  - id: sibling
+    permit: toggle(false)
+    when: (tier > 2) == (level > 2 or true)
+  - id: hard-error
+    permit: host(acme, aws)
+    when: 1 / rate > 2 or approved
+  - id: unknown-then-hard
+    permit: host(acme, azure)
+    when: tier > 2 or 1 / rate > 2
+)");
+  CHECK(said(*l, {"act", "2025-01-01", {"approved=false"}}) ==
+        "error: missing fact tier in clause left-or");
+  CHECK(said(*l, {"act", "2025-01-01", {"approved=true"}}) == "permitted by [left-or]");
+  CHECK(said(*l, {"act", "2025-01-01", {"tier=3"}}) == "permitted by [left-or]");
+  // Neither side known: the first unset fact read is named.
+  CHECK(said(*l, {"toggle(true)", "2025-01-01"}) ==
+        "error: missing fact tier in clause both-unknown");
+  CHECK(said(*l, {"toggle(true)", "2025-01-01", {"level=3"}}) == "permitted by [both-unknown]");
+  // An `or` decided on its own does not hide an unknown beside it.
+  CHECK(said(*l, {"toggle(false)", "2025-01-01"}) == "error: missing fact tier in clause sibling");
+  // Other errors stay errors, on either side.
+  CHECK(said(*l, {"host(acme, aws)", "2025-01-01", {"approved=true"}}) ==
+        "error: division by zero in clause hard-error");
+  CHECK(said(*l, {"host(acme, azure)", "2025-01-01"}) ==
+        "error: missing fact tier in clause unknown-then-hard");
+  CHECK(said(*l, {"host(acme, azure)", "2025-01-01", {"tier=1"}}) ==
+        "error: division by zero in clause unknown-then-hard");
+}
+
 TEST_CASE("a fact without default is needed until its clause is repealed",
           "[decide][missing-fact]") {
   // As tests/spec/facts/repealed.yaml, where the question after the repeal is.

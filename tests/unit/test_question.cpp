@@ -252,9 +252,9 @@ TEST_CASE("assume: a value of each type", "[question][assume]") {
   for (const Case& c : {
            Case{"approved=true", "approved", Value::boolean(true)},
            Case{"approved=false", "approved", Value::boolean(false)},
-           Case{"rate=0.25", "rate", Value::number(0.25)},
-           Case{"rate=-2", "rate", Value::number(-2)},
-           Case{"rate=20", "rate", Value::number(20)},
+           Case{"rate=0.25", "rate", Value::number(*Number::parse("0.25"))},
+           Case{"rate=-2", "rate", Value::number(Number(-2))},
+           Case{"rate=20", "rate", Value::number(Number(20))},
            Case{"breach_on=2025-01-15", "breach_on", Value::date(day("2025-01-15"))},
            Case{"breach_on=never", "breach_on", Value::date(Date::never())},
            Case{"region=oracle", "region", Value::member(2)},
