@@ -41,27 +41,39 @@ struct WideEncoding {
   const char* iconv_from;  // for the help: what `iconv -f` needs to read it
 };
 
-// UTF-16/32 recognised by a byte order mark, or by NUL bytes among the first
-// four bytes (ASCII text in UTF-16/32 without a BOM). nullopt for neither.
+// UTF-16/32 recognised by a byte order mark, or by the NUL bytes of ASCII
+// text in UTF-16/32 without one; only when the size fits the encoding (a
+// whole number of 2- or 4-byte units), so three binary bytes that happen to
+// start like a byte order mark are not taken for UTF-16. nullopt for neither.
 std::optional<WideEncoding> wide_encoding(std::string_view bytes) {
   auto starts = [bytes](std::string_view prefix) {
     return bytes.substr(0, prefix.size()) == prefix;
   };
   using namespace std::string_view_literals;
-  if (starts("\xFF\xFE\0\0"sv)) return WideEncoding{"UTF-32", "UTF-32"};
-  if (starts("\0\0\xFE\xFF"sv)) return WideEncoding{"UTF-32", "UTF-32"};
-  if (starts("\xFF\xFE"sv)) return WideEncoding{"UTF-16", "UTF-16"};
-  if (starts("\xFE\xFF"sv)) return WideEncoding{"UTF-16", "UTF-16"};
-  const std::string_view head = bytes.substr(0, 4);
-  if (head.find('\0') == std::string_view::npos) return std::nullopt;
-  if (head.size() == 4 && head[0] != '\0' && head.substr(1) == "\0\0\0"sv) {
-    return WideEncoding{"UTF-32", "UTF-32LE"};
+  const bool utf16_size = bytes.size() % 2 == 0;
+  const bool utf32_size = bytes.size() % 4 == 0;
+  if (utf32_size && (starts("\xFF\xFE\0\0"sv) || starts("\0\0\xFE\xFF"sv))) {
+    return WideEncoding{"UTF-32", "UTF-32"};
   }
-  if (head.size() == 4 && head.substr(0, 3) == "\0\0\0"sv)
-    return WideEncoding{"UTF-32", "UTF-32BE"};
-  if (head[0] == '\0') return WideEncoding{"UTF-16", "UTF-16BE"};
-  if (head.size() >= 2 && head[1] == '\0') return WideEncoding{"UTF-16", "UTF-16LE"};
-  return std::nullopt;  // a NUL further in: reported as a NUL byte at its place
+  if (utf16_size && (starts("\xFF\xFE"sv) || starts("\xFE\xFF"sv))) {
+    return WideEncoding{"UTF-16", "UTF-16"};
+  }
+  const std::string_view head = bytes.substr(0, 4);
+  if (head.size() < 2 || head.find('\0') == std::string_view::npos) return std::nullopt;
+  auto nul = [head](std::size_t i) { return i >= head.size() || head[i] == '\0'; };
+  if (utf32_size && head.size() == 4) {
+    if (!nul(0) && nul(1) && nul(2) && nul(3)) return WideEncoding{"UTF-32", "UTF-32LE"};
+    if (nul(0) && nul(1) && nul(2) && !nul(3)) return WideEncoding{"UTF-32", "UTF-32BE"};
+  }
+  if (utf16_size) {
+    if (nul(0) && !nul(1) && (head.size() < 4 || (nul(2) && !nul(3)))) {
+      return WideEncoding{"UTF-16", "UTF-16BE"};
+    }
+    if (!nul(0) && nul(1) && (head.size() < 4 || (!nul(2) && nul(3)))) {
+      return WideEncoding{"UTF-16", "UTF-16LE"};
+    }
+  }
+  return std::nullopt;  // reported as the first byte that is not UTF-8 text, at its place
 }
 
 struct EncodingError {
@@ -123,8 +135,9 @@ std::optional<SourceFile> make_source(std::string path, std::string bytes, const
   if (auto bad = find_invalid_utf8(bytes)) {
     SourceFile file(std::move(path), std::move(bytes));
     const bool nul = bad->what == "NUL byte";
-    diags.error(file, bad->offset, Code::E103, nul ? "NUL byte in the file" : bad->what,
-                nul ? "pacta reads UTF-8 text; remove the NUL byte"
+    diags.error(file, bad->offset, Code::E103,
+                nul ? "not UTF-8 text: a NUL byte in the file" : bad->what,
+                nul ? "pacta reads UTF-8 text; is this a binary file? remove the NUL byte"
                     : "pacta reads UTF-8; re-save the file as UTF-8 (e.g. `iconv -f LATIN1 -t "
                       "UTF-8`) or fix this character");
     return std::nullopt;

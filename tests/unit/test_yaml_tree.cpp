@@ -203,6 +203,33 @@ TEST_CASE("E103: UTF-16 and UTF-32 are rejected with a conversion hint", "[yaml]
   }
 }
 
+// Bytes that start like a byte order mark or hold NUL bytes, but whose size
+// is no whole number of UTF-16/32 units (or whose NULs are not where ASCII in
+// UTF-16/32 puts them), are binary, not UTF-16: reported at the first byte
+// that is not UTF-8 text.
+TEST_CASE("E103: binary bytes are not taken for UTF-16 or UTF-32", "[yaml][source]") {
+  using namespace std::string_literals;
+  struct Case {
+    std::string bytes;
+    const char* where;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"\xFF\xFE\0"s, "E103 1:1", "invalid UTF-8: byte 0xFF never occurs in UTF-8"},
+      {"\xFE\xFF\0"s, "E103 1:1", "invalid UTF-8: byte 0xFE never occurs in UTF-8"},
+      {"\0\x01\x02"s, "E103 1:1", "not UTF-8 text: a NUL byte in the file"},
+      {"\0\0\x01\x02"s, "E103 1:1", "not UTF-8 text: a NUL byte in the file"},
+      {"ab\0"s, "E103 1:3", "not UTF-8 text: a NUL byte in the file"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.message);
+    Loaded loaded = load(c.bytes);
+    CHECK_FALSE(loaded.file);
+    CHECK(where(loaded.diags) == std::vector<std::string>{c.where});
+    CHECK(only(loaded.diags).message == c.message);
+  }
+}
+
 TEST_CASE("E103: invalid UTF-8 is reported at the offending byte", "[yaml][source]") {
   using namespace std::string_literals;
   struct Case {
