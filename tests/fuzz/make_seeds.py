@@ -97,7 +97,7 @@ def main():
     # expression: the unit tests' tables, every expression and pattern of
     # the bundled rules and the docs, and the limits.
     exprs = []
-    for t in ("test_expression.cpp", "test_printer.cpp"):
+    for t in ("test_parse_expression.cpp", "test_parse_errors.cpp", "test_parse_pattern.cpp", "test_printer.cpp"):
         p = ROOT / "tests" / "unit" / t
         if p.exists():
             exprs += c_strings(p)

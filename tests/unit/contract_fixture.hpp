@@ -1,6 +1,6 @@
 #pragma once
-// Shared helpers for the engine's unit tests (test_decide, test_checker,
-// test_question): load a rule file from inline YAML, ask a question of it,
+// Shared helpers for the engine's unit tests (test_decide_*, test_check_*,
+// test_question_*): load a rule file from inline YAML, ask a question of it,
 // and look diagnostics up by code and position.
 #include <catch2/catch.hpp>
 #include <memory>
