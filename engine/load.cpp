@@ -123,6 +123,7 @@ std::vector<std::string> find_rule_files(const std::vector<std::string>& paths,
 
 std::optional<std::vector<std::pair<int, Value>>> load_facts_file(const Contract& contract,
                                                                   const std::string& path,
+                                                                  std::string_view flag,
                                                                   const Limits& limits,
                                                                   Diagnostics& diags) {
   auto read = read_document(read_source(path, limits, diags), limits, diags);
@@ -140,7 +141,7 @@ std::optional<std::vector<std::pair<int, Value>>> load_facts_file(const Contract
     for (std::size_t i = 0; i < e.name.size(); ++i) offsets.push_back(e.name_offset + i);
     offsets.push_back(e.value_offsets.front());
     offsets.insert(offsets.end(), e.value_offsets.begin(), e.value_offsets.end());
-    if (auto v = parse_assumption_in(contract, text, file, offsets, "--facts", limits, diags)) {
+    if (auto v = parse_assumption_in(contract, text, file, offsets, flag, limits, diags)) {
       values[v->first] = v->second;
     }
   }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -34,11 +35,13 @@ std::optional<LoadedContract> load_contract_text(std::string path, std::string t
 std::vector<std::string> find_rule_files(const std::vector<std::string>& paths,
                                          const Limits& limits, Diagnostics& diags);
 
-// `--facts FILE`: a YAML map of fact values, each read like an `--assume`
-// value, diagnostics pointing into the file. Fact index and value, in
-// declaration order; nullopt after an error.
+// A facts file (the CLI's `--facts FILE`): a YAML map of fact values, each
+// read like an assumption (`flag` names where it came from in messages),
+// diagnostics pointing into the file. Fact index and value, in declaration
+// order; nullopt after an error.
 std::optional<std::vector<std::pair<int, Value>>> load_facts_file(const Contract& contract,
                                                                   const std::string& path,
+                                                                  std::string_view flag,
                                                                   const Limits& limits,
                                                                   Diagnostics& diags);
 

@@ -30,7 +30,7 @@ bool assume_facts(const QuestionOptions& o, const Contract& c, const Limits& lim
                   Diagnostics& diags, std::vector<std::pair<int, Value>>& out) {
   std::map<int, Value> assumed;
   if (o.facts) {
-    auto from_file = load_facts_file(c, *o.facts, limits, diags);
+    auto from_file = load_facts_file(c, *o.facts, "--facts", limits, diags);
     if (from_file) assumed.insert(from_file->begin(), from_file->end());
   }
   for (const auto& a : o.assume) {

@@ -156,7 +156,7 @@ std::string out_of_range_help(const Contract& c, const TypedExpr* at,
   std::vector<int> facts;
   if (at != nullptr) inputs_of(c, *at, today, facts);
   std::vector<std::string> inputs;
-  if (today) inputs.emplace_back("the date asked about (--on)");
+  if (today) inputs.emplace_back("the date asked about");
   for (int f : facts) {
     inputs.push_back(fmt::format("fact '{}' ({} or its default)", c.facts[f].name, assume_flag));
   }

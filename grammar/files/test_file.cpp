@@ -1,5 +1,6 @@
 #include "grammar/files/test_file.hpp"
 
+#include "grammar/verdict.hpp"
 #include "grammar/yaml/schema.hpp"
 
 namespace pacta {
@@ -60,8 +61,7 @@ void read_case(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
     ok = ok && c.ask.has_value();
   }
   if (const YamlNode* expect = YamlReader::find(n, "expect")) {
-    auto v = r.choice(*expect, "expected verdict",
-                      {"permitted", "obligatory", "forbidden", "conflict", "allowed"});
+    auto v = r.choice(*expect, "expected verdict", VerdictFilter::words());
     if (v) c.expect = Name{*v, expect->content_offset};
     ok = ok && v.has_value();
   }

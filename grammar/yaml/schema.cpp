@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "grammar/expr/keywords.hpp"
 #include "grammar/expr/parse.hpp"
 #include "grammar/identifier.hpp"
@@ -187,13 +189,9 @@ std::optional<std::string> YamlReader::clause_id(const YamlNode& node, std::stri
 }
 
 std::optional<std::string> YamlReader::choice(const YamlNode& node, std::string_view what,
-                                              std::initializer_list<std::string_view> choices,
-                                              std::string help) {
+                                              std::vector<std::string> names, std::string help) {
   if (!expect_scalar(node, what)) return std::nullopt;
-  for (auto c : choices) {
-    if (node.value == c) return node.value;
-  }
-  std::vector<std::string> names(choices.begin(), choices.end());
+  if (std::find(names.begin(), names.end(), node.value) != names.end()) return node.value;
   if (!block_scalar_help(node.value).empty()) help = block_scalar_help(node.value);
   if (help.empty()) help = did_you_mean(node.value, names);
   if (help.empty()) help = fmt::format("use one of: {}", fmt::join(names, ", "));

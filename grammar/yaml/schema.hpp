@@ -49,8 +49,7 @@ class YamlReader {
   std::optional<std::string> clause_id(const YamlNode& node, std::string_view what);
   // A scalar that must be one of `choices` (E204 with did-you-mean).
   std::optional<std::string> choice(const YamlNode& node, std::string_view what,
-                                    std::initializer_list<std::string_view> choices,
-                                    std::string help = {});
+                                    std::vector<std::string> choices, std::string help = {});
   std::optional<std::string> text(const YamlNode& node, std::string_view what);
 
   void error(std::size_t offset, Code code, std::string message, std::string help = {}) {
