@@ -27,7 +27,7 @@ struct Limits {
   // Action instances one question may enumerate (`ask` with a partial
   // pattern, `allowed`): params multiply, so this bounds time and output.
   std::size_t max_instances = 1'000'000;
-  // Exact numbers (SPEC §2): a result of + - * / whose numerator or
+  // Exact numbers (language.md §6): a result of + - * / whose numerator or
   // denominator (in lowest terms) has more decimal digits than this is an
   // evaluation error (E605), so repeated products cannot eat memory and time.
   // Read by engine/model/number.cpp as a fixed bound (the default).

@@ -1,5 +1,5 @@
 #pragma once
-// Exact numbers (SPEC §2 "Numbers are exact"): a rational p/q, q > 0. Two
+// Exact numbers (language.md §6, "Numbers are exact"): a rational p/q, q > 0. Two
 // representations of one value set, 16 bytes either way:
 //  - small: p and q in int64 (p != INT64_MIN). Arithmetic on two small
 //    numbers is inline, allocation-free, with overflow checks; it covers

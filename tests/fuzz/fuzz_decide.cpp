@@ -2,7 +2,7 @@
 // patterns, conditions, bounds, overrides, defaults, YAML styles) from fixed
 // menus; the generator writes it as a rule file, loads it through the whole
 // pipeline, and decides a few questions. Every decision is compared with a
-// reference decider written from SPEC §3 on the generator's own model
+// reference decider written from language.md §7 on the generator's own model
 // (no engine code: dates are day numbers, conditions are C++ functions).
 // The model is decide_model.hpp, the generator decide_generator.hpp, the
 // reference reference_decider.hpp; this file runs the engine and compares.

@@ -1,5 +1,5 @@
 #pragma once
-// The reference decider of fuzz_decide: SPEC §3 written again on the
+// The reference decider of fuzz_decide: language.md §7 written again on the
 // generator's Model (decide_model.hpp), without engine code, so that its
 // answers can be compared with the engine's.
 #include <algorithm>
@@ -23,7 +23,7 @@ struct Expected {
   std::vector<int> modality;  // per clause: modality of the version in force, -1 none
 };
 
-// SPEC §3 on the model, for one question. `agreed`: as agreed on that day.
+// language.md §7 on the model, for one question. `agreed`: as agreed on that day.
 inline Expected reference(const Model& m, const Question& q, std::optional<int> agreed,
                           bool with_amendments) {
   Expected out;

@@ -1,4 +1,4 @@
-// Amendments (SPEC §1): `until`/`through` as one field in `amend`, a
+// Amendments (language.md §2-§4): `until`/`through` as one field in `amend`, a
 // repealed clause re-enacted by `add`, and the errors of an amendment that
 // lists one clause twice or refers to a repealed clause.
 //

@@ -292,7 +292,7 @@ amendments:
 
 TEST_CASE("amend: until with a value and through null sets the end", "[checker][amend]") {
   // `until` and `through` are one field: the null one does not remove the
-  // other (SPEC §1).
+  // other (language.md §2-§4).
   auto l = load(R"yaml(pacta: 1
 contract: t
 parties: [acme]

@@ -1,4 +1,4 @@
-// The checker on whole files (SPEC §1, §2): the checked Contract a valid file
+// The checker on whole files (language.md §2-§6): the checked Contract a valid file
 // gives, and every error of a file reported, not only the first.
 //
 // Every YAML text starts on line 1 right after `R"yaml(`, so the line numbers

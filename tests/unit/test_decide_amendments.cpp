@@ -1,4 +1,4 @@
-// Decisions (SPEC §3) as far as a test file cannot express them; the
+// Decisions (language.md §7) as far as a test file cannot express them; the
 // decision cases themselves are data in tests/spec/<topic>/*.test.yaml, run by
 // `pacta test tests/spec` (the ctest `spec`). Every test here loads a small
 // rule file and asks questions of it; `said()` summarises an answer in one
