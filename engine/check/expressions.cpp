@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "grammar/expr/keywords.hpp"
+
 namespace pacta {
 
 Number literal_number(const Expr& e) {
@@ -283,8 +285,92 @@ class ExprChecker {
         return unary(e);
       case K::Binary:
         return binary(e);
+      case K::Call:
+        return call(e);
+      case K::If:
+        return conditional(e, hint);
     }
     return std::nullopt;
+  }
+
+  // min/max over numbers or dates of one type; end_of_*(date).
+  std::optional<TypedExpr> call(const Expr& e) {
+    using Op = TypedExpr::Op;
+    if (e.function != Function::Min && e.function != Function::Max) {
+      auto d = require(e.operands[0], Type::date());
+      if (!d) return std::nullopt;
+      const Op op = e.function == Function::EndOfMonth     ? Op::EndOfMonth
+                    : e.function == Function::EndOfQuarter ? Op::EndOfQuarter
+                                                           : Op::EndOfYear;
+      TypedExpr out = node(op, Type::date(), e.span);
+      out.operands.push_back(std::move(*d));
+      return out;
+    }
+    auto first = infer(e.operands[0], std::nullopt);
+    if (!first) return std::nullopt;
+    const Type t = first->type;
+    if (t.kind != Type::Kind::Number && t.kind != Type::Kind::Date) {
+      error(e.operands[0].span.begin, Code::E403,
+            fmt::format("'{}' takes numbers or dates, not {}", function_word(e.function), a(t)),
+            "e.g. min(renewal_date, 2030-01-01) or max(fee, 100)");
+      return std::nullopt;
+    }
+    TypedExpr out = node(e.function == Function::Min ? Op::Min : Op::Max, t, e.span);
+    out.operands.push_back(std::move(*first));
+    bool ok = true;
+    for (std::size_t i = 1; i < e.operands.size(); ++i) {
+      if (auto o = require(e.operands[i], t))
+        out.operands.push_back(std::move(*o));
+      else
+        ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return out;
+  }
+
+  // if C then A else B: C a bool, A and B of one type (a bare value takes
+  // its type from the other branch, or from the context).
+  std::optional<TypedExpr> conditional(const Expr& e, const std::optional<Type>& hint) {
+    auto c = require(e.operands[0], Type::boolean());
+    std::optional<std::pair<TypedExpr, TypedExpr>> branches;
+    if (hint && is_bare_value(e.operands[1]) && is_bare_value(e.operands[2])) {
+      auto a1 = infer(e.operands[1], hint);
+      auto a2 = a1 ? infer(e.operands[2], a1->type) : std::nullopt;
+      if (a1 && a2) branches = std::pair{std::move(*a1), std::move(*a2)};
+    } else {
+      branches = pair(e.operands[1], e.operands[2]);
+    }
+    if (!c || !branches) return std::nullopt;
+    auto& [then_branch, else_branch] = *branches;
+    if (!(then_branch.type == else_branch.type)) {
+      error(e.operands[2].span.begin, Code::E403,
+            fmt::format("the branches of 'if' differ: {} after 'then', {} after 'else'",
+                        a(then_branch.type), a(else_branch.type)),
+            "both branches of an 'if' must have the same type");
+      return std::nullopt;
+    }
+    TypedExpr out = node(TypedExpr::Op::If, then_branch.type, e.span);
+    out.operands.push_back(std::move(*c));
+    out.operands.push_back(std::move(then_branch));
+    out.operands.push_back(std::move(else_branch));
+    return out;
+  }
+
+  // `a - b`: numbers, or two dates (a number of days).
+  std::optional<TypedExpr> subtraction(const Expr& e) {
+    auto l = infer(e.operands[0], std::nullopt);
+    if (!l) return std::nullopt;
+    const bool dates = l->type.kind == Type::Kind::Date;
+    if (!dates && !(l->type == Type::number())) {
+      return require(e.operands[0], Type::number());  // reports the mismatch
+    }
+    auto r = require(e.operands[1], l->type);
+    if (!r) return std::nullopt;
+    TypedExpr out =
+        node(dates ? TypedExpr::Op::DaysBetween : TypedExpr::Op::Sub, Type::number(), e.span);
+    out.operands.push_back(std::move(*l));
+    out.operands.push_back(std::move(*r));
+    return out;
   }
 
   std::optional<TypedExpr> unary(const Expr& e) {
@@ -323,6 +409,7 @@ class ExprChecker {
       case B::Add:
       case B::Sub:
         if (r.kind == Expr::Kind::Duration) return date_shift(e);
+        if (e.binary_op == B::Sub) return subtraction(e);
         return both(e.binary_op == B::Add ? Op::Add : Op::Sub, Type::number(), Type::number());
       case B::Eq:
       case B::Ne:

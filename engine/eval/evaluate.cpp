@@ -105,6 +105,37 @@ bool membership(const TypedExpr& e, EvalEnv& env) {
   return e.op == TypedExpr::Op::In ? found : !found;
 }
 
+// min/max: the first of the smallest (largest) operands.
+Value extreme(const TypedExpr& e, EvalEnv& env, bool smallest) {
+  Value best = evaluate(e.operands[0], env);
+  for (std::size_t i = 1; i < e.operands.size(); ++i) {
+    Value v = evaluate(e.operands[i], env);
+    const int c = compare(v, best);
+    if (smallest ? c < 0 : c > 0) best = std::move(v);
+  }
+  return best;
+}
+
+// date - date in days; `never` has no distance to a date.
+Value days_between(const TypedExpr& e, EvalEnv& env) {
+  const Date l = evaluate(e.operands[0], env).d;
+  const Date r = evaluate(e.operands[1], env).d;
+  if (l.is_never() || r.is_never()) {
+    return fail(env, EvalEnv::Error::DateOutOfRange, e, Value::number(Number{}));
+  }
+  return Value::number(Number(static_cast<std::int64_t>(l.serial()) - r.serial()));
+}
+
+// The last day of d's month, quarter or year; `never` stays `never`.
+Value end_of(const TypedExpr& e, EvalEnv& env) {
+  const Date d = evaluate(e.operands[0], env).d;
+  if (d.is_never()) return Value::date(d);
+  int month = d.month();
+  if (e.op == TypedExpr::Op::EndOfQuarter) month = (month + 2) / 3 * 3;
+  if (e.op == TypedExpr::Op::EndOfYear) month = 12;
+  return Value::date(Date::from_ymd(d.year(), month, days_in_month(d.year(), month)).value_or(d));
+}
+
 }  // namespace
 
 Value evaluate(const TypedExpr& e, EvalEnv& env) {
@@ -150,6 +181,17 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
       if (!result) return fail(env, EvalEnv::Error::DateOutOfRange, e, Value::date(Date::never()));
       return Value::date(*result);
     }
+    case Op::DaysBetween:
+      return days_between(e, env);
+    case Op::Min:
+    case Op::Max:
+      return extreme(e, env, e.op == Op::Min);
+    case Op::EndOfMonth:
+    case Op::EndOfQuarter:
+    case Op::EndOfYear:
+      return end_of(e, env);
+    case Op::If:
+      return evaluate_condition(ops[0], env) ? evaluate(ops[1], env) : evaluate(ops[2], env);
   }
   return Value{};
 }

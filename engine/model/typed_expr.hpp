@@ -100,7 +100,14 @@ struct TypedExpr {
     Mul,
     Div,
     AddDays,
-    AddMonths,  // AddDays/AddMonths: amount may be negative
+    AddMonths,    // AddDays/AddMonths: amount may be negative
+    DaysBetween,  // date - date: a number of days
+    Min,          // numbers or dates, one or more operands
+    Max,
+    EndOfMonth,
+    EndOfQuarter,
+    EndOfYear,
+    If,  // operands[0] the condition, [1] then, [2] else
   };
   Op op = Op::Constant;
   Type type;

@@ -42,6 +42,9 @@ enum class BinaryOp {
 
 enum class DurationUnit { Day, Week, Month, Year };
 
+// The built-in functions: `min(a, b, ..)`, `max(..)`, `end_of_month(d)`, ...
+enum class Function { Min, Max, EndOfMonth, EndOfQuarter, EndOfYear };
+
 struct Expr {
   enum class Kind {
     Bool,      // true / false                      -> bool_value
@@ -54,6 +57,8 @@ struct Expr {
     Unary,     // -x, not x                         -> unary_op, operands[0]
     Binary,    // x op y                            -> binary_op, operands[0..1]
     Duration,  // 30 days (only as right operand of + or -) -> count, unit
+    Call,      // min(a, b), end_of_month(d)                 -> function, operands
+    If,        // if c then a else b                          -> operands[0..2]
   };
 
   Kind kind = Kind::Bool;
@@ -69,6 +74,7 @@ struct Expr {
   BinaryOp binary_op = BinaryOp::Or;
   std::int64_t count = 0;  // Duration
   DurationUnit unit = DurationUnit::Day;
+  Function function = Function::Min;  // Call
   std::vector<Expr> operands;
 
   friend bool operator==(const Expr&, const Expr&) = default;

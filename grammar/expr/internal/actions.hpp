@@ -216,6 +216,26 @@ struct MakeList {
   }
 };
 
+// `min(`, `end_of_month(`, ...: _attr is the function a symbol table read.
+struct StartCall {
+  template <class Ctx>
+  void operator()(const Ctx& ctx) const {
+    Expr e;
+    e.kind = Expr::Kind::Call;
+    e.function = x3::_attr(ctx);
+    x3::_val(ctx) = std::move(e);
+  }
+};
+
+struct StartIf {
+  template <class Ctx>
+  void operator()(const Ctx& ctx) const {
+    Expr e;
+    e.kind = Expr::Kind::If;
+    x3::_val(ctx) = std::move(e);
+  }
+};
+
 struct PushOperand {
   template <class Ctx>
   void operator()(const Ctx& ctx) const {
