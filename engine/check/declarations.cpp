@@ -3,7 +3,9 @@
 // checked, so an expression may use a name declared after it.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -137,6 +139,11 @@ void declare_contract(CheckerState& st, const RuleFileSyntax& s) {
   c.title = s.title.value;
   c.path = st.file.path();
   if (s.default_verdict.is_set()) c.default_verdict = *parse_verdict(s.default_verdict.value);
+  auto holidays = std::make_shared<std::vector<Date>>();
+  for (const Located<Date>& h : s.holidays) holidays->push_back(h.value);
+  std::sort(holidays->begin(), holidays->end());
+  holidays->erase(std::unique(holidays->begin(), holidays->end()), holidays->end());
+  c.holidays = std::move(holidays);
   for (const char* builtin : {"bool", "number", "date", "party"}) {
     st.names[builtin] = {NameKind::BuiltinType, 0};
   }

@@ -429,6 +429,13 @@ class ExprChecker {
     const Expr& duration = e.operands[1];
     auto base = require(e.operands[0], Type::date());
     if (!base) return std::nullopt;
+    if (duration.unit == DurationUnit::BusinessDay) {
+      TypedExpr out = node(TypedExpr::Op::AddBusinessDays, Type::date(), e.span);
+      out.amount = e.binary_op == BinaryOp::Sub ? -duration.count : duration.count;
+      out.holidays = c_.holidays;
+      out.operands.push_back(std::move(*base));
+      return out;
+    }
     bool months = duration.unit == DurationUnit::Month || duration.unit == DurationUnit::Year;
     std::int64_t amount = duration.count;
     if (duration.unit == DurationUnit::Week) amount *= 7;

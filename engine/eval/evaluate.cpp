@@ -1,5 +1,11 @@
 #include "engine/eval/evaluate.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <vector>
+
 namespace pacta {
 
 namespace {
@@ -136,6 +142,75 @@ Value end_of(const TypedExpr& e, EvalEnv& env) {
   return Value::date(Date::from_ymd(d.year(), month, days_in_month(d.year(), month)).value_or(d));
 }
 
+// Business days (SPEC §2): not a Saturday, Sunday or holiday. Counting N
+// of them costs N / 5 steps of a week plus a few days, and one pass over
+// the holidays between the start and the result; never a loop over N days.
+class BusinessDays {
+ public:
+  explicit BusinessDays(const std::vector<Date>& holidays) : holidays_(holidays) {}
+
+  // The date `n` business days after (n > 0) or before (n < 0) `from`, as
+  // a day serial (possibly outside the calendar).
+  std::int64_t add(std::int64_t from, std::int64_t n) const {
+    const int dir = n < 0 ? -1 : 1;
+    const std::int64_t count = n < 0 ? -n : n;
+    std::int64_t x = step(from, count, dir);
+    std::int64_t seen = 0;  // weekday holidays between `from` and x
+    std::int64_t accounted = 0;
+    if (dir > 0) {
+      auto it = std::upper_bound(holidays_.begin(), holidays_.end(), from, after);
+      for (;;) {
+        for (; it != holidays_.end() && it->serial() <= x; ++it) seen += weekday(it->serial());
+        if (seen == accounted) return x;
+        x = step(x, seen - accounted, dir);
+        accounted = seen;
+      }
+    }
+    auto it = std::make_reverse_iterator(
+        std::lower_bound(holidays_.begin(), holidays_.end(), from, before));
+    for (;;) {
+      for (; it != holidays_.rend() && it->serial() >= x; ++it) seen += weekday(it->serial());
+      if (seen == accounted) return x;
+      x = step(x, seen - accounted, dir);
+      accounted = seen;
+    }
+  }
+
+ private:
+  static bool after(std::int64_t s, const Date& d) { return s < d.serial(); }
+  static bool before(const Date& d, std::int64_t s) { return d.serial() < s; }
+
+  static bool weekday(std::int64_t serial) {
+    static const std::int64_t monday = Date::from_ymd(2024, 1, 1)->serial();
+    return ((serial - monday) % 7 + 7) % 7 < 5;
+  }
+  // The k-th weekday after (dir 1) or before (dir -1) s; s itself if k is 0.
+  // Any 7 consecutive days hold 5 weekdays.
+  static std::int64_t step(std::int64_t s, std::int64_t k, int dir) {
+    if (k == 0) return s;
+    const std::int64_t weeks = (k - 1) / 5;
+    std::int64_t rest = k - 5 * weeks;  // 1..5
+    s += dir * 7 * weeks;
+    while (rest > 0) {
+      s += dir;
+      if (weekday(s)) --rest;
+    }
+    return s;
+  }
+
+  const std::vector<Date>& holidays_;
+};
+
+Value add_business_days(const TypedExpr& e, EvalEnv& env) {
+  const Date base = evaluate(e.operands[0], env).d;
+  if (base.is_never()) return Value::date(base);
+  static const std::vector<Date> kNone;
+  const BusinessDays days(e.holidays ? *e.holidays : kNone);
+  const std::optional<Date> result = Date::from_serial(days.add(base.serial(), e.amount));
+  if (!result) return fail(env, EvalEnv::Error::DateOutOfRange, e, Value::date(Date::never()));
+  return Value::date(*result);
+}
+
 }  // namespace
 
 Value evaluate(const TypedExpr& e, EvalEnv& env) {
@@ -190,6 +265,8 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
     case Op::EndOfQuarter:
     case Op::EndOfYear:
       return end_of(e, env);
+    case Op::AddBusinessDays:
+      return add_business_days(e, env);
     case Op::If:
       return evaluate_condition(ops[0], env) ? evaluate(ops[1], env) : evaluate(ops[2], env);
   }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -138,9 +139,12 @@ struct Contract {
   Verdict default_verdict = Verdict::Permitted;
   std::vector<Domain> domains;  // [0] is party
   std::vector<FactDecl> facts;
-  std::vector<NamedDate> dates;       // declaration order
-  std::vector<int> date_order;        // evaluation order: each uses only earlier ones
-  std::vector<ActionDecl> actions;    // declaration order
+  std::vector<NamedDate> dates;     // declaration order
+  std::vector<int> date_order;      // evaluation order: each uses only earlier ones
+  std::vector<ActionDecl> actions;  // declaration order
+  // `holidays:`, sorted, without duplicates; shared with the typed
+  // expressions that count business days.
+  std::shared_ptr<const std::vector<Date>> holidays = std::make_shared<std::vector<Date>>();
   ClauseList clauses;                 // original clauses, then added ones in file order
   std::vector<Amendment> amendments;  // amendment order: effective, ties in file order
 

@@ -2,6 +2,7 @@
 // Types, values and typed (compiled) expressions. A TypedExpr has every name
 // resolved to an index, so evaluation never looks at text.
 #include <cstdint>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -107,14 +108,16 @@ struct TypedExpr {
     EndOfMonth,
     EndOfQuarter,
     EndOfYear,
-    If,  // operands[0] the condition, [1] then, [2] else
+    If,               // operands[0] the condition, [1] then, [2] else
+    AddBusinessDays,  // amount may be negative; skips weekends and `holidays`
   };
   Op op = Op::Constant;
   Type type;
-  Value constant;                   // Constant
-  int index = -1;                   // Fact, NamedDate, Param
-  std::int64_t amount = 0;          // AddDays, AddMonths
-  bool saturate = false;            // AddDays: past 9999-12-31 gives `never` instead of an error
+  Value constant;           // Constant
+  int index = -1;           // Fact, NamedDate, Param
+  std::int64_t amount = 0;  // AddDays, AddMonths
+  bool saturate = false;    // AddDays: past 9999-12-31 gives `never` instead of an error
+  std::shared_ptr<const std::vector<Date>> holidays;  // AddBusinessDays: sorted
   std::vector<TypedExpr> operands;  // In/NotIn: operands[0] the item, the rest the list
   Span span;
 };

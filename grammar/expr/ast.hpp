@@ -40,7 +40,8 @@ enum class BinaryOp {
   Div,
 };
 
-enum class DurationUnit { Day, Week, Month, Year };
+// BusinessDay: `N business days` (not Saturday, Sunday or a holiday).
+enum class DurationUnit { Day, Week, Month, Year, BusinessDay };
 
 // The built-in functions: `min(a, b, ..)`, `max(..)`, `end_of_month(d)`, ...
 enum class Function { Min, Max, EndOfMonth, EndOfQuarter, EndOfYear };

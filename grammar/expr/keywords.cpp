@@ -7,7 +7,7 @@ namespace pacta {
 bool is_keyword(std::string_view word) {
   return std::find(kOperatorWords.begin(), kOperatorWords.end(), word) != kOperatorWords.end() ||
          literal_named(word) != nullptr || is_duration_unit(word) || word == kIfWord ||
-         word == kThenWord || word == kElseWord ||
+         word == kBusinessWord || word == kThenWord || word == kElseWord ||
          std::any_of(kFunctionWords.begin(), kFunctionWords.end(),
                      [word](const FunctionWord& f) { return f.word == word; });
 }
@@ -42,6 +42,7 @@ std::string_view literal_word(Expr::Kind kind, bool bool_value) {
 }
 
 std::string_view duration_unit_word(DurationUnit unit, bool singular) {
+  if (unit == DurationUnit::BusinessDay) return singular ? "business day" : "business days";
   for (const DurationUnitWords& u : kDurationUnits) {
     if (u.unit == unit) return singular ? u.singular : u.plural;
   }

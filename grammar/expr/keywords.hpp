@@ -41,6 +41,9 @@ inline constexpr std::array<DurationUnitWords, 4> kDurationUnits = {{
     {DurationUnit::Year, "year", "years"},
 }};
 
+// `N business days`: this word, then a Day unit word.
+inline constexpr std::string_view kBusinessWord = "business";
+
 // The built-in functions. `variadic`: one or more arguments (min, max);
 // otherwise exactly one.
 struct FunctionWord {

@@ -60,6 +60,8 @@ std::string unit_name(DurationUnit u) {
       return "month";
     case DurationUnit::Year:
       return "year";
+    case DurationUnit::BusinessDay:
+      return "business day";
   }
   return "?";
 }

@@ -166,6 +166,9 @@ TEST_CASE("canonical text with minimal parentheses", "[printer]") {
       {"min(if a then x else y, z)", "min(if a then x else y, z)"},
       {"not (if a then b else c)", "not (if a then b else c)"},
       {"(x - y) > 30", "x - y > 30"},
+      {"x + 3 business day", "x + 3 business days"},
+      {"x - 1  business   days", "x - 1 business day"},
+      {"end_of_month(x + 2 business days)", "end_of_month(x + 2 business days)"},
   };
   for (const Case& c : cases) {
     INFO("input: " << c.input);

@@ -328,6 +328,21 @@ struct DurationUnitAction {
   }
 };
 
+// `business days` after the count (the grammar read both words).
+struct BusinessUnitAction {
+  template <class Ctx>
+  void operator()(const Ctx& ctx) const {
+    const Range& r = x3::_attr(ctx);
+    Expr& e = x3::_val(ctx);
+    if (e.count > kMaxDurationCount) {
+      throw ParseError{e.span.begin, Code::E305, "this duration is too large",
+                       "a duration counts at most 1000000 business days"};
+    }
+    e.unit = DurationUnit::BusinessDay;
+    e.span.end = offset_in(ctx, r.end());
+  }
+};
+
 // Action patterns.
 
 struct NameToken {

@@ -112,6 +112,7 @@ x3::rule<class open_args_id> const open_args = rule_name::kOpenArgs;
 x3::rule<class argument_id, Expr> const argument = rule_name::kArgument;
 x3::rule<class close_call_id> const close_call = rule_name::kCloseCall;
 x3::rule<class then_id> const then_word = rule_name::kThen;
+x3::rule<class business_unit_id> const business_unit = rule_name::kBusinessUnit;
 x3::rule<class else_id> const else_word = rule_name::kElse;
 x3::rule<class name_id, Expr> const qualified_name = rule_name::kName;
 x3::rule<class list_id, Expr> const list = rule_name::kList;
@@ -144,7 +145,9 @@ const auto list_after_in_def = list;
 const auto sum_expr_def = product_expr[Assign{}] >> *(sum_operator > sum_rhs)[FoldOperator{}];
 const auto sum_rhs_def = duration | product_expr;
 const auto duration_def = x3::raw[x3::lexeme[+digit]][DurationCount{}] >>
-                          x3::raw[x3::lexeme[unit_word >> !ident_char]][DurationUnitAction{}];
+                          (x3::raw[kw(kBusinessWord.data()) > business_unit][BusinessUnitAction{}] |
+                           x3::raw[x3::lexeme[unit_word >> !ident_char]][DurationUnitAction{}]);
+const auto business_unit_def = kw("days") | kw("day");
 
 const auto product_expr_def = unary_expr[Assign{}] >>
                               *(product_operator > unary_expr)[FoldOperator{}];
@@ -190,9 +193,9 @@ const auto close_bracket_def = x3::lit(']');
 const auto end_of_expression_def = x3::eoi;
 
 BOOST_SPIRIT_DEFINE(top, expression, or_expr, and_expr, not_expr, cmp_expr, sum_expr, sum_rhs,
-                    product_expr, unary_expr, primary, duration, call, open_args, argument,
-                    close_call, if_expr, then_word, else_word, qualified_name, list, list_body,
-                    list_after_in, in_after_not, no_chain, close_paren, close_bracket,
+                    product_expr, unary_expr, primary, duration, business_unit, call, open_args,
+                    argument, close_call, if_expr, then_word, else_word, qualified_name, list,
+                    list_body, list_after_in, in_after_not, no_chain, close_paren, close_bracket,
                     name_after_dot, end_of_expression)
 
 // Action patterns: name | name '(' (arg (',' arg)*)? ')'.

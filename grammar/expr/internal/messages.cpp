@@ -20,7 +20,7 @@ struct Words {
   bool in_pattern = false;  // the text is an action pattern (help_for_found)
 };
 
-constexpr std::array<Words, 19> kWords = {{
+constexpr std::array<Words, 20> kWords = {{
     {rule_name::kExpression, "expected an expression", ""},
     {rule_name::kOperand, "", ""},  // names the operator before: add_context()
     {rule_name::kListBody, "expected a list item or ']' after '['", ""},
@@ -32,6 +32,8 @@ constexpr std::array<Words, 19> kWords = {{
      "functions are called as min(a, b), max(a, b), end_of_month(d)"},
     {rule_name::kArgument, "expected an argument after '('",
      "min and max take one or more numbers or dates, e.g. min(a, b)"},
+    {rule_name::kBusinessUnit, "expected 'days' after 'business'",
+     "count business days as `D + 10 business days`"},
     {rule_name::kThen, "expected 'then' after the condition of 'if'",
      "write if CONDITION then A else B"},
     {rule_name::kElse, "expected 'else' after the 'then' branch",

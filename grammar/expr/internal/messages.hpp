@@ -29,6 +29,7 @@ inline constexpr char kCloseCall[] = "close-call";
 inline constexpr char kOpenArgs[] = "open-args";
 inline constexpr char kArgument[] = "argument";
 inline constexpr char kThen[] = "then";
+inline constexpr char kBusinessUnit[] = "business-unit";
 inline constexpr char kElse[] = "else";
 inline constexpr char kCloseBracket[] = "close-bracket";
 inline constexpr char kEnd[] = "end";
