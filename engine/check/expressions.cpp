@@ -9,23 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "engine/check/internal/expression_words.hpp"
 #include "grammar/expr/keywords.hpp"
 
 namespace pacta {
-
-Number literal_number(const Expr& e) {
-  if (auto n = Number::parse(e.text)) return *n;
-  // A tree built in code, without text: the double's fixed-point digits.
-  char buffer[400];
-  const auto result =
-      std::to_chars(buffer, buffer + sizeof buffer, e.number, std::chars_format::fixed);
-  if (result.ec == std::errc()) {
-    if (auto n =
-            Number::parse(std::string_view(buffer, static_cast<std::size_t>(result.ptr - buffer))))
-      return *n;
-  }
-  return Number{};
-}
 
 namespace {
 
@@ -50,34 +37,11 @@ class ExprChecker {
     diags_.error(file_, offset, code, std::move(message), std::move(help));
   }
 
-  std::string a(const Type& t) const {
-    switch (t.kind) {
-      case Type::Kind::Bool:
-        return "a condition (bool)";
-      case Type::Kind::Number:
-        return "a number";
-      case Type::Kind::Date:
-        return "a date";
-      case Type::Kind::Value:
-        return fmt::format("a {}", c_.domains[t.domain].name);
-    }
-    return "a value";
-  }
+  std::string a(const Type& t) const { return type_words(c_, t); }
 
   std::string hint_for(const Type& t) const {
     if (diags_.full()) return {};  // not kept: skip listing every value
-    switch (t.kind) {
-      case Type::Kind::Bool:
-        return "a condition compares values, e.g. `channel == azure`";
-      case Type::Kind::Date:
-        return "write a date like 2025-10-28, a named date, or `date + 30 days`";
-      case Type::Kind::Number:
-        return "write a number like 20 or 0.15";
-      case Type::Kind::Value:
-        return fmt::format("the values of {} are: {}", c_.domains[t.domain].name,
-                           fmt::join(c_.domains[t.domain].values, ", "));
-    }
-    return {};
+    return type_hint_words(c_, t);
   }
 
   static TypedExpr node(TypedExpr::Op op, Type type, Span span) {
@@ -125,31 +89,7 @@ class ExprChecker {
   // `cloud == aws` where `cloud` is a type: point to the params (in a
   // `when`) and facts of that type, which hold a value of it.
   std::string type_name_help(const std::string& name) const {
-    auto d = c_.find_domain(name);
-    if (!d) return {};
-    std::vector<std::pair<const char*, std::string>> holders;  // param/fact, its name
-    if (s_.action >= 0) {
-      for (const auto& p : c_.actions[s_.action].params) {
-        if (p.type == Type::value(*d)) holders.emplace_back("param", p.name);
-      }
-    }
-    for (const auto& f : c_.facts) {
-      if (f.type == Type::value(*d)) holders.emplace_back("fact", f.name);
-    }
-    if (holders.empty()) {
-      return fmt::format(
-          "'{}' is a type, not a value; compare a param or fact of that type "
-          "with one of its values: {}",
-          name, fmt::join(c_.domains[*d].values, ", "));
-    }
-    if (holders.size() == 1) {
-      return fmt::format("'{}' is a type; the {} of that type is '{}'", name, holders[0].first,
-                         holders[0].second);
-    }
-    std::vector<std::string> listed;
-    listed.reserve(holders.size());
-    for (const auto& [kind, n] : holders) listed.push_back(fmt::format("{} '{}'", kind, n));
-    return fmt::format("'{}' is a type; of that type are {}", name, fmt::join(listed, ", "));
+    return type_name_words(c_, s_.action, name);
   }
 
   std::optional<TypedExpr> name(const Expr& e, const std::optional<Type>& hint) {
