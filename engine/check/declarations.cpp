@@ -27,6 +27,8 @@ const char* describe(NameKind k) {
       return "a fact";
     case NameKind::NamedDate:
       return "a named date";
+    case NameKind::Condition:
+      return "a named condition";
     case NameKind::Action:
       return "an action";
   }
@@ -187,6 +189,10 @@ void declare_dates(CheckerState& st, const RuleFileSyntax& s) {
   for (const auto& d : s.dates) {
     declare_name(st, d.name, NameKind::NamedDate);
     st.contract.dates.push_back(NamedDate{d.name.value, TypedExpr{}, d.name.offset});
+  }
+  for (const auto& d : s.conditions) {
+    declare_name(st, d.name, NameKind::Condition);
+    st.contract.conditions.push_back(NamedDate{d.name.value, TypedExpr{}, d.name.offset});
   }
 }
 

@@ -70,7 +70,7 @@ class ExprChecker {
     for (const auto& d : c_.dates) {
       if (d.name == e.name) return false;
     }
-    return true;
+    return !is_condition(e.name);
   }
 
   std::vector<std::string> visible_names() const {
@@ -80,6 +80,9 @@ class ExprChecker {
     }
     for (const auto& f : c_.facts) out.push_back(f.name);
     for (const auto& d : c_.dates) out.push_back(d.name);
+    if (s_.allow_conditions) {
+      for (const auto& d : c_.conditions) out.push_back(d.name);
+    }
     for (const auto& d : c_.domains) {
       for (const auto& v : d.values) out.push_back(v);
     }
@@ -116,7 +119,33 @@ class ExprChecker {
       t.index = static_cast<int>(i);
       return t;
     }
+    if (is_condition(e.name)) return condition(e);
     return bare_value(e, hint);
+  }
+
+  bool is_condition(const std::string& n) const {
+    for (const auto& d : c_.conditions) {
+      if (d.name == n) return true;
+    }
+    return false;
+  }
+
+  // A named condition: visible in `when` and in other conditions.
+  std::optional<TypedExpr> condition(const Expr& e) {
+    for (std::size_t i = 0; i < c_.conditions.size(); ++i) {
+      if (c_.conditions[i].name != e.name) continue;
+      if (!s_.allow_conditions) {
+        error(e.span.begin, Code::E401,
+              fmt::format("the named condition '{}' cannot be used in {}", e.name, s_.context),
+              "named conditions are visible in `when` and in other conditions");
+        return std::nullopt;
+      }
+      if (s_.used_conditions != nullptr) s_.used_conditions->push_back(static_cast<int>(i));
+      TypedExpr t = node(TypedExpr::Op::Condition, Type::boolean(), e.span);
+      t.index = static_cast<int>(i);
+      return t;
+    }
+    return std::nullopt;
   }
 
   std::optional<TypedExpr> bare_value(const Expr& e, const std::optional<Type>& hint) {

@@ -28,6 +28,7 @@ std::optional<Situation> make_situation(const Contract& c, Date on,
   s.on = on;
   s.facts = fact_values(c, assumed);
   s.dates.assign(c.dates.size(), Date::never());
+  s.conditions = c.conditions.data();
   // In dependency order: a named date reads only those before it.
   for (int i : c.date_order) {
     EvalEnv env = s.env();

@@ -15,6 +15,7 @@ struct Situation {
   Date on;
   std::vector<std::optional<Value>> facts;  // per fact; nullopt: no default and not assumed
   std::vector<Date> dates;                  // named dates, indexed like Contract::dates
+  const NamedDate* conditions = nullptr;    // Contract::conditions, evaluated where used
 
   // The environment every expression of this question is evaluated in
   // (named dates, from/until bounds, `when`); `params` are the argument
@@ -23,6 +24,7 @@ struct Situation {
     EvalEnv env;
     env.facts = facts.data();
     env.dates = dates.data();
+    env.conditions = conditions;
     env.params = params;
     env.today = on;
     return env;

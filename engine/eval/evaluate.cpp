@@ -267,6 +267,8 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
       return end_of(e, env);
     case Op::AddBusinessDays:
       return add_business_days(e, env);
+    case Op::Condition:
+      return Value::boolean(evaluate_condition(env.conditions[e.index].expr, env));
     case Op::If:
       return evaluate_condition(ops[0], env) ? evaluate(ops[1], env) : evaluate(ops[2], env);
   }
@@ -283,6 +285,8 @@ bool evaluate_condition(const TypedExpr& e, EvalEnv& env) {
       return env.facts[e.index]->b;
     case Op::Param:
       return env.params[e.index] != 0;
+    case Op::Condition:
+      return evaluate_condition(env.conditions[e.index].expr, env);
     case Op::Not:
       return !evaluate_condition(e.operands[0], env);
     case Op::And:
@@ -309,6 +313,7 @@ bool is_constant(const TypedExpr& e, const std::vector<bool>& dates_constant) {
     case TypedExpr::Op::Fact:
     case TypedExpr::Op::Param:
     case TypedExpr::Op::Today:
+    case TypedExpr::Op::Condition:
       return false;
     case TypedExpr::Op::NamedDate:
       return dates_constant[e.index];

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "engine/model/contract.hpp"
 #include "engine/model/typed_expr.hpp"
 
 namespace pacta {
@@ -14,6 +15,7 @@ struct EvalEnv {
   const Date* dates = nullptr;                  // named dates, evaluated for this question
   const int* params = nullptr;                  // the action instance's argument values
   Date today;                                   // `date`: the date asked about
+  const NamedDate* conditions = nullptr;        // Contract::conditions
 
   // NumberTooLarge: an exact result past Limits::max_number_digits.
   enum class Error { None, MissingFact, DateOutOfRange, DivisionByZero, NumberTooLarge };

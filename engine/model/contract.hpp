@@ -139,9 +139,10 @@ struct Contract {
   Verdict default_verdict = Verdict::Permitted;
   std::vector<Domain> domains;  // [0] is party
   std::vector<FactDecl> facts;
-  std::vector<NamedDate> dates;     // declaration order
-  std::vector<int> date_order;      // evaluation order: each uses only earlier ones
-  std::vector<ActionDecl> actions;  // declaration order
+  std::vector<NamedDate> dates;       // declaration order
+  std::vector<int> date_order;        // evaluation order: each uses only earlier ones
+  std::vector<NamedDate> conditions;  // `conditions:` (type bool), declaration order
+  std::vector<ActionDecl> actions;    // declaration order
   // `holidays:`, sorted, without duplicates; shared with the typed
   // expressions that count business days.
   std::shared_ptr<const std::vector<Date>> holidays = std::make_shared<std::vector<Date>>();

@@ -109,6 +109,7 @@ struct TypedExpr {
     EndOfQuarter,
     EndOfYear,
     If,               // operands[0] the condition, [1] then, [2] else
+    Condition,        // a named condition: index into Contract::conditions
     AddBusinessDays,  // amount may be negative; skips weekends and `holidays`
   };
   Op op = Op::Constant;
