@@ -1,7 +1,7 @@
 // Stage: named conditions (`conditions:`). Each is typed as a bool with
 // `date`, facts, named dates and other conditions visible (not action
 // params); a cycle between conditions is E405, as for named dates. They are
-// evaluated where they are used, per decision.
+// evaluated once per situation (engine/decide/situation.cpp), in this order.
 #include <string>
 #include <vector>
 
@@ -20,7 +20,8 @@ void check_conditions(CheckerState& st, const RuleFileSyntax& s) {
     auto e = check_expression(sc, st.file, s.conditions[i].expr, Type::boolean(), st.diags);
     if (e) st.contract.conditions[i].expr = std::move(*e);
   }
-  const GraphWalk walk = walk_graph(uses);
+  GraphWalk walk = walk_graph(uses);
+  st.contract.condition_order = std::move(walk.order);
   if (walk.cycles.empty()) return;
   const auto& cycle = walk.cycles.front();
   std::vector<std::string> path;

@@ -268,7 +268,7 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
     case Op::AddBusinessDays:
       return add_business_days(e, env);
     case Op::Condition:
-      return Value::boolean(evaluate_condition(env.conditions[e.index].expr, env));
+      return Value::boolean(evaluate_condition(e, env));
     case Op::If:
       return evaluate_condition(ops[0], env) ? evaluate(ops[1], env) : evaluate(ops[2], env);
   }
@@ -285,8 +285,11 @@ bool evaluate_condition(const TypedExpr& e, EvalEnv& env) {
       return env.facts[e.index]->b;
     case Op::Param:
       return env.params[e.index] != 0;
-    case Op::Condition:
-      return evaluate_condition(env.conditions[e.index].expr, env);
+    case Op::Condition: {
+      const ConditionValue& v = env.conditions[e.index];
+      if (v.error != 0) return fail(env, static_cast<EvalEnv::Error>(v.error), *v.at, Value{}).b;
+      return v.value;
+    }
     case Op::Not:
       return !evaluate_condition(e.operands[0], env);
     case Op::And:

@@ -142,6 +142,7 @@ struct Contract {
   std::vector<NamedDate> dates;       // declaration order
   std::vector<int> date_order;        // evaluation order: each uses only earlier ones
   std::vector<NamedDate> conditions;  // `conditions:` (type bool), declaration order
+  std::vector<int> condition_order;   // evaluation order: each uses only earlier ones
   std::vector<ActionDecl> actions;    // declaration order
   // `holidays:`, sorted, without duplicates; shared with the typed
   // expressions that count business days.
