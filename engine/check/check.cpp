@@ -29,6 +29,7 @@ constexpr std::array kStages{
     Stage{"actions", checker::declare_actions},
     Stage{"clause ids", checker::declare_clauses},
     Stage{"named dates", checker::check_dates},
+    Stage{"named conditions", checker::check_conditions},
     Stage{"clauses", checker::check_clauses},
     Stage{"amendments", checker::check_amendments},
     Stage{"overrides acyclic", checker::check_overrides_acyclic},

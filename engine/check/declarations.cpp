@@ -3,7 +3,9 @@
 // checked, so an expression may use a name declared after it.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +27,8 @@ const char* describe(NameKind k) {
       return "a fact";
     case NameKind::NamedDate:
       return "a named date";
+    case NameKind::Condition:
+      return "a named condition";
     case NameKind::Action:
       return "an action";
   }
@@ -137,6 +141,11 @@ void declare_contract(CheckerState& st, const RuleFileSyntax& s) {
   c.title = s.title.value;
   c.path = st.file.path();
   if (s.default_verdict.is_set()) c.default_verdict = *parse_verdict(s.default_verdict.value);
+  auto holidays = std::make_shared<std::vector<Date>>();
+  for (const Located<Date>& h : s.holidays) holidays->push_back(h.value);
+  std::sort(holidays->begin(), holidays->end());
+  holidays->erase(std::unique(holidays->begin(), holidays->end()), holidays->end());
+  c.holidays = std::move(holidays);
   for (const char* builtin : {"bool", "number", "date", "party"}) {
     st.names[builtin] = {NameKind::BuiltinType, 0};
   }
@@ -180,6 +189,10 @@ void declare_dates(CheckerState& st, const RuleFileSyntax& s) {
   for (const auto& d : s.dates) {
     declare_name(st, d.name, NameKind::NamedDate);
     st.contract.dates.push_back(NamedDate{d.name.value, TypedExpr{}, d.name.offset});
+  }
+  for (const auto& d : s.conditions) {
+    declare_name(st, d.name, NameKind::Condition);
+    st.contract.conditions.push_back(NamedDate{d.name.value, TypedExpr{}, d.name.offset});
   }
 }
 

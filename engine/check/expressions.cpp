@@ -9,21 +9,10 @@
 #include <utility>
 #include <vector>
 
-namespace pacta {
+#include "engine/check/internal/expression_words.hpp"
+#include "grammar/expr/keywords.hpp"
 
-Number literal_number(const Expr& e) {
-  if (auto n = Number::parse(e.text)) return *n;
-  // A tree built in code, without text: the double's fixed-point digits.
-  char buffer[400];
-  const auto result =
-      std::to_chars(buffer, buffer + sizeof buffer, e.number, std::chars_format::fixed);
-  if (result.ec == std::errc()) {
-    if (auto n =
-            Number::parse(std::string_view(buffer, static_cast<std::size_t>(result.ptr - buffer))))
-      return *n;
-  }
-  return Number{};
-}
+namespace pacta {
 
 namespace {
 
@@ -48,34 +37,11 @@ class ExprChecker {
     diags_.error(file_, offset, code, std::move(message), std::move(help));
   }
 
-  std::string a(const Type& t) const {
-    switch (t.kind) {
-      case Type::Kind::Bool:
-        return "a condition (bool)";
-      case Type::Kind::Number:
-        return "a number";
-      case Type::Kind::Date:
-        return "a date";
-      case Type::Kind::Value:
-        return fmt::format("a {}", c_.domains[t.domain].name);
-    }
-    return "a value";
-  }
+  std::string a(const Type& t) const { return type_words(c_, t); }
 
   std::string hint_for(const Type& t) const {
     if (diags_.full()) return {};  // not kept: skip listing every value
-    switch (t.kind) {
-      case Type::Kind::Bool:
-        return "a condition compares values, e.g. `channel == azure`";
-      case Type::Kind::Date:
-        return "write a date like 2025-10-28, a named date, or `date + 30 days`";
-      case Type::Kind::Number:
-        return "write a number like 20 or 0.15";
-      case Type::Kind::Value:
-        return fmt::format("the values of {} are: {}", c_.domains[t.domain].name,
-                           fmt::join(c_.domains[t.domain].values, ", "));
-    }
-    return {};
+    return type_hint_words(c_, t);
   }
 
   static TypedExpr node(TypedExpr::Op op, Type type, Span span) {
@@ -104,7 +70,7 @@ class ExprChecker {
     for (const auto& d : c_.dates) {
       if (d.name == e.name) return false;
     }
-    return true;
+    return !is_condition(e.name);
   }
 
   std::vector<std::string> visible_names() const {
@@ -114,6 +80,9 @@ class ExprChecker {
     }
     for (const auto& f : c_.facts) out.push_back(f.name);
     for (const auto& d : c_.dates) out.push_back(d.name);
+    if (s_.allow_conditions) {
+      for (const auto& d : c_.conditions) out.push_back(d.name);
+    }
     for (const auto& d : c_.domains) {
       for (const auto& v : d.values) out.push_back(v);
     }
@@ -123,31 +92,7 @@ class ExprChecker {
   // `cloud == aws` where `cloud` is a type: point to the params (in a
   // `when`) and facts of that type, which hold a value of it.
   std::string type_name_help(const std::string& name) const {
-    auto d = c_.find_domain(name);
-    if (!d) return {};
-    std::vector<std::pair<const char*, std::string>> holders;  // param/fact, its name
-    if (s_.action >= 0) {
-      for (const auto& p : c_.actions[s_.action].params) {
-        if (p.type == Type::value(*d)) holders.emplace_back("param", p.name);
-      }
-    }
-    for (const auto& f : c_.facts) {
-      if (f.type == Type::value(*d)) holders.emplace_back("fact", f.name);
-    }
-    if (holders.empty()) {
-      return fmt::format(
-          "'{}' is a type, not a value; compare a param or fact of that type "
-          "with one of its values: {}",
-          name, fmt::join(c_.domains[*d].values, ", "));
-    }
-    if (holders.size() == 1) {
-      return fmt::format("'{}' is a type; the {} of that type is '{}'", name, holders[0].first,
-                         holders[0].second);
-    }
-    std::vector<std::string> listed;
-    listed.reserve(holders.size());
-    for (const auto& [kind, n] : holders) listed.push_back(fmt::format("{} '{}'", kind, n));
-    return fmt::format("'{}' is a type; of that type are {}", name, fmt::join(listed, ", "));
+    return type_name_words(c_, s_.action, name);
   }
 
   std::optional<TypedExpr> name(const Expr& e, const std::optional<Type>& hint) {
@@ -174,7 +119,33 @@ class ExprChecker {
       t.index = static_cast<int>(i);
       return t;
     }
+    if (is_condition(e.name)) return condition(e);
     return bare_value(e, hint);
+  }
+
+  bool is_condition(const std::string& n) const {
+    for (const auto& d : c_.conditions) {
+      if (d.name == n) return true;
+    }
+    return false;
+  }
+
+  // A named condition: visible in `when` and in other conditions.
+  std::optional<TypedExpr> condition(const Expr& e) {
+    for (std::size_t i = 0; i < c_.conditions.size(); ++i) {
+      if (c_.conditions[i].name != e.name) continue;
+      if (!s_.allow_conditions) {
+        error(e.span.begin, Code::E401,
+              fmt::format("the named condition '{}' cannot be used in {}", e.name, s_.context),
+              "named conditions are visible in `when` and in other conditions");
+        return std::nullopt;
+      }
+      if (s_.used_conditions != nullptr) s_.used_conditions->push_back(static_cast<int>(i));
+      TypedExpr t = node(TypedExpr::Op::Condition, Type::boolean(), e.span);
+      t.index = static_cast<int>(i);
+      return t;
+    }
+    return std::nullopt;
   }
 
   std::optional<TypedExpr> bare_value(const Expr& e, const std::optional<Type>& hint) {
@@ -283,8 +254,92 @@ class ExprChecker {
         return unary(e);
       case K::Binary:
         return binary(e);
+      case K::Call:
+        return call(e);
+      case K::If:
+        return conditional(e, hint);
     }
     return std::nullopt;
+  }
+
+  // min/max over numbers or dates of one type; end_of_*(date).
+  std::optional<TypedExpr> call(const Expr& e) {
+    using Op = TypedExpr::Op;
+    if (e.function != Function::Min && e.function != Function::Max) {
+      auto d = require(e.operands[0], Type::date());
+      if (!d) return std::nullopt;
+      const Op op = e.function == Function::EndOfMonth     ? Op::EndOfMonth
+                    : e.function == Function::EndOfQuarter ? Op::EndOfQuarter
+                                                           : Op::EndOfYear;
+      TypedExpr out = node(op, Type::date(), e.span);
+      out.operands.push_back(std::move(*d));
+      return out;
+    }
+    auto first = infer(e.operands[0], std::nullopt);
+    if (!first) return std::nullopt;
+    const Type t = first->type;
+    if (t.kind != Type::Kind::Number && t.kind != Type::Kind::Date) {
+      error(e.operands[0].span.begin, Code::E403,
+            fmt::format("'{}' takes numbers or dates, not {}", function_word(e.function), a(t)),
+            "e.g. min(renewal_date, 2030-01-01) or max(fee, 100)");
+      return std::nullopt;
+    }
+    TypedExpr out = node(e.function == Function::Min ? Op::Min : Op::Max, t, e.span);
+    out.operands.push_back(std::move(*first));
+    bool ok = true;
+    for (std::size_t i = 1; i < e.operands.size(); ++i) {
+      if (auto o = require(e.operands[i], t))
+        out.operands.push_back(std::move(*o));
+      else
+        ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return out;
+  }
+
+  // if C then A else B: C a bool, A and B of one type (a bare value takes
+  // its type from the other branch, or from the context).
+  std::optional<TypedExpr> conditional(const Expr& e, const std::optional<Type>& hint) {
+    auto c = require(e.operands[0], Type::boolean());
+    std::optional<std::pair<TypedExpr, TypedExpr>> branches;
+    if (hint && is_bare_value(e.operands[1]) && is_bare_value(e.operands[2])) {
+      auto a1 = infer(e.operands[1], hint);
+      auto a2 = a1 ? infer(e.operands[2], a1->type) : std::nullopt;
+      if (a1 && a2) branches = std::pair{std::move(*a1), std::move(*a2)};
+    } else {
+      branches = pair(e.operands[1], e.operands[2]);
+    }
+    if (!c || !branches) return std::nullopt;
+    auto& [then_branch, else_branch] = *branches;
+    if (!(then_branch.type == else_branch.type)) {
+      error(e.operands[2].span.begin, Code::E403,
+            fmt::format("the branches of 'if' differ: {} after 'then', {} after 'else'",
+                        a(then_branch.type), a(else_branch.type)),
+            "both branches of an 'if' must have the same type");
+      return std::nullopt;
+    }
+    TypedExpr out = node(TypedExpr::Op::If, then_branch.type, e.span);
+    out.operands.push_back(std::move(*c));
+    out.operands.push_back(std::move(then_branch));
+    out.operands.push_back(std::move(else_branch));
+    return out;
+  }
+
+  // `a - b`: numbers, or two dates (a number of days).
+  std::optional<TypedExpr> subtraction(const Expr& e) {
+    auto l = infer(e.operands[0], std::nullopt);
+    if (!l) return std::nullopt;
+    const bool dates = l->type.kind == Type::Kind::Date;
+    if (!dates && !(l->type == Type::number())) {
+      return require(e.operands[0], Type::number());  // reports the mismatch
+    }
+    auto r = require(e.operands[1], l->type);
+    if (!r) return std::nullopt;
+    TypedExpr out =
+        node(dates ? TypedExpr::Op::DaysBetween : TypedExpr::Op::Sub, Type::number(), e.span);
+    out.operands.push_back(std::move(*l));
+    out.operands.push_back(std::move(*r));
+    return out;
   }
 
   std::optional<TypedExpr> unary(const Expr& e) {
@@ -323,6 +378,7 @@ class ExprChecker {
       case B::Add:
       case B::Sub:
         if (r.kind == Expr::Kind::Duration) return date_shift(e);
+        if (e.binary_op == B::Sub) return subtraction(e);
         return both(e.binary_op == B::Add ? Op::Add : Op::Sub, Type::number(), Type::number());
       case B::Eq:
       case B::Ne:
@@ -342,6 +398,13 @@ class ExprChecker {
     const Expr& duration = e.operands[1];
     auto base = require(e.operands[0], Type::date());
     if (!base) return std::nullopt;
+    if (duration.unit == DurationUnit::BusinessDay) {
+      TypedExpr out = node(TypedExpr::Op::AddBusinessDays, Type::date(), e.span);
+      out.amount = e.binary_op == BinaryOp::Sub ? -duration.count : duration.count;
+      out.holidays = c_.holidays;
+      out.operands.push_back(std::move(*base));
+      return out;
+    }
     bool months = duration.unit == DurationUnit::Month || duration.unit == DurationUnit::Year;
     std::int64_t amount = duration.count;
     if (duration.unit == DurationUnit::Week) amount *= 7;

@@ -18,7 +18,9 @@ struct ExprScope {
   bool allow_today = false;                    // `date` is visible (`when`)
   const std::vector<bool>* fact_ok = nullptr;  // facts whose declaration failed are skipped
   std::string_view context = "an expression";
-  std::vector<int>* used_dates = nullptr;  // records named dates used, when set
+  std::vector<int>* used_dates = nullptr;       // records named dates used, when set
+  bool allow_conditions = false;                // named conditions are visible (`when`)
+  std::vector<int>* used_conditions = nullptr;  // records named conditions used, when set
 };
 
 // The exact value of a number literal (Expr::Kind::Number), from the text

@@ -212,6 +212,10 @@ std::string failure_message(const Contract& c, EvalEnv::Error error, const Typed
         what = fmt::format("`{}`", shown_expression(source->text().substr(
                                        at->span.begin, at->span.end - at->span.begin)));
       }
+      if (at != nullptr && at->op == TypedExpr::Op::DaysBetween) {
+        return fmt::format("{} in {} has no number of days: one of the dates is `never`", what,
+                           where);
+      }
       return fmt::format("{} in {} is {}", what, where,
                          back ? "before 0001-01-01, the first date pacta knows"
                               : "past 9999-12-31, the last date pacta knows");

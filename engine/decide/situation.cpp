@@ -21,6 +21,17 @@ std::vector<std::optional<Value>> fact_values(const Contract& c,
 
 }  // namespace
 
+// Named conditions read no params: once per situation, in dependency order;
+// an error (an unset fact) is kept and met where one is used.
+void evaluate_conditions(const Contract& c, Situation& s) {
+  s.conditions.assign(c.conditions.size(), ConditionValue{});
+  for (int i : c.condition_order) {
+    EvalEnv env = s.env();
+    const bool b = evaluate_condition(c.conditions[i].expr, env);
+    s.conditions[i] = ConditionValue{b, static_cast<int>(env.error), env.error_at};
+  }
+}
+
 std::optional<Situation> make_situation(const Contract& c, Date on,
                                         const std::vector<std::pair<int, Value>>& assumed,
                                         SituationError& error) {
@@ -38,6 +49,7 @@ std::optional<Situation> make_situation(const Contract& c, Date on,
     }
     s.dates[i] = v.d;
   }
+  evaluate_conditions(c, s);
   return s;
 }
 

@@ -15,6 +15,7 @@ struct Situation {
   Date on;
   std::vector<std::optional<Value>> facts;  // per fact; nullopt: no default and not assumed
   std::vector<Date> dates;                  // named dates, indexed like Contract::dates
+  std::vector<ConditionValue> conditions;   // per named condition, evaluated once
 
   // The environment every expression of this question is evaluated in
   // (named dates, from/until bounds, `when`); `params` are the argument
@@ -23,6 +24,7 @@ struct Situation {
     EvalEnv env;
     env.facts = facts.data();
     env.dates = dates.data();
+    env.conditions = conditions.data();
     env.params = params;
     env.today = on;
     return env;
@@ -35,9 +37,13 @@ struct SituationError {
   int named_date = -1;
 };
 
+// (Re)computes s.conditions for s.on, s.facts and s.dates: after any of them
+// changes.
+void evaluate_conditions(const Contract& c, Situation& s);
+
 // Fact values: `assumed` (fact index -> value) over defaults; an unset date
 // fact is `never`; any other unset fact is unknown (an error if needed).
-// Then every named date is evaluated.
+// Then every named date is evaluated, then every named condition.
 std::optional<Situation> make_situation(const Contract& contract, Date on,
                                         const std::vector<std::pair<int, Value>>& assumed,
                                         SituationError& error);

@@ -1,5 +1,11 @@
 #include "engine/eval/evaluate.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <vector>
+
 namespace pacta {
 
 namespace {
@@ -105,6 +111,106 @@ bool membership(const TypedExpr& e, EvalEnv& env) {
   return e.op == TypedExpr::Op::In ? found : !found;
 }
 
+// min/max: the first of the smallest (largest) operands.
+Value extreme(const TypedExpr& e, EvalEnv& env, bool smallest) {
+  Value best = evaluate(e.operands[0], env);
+  for (std::size_t i = 1; i < e.operands.size(); ++i) {
+    Value v = evaluate(e.operands[i], env);
+    const int c = compare(v, best);
+    if (smallest ? c < 0 : c > 0) best = std::move(v);
+  }
+  return best;
+}
+
+// date - date in days; `never` has no distance to a date.
+Value days_between(const TypedExpr& e, EvalEnv& env) {
+  const Date l = evaluate(e.operands[0], env).d;
+  const Date r = evaluate(e.operands[1], env).d;
+  if (l.is_never() || r.is_never()) {
+    return fail(env, EvalEnv::Error::DateOutOfRange, e, Value::number(Number{}));
+  }
+  return Value::number(Number(static_cast<std::int64_t>(l.serial()) - r.serial()));
+}
+
+// The last day of d's month, quarter or year; `never` stays `never`.
+Value end_of(const TypedExpr& e, EvalEnv& env) {
+  const Date d = evaluate(e.operands[0], env).d;
+  if (d.is_never()) return Value::date(d);
+  int month = d.month();
+  if (e.op == TypedExpr::Op::EndOfQuarter) month = (month + 2) / 3 * 3;
+  if (e.op == TypedExpr::Op::EndOfYear) month = 12;
+  return Value::date(Date::from_ymd(d.year(), month, days_in_month(d.year(), month)).value_or(d));
+}
+
+// Business days (SPEC §2): not a Saturday, Sunday or holiday. Counting N
+// of them costs N / 5 steps of a week plus a few days, and one pass over
+// the holidays between the start and the result; never a loop over N days.
+class BusinessDays {
+ public:
+  explicit BusinessDays(const std::vector<Date>& holidays) : holidays_(holidays) {}
+
+  // The date `n` business days after (n > 0) or before (n < 0) `from`, as
+  // a day serial (possibly outside the calendar).
+  std::int64_t add(std::int64_t from, std::int64_t n) const {
+    const int dir = n < 0 ? -1 : 1;
+    const std::int64_t count = n < 0 ? -n : n;
+    std::int64_t x = step(from, count, dir);
+    std::int64_t seen = 0;  // weekday holidays between `from` and x
+    std::int64_t accounted = 0;
+    if (dir > 0) {
+      auto it = std::upper_bound(holidays_.begin(), holidays_.end(), from, after);
+      for (;;) {
+        for (; it != holidays_.end() && it->serial() <= x; ++it) seen += weekday(it->serial());
+        if (seen == accounted) return x;
+        x = step(x, seen - accounted, dir);
+        accounted = seen;
+      }
+    }
+    auto it = std::make_reverse_iterator(
+        std::lower_bound(holidays_.begin(), holidays_.end(), from, before));
+    for (;;) {
+      for (; it != holidays_.rend() && it->serial() >= x; ++it) seen += weekday(it->serial());
+      if (seen == accounted) return x;
+      x = step(x, seen - accounted, dir);
+      accounted = seen;
+    }
+  }
+
+ private:
+  static bool after(std::int64_t s, const Date& d) { return s < d.serial(); }
+  static bool before(const Date& d, std::int64_t s) { return d.serial() < s; }
+
+  static bool weekday(std::int64_t serial) {
+    static const std::int64_t monday = Date::from_ymd(2024, 1, 1)->serial();
+    return ((serial - monday) % 7 + 7) % 7 < 5;
+  }
+  // The k-th weekday after (dir 1) or before (dir -1) s; s itself if k is 0.
+  // Any 7 consecutive days hold 5 weekdays.
+  static std::int64_t step(std::int64_t s, std::int64_t k, int dir) {
+    if (k == 0) return s;
+    const std::int64_t weeks = (k - 1) / 5;
+    std::int64_t rest = k - 5 * weeks;  // 1..5
+    s += dir * 7 * weeks;
+    while (rest > 0) {
+      s += dir;
+      if (weekday(s)) --rest;
+    }
+    return s;
+  }
+
+  const std::vector<Date>& holidays_;
+};
+
+Value add_business_days(const TypedExpr& e, EvalEnv& env) {
+  const Date base = evaluate(e.operands[0], env).d;
+  if (base.is_never()) return Value::date(base);
+  static const std::vector<Date> kNone;
+  const BusinessDays days(e.holidays ? *e.holidays : kNone);
+  const std::optional<Date> result = Date::from_serial(days.add(base.serial(), e.amount));
+  if (!result) return fail(env, EvalEnv::Error::DateOutOfRange, e, Value::date(Date::never()));
+  return Value::date(*result);
+}
+
 }  // namespace
 
 Value evaluate(const TypedExpr& e, EvalEnv& env) {
@@ -150,6 +256,21 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
       if (!result) return fail(env, EvalEnv::Error::DateOutOfRange, e, Value::date(Date::never()));
       return Value::date(*result);
     }
+    case Op::DaysBetween:
+      return days_between(e, env);
+    case Op::Min:
+    case Op::Max:
+      return extreme(e, env, e.op == Op::Min);
+    case Op::EndOfMonth:
+    case Op::EndOfQuarter:
+    case Op::EndOfYear:
+      return end_of(e, env);
+    case Op::AddBusinessDays:
+      return add_business_days(e, env);
+    case Op::Condition:
+      return Value::boolean(evaluate_condition(e, env));
+    case Op::If:
+      return evaluate_condition(ops[0], env) ? evaluate(ops[1], env) : evaluate(ops[2], env);
   }
   return Value{};
 }
@@ -164,6 +285,11 @@ bool evaluate_condition(const TypedExpr& e, EvalEnv& env) {
       return env.facts[e.index]->b;
     case Op::Param:
       return env.params[e.index] != 0;
+    case Op::Condition: {
+      const ConditionValue& v = env.conditions[e.index];
+      if (v.error != 0) return fail(env, static_cast<EvalEnv::Error>(v.error), *v.at, Value{}).b;
+      return v.value;
+    }
     case Op::Not:
       return !evaluate_condition(e.operands[0], env);
     case Op::And:
@@ -190,6 +316,7 @@ bool is_constant(const TypedExpr& e, const std::vector<bool>& dates_constant) {
     case TypedExpr::Op::Fact:
     case TypedExpr::Op::Param:
     case TypedExpr::Op::Today:
+    case TypedExpr::Op::Condition:
       return false;
     case TypedExpr::Op::NamedDate:
       return dates_constant[e.index];

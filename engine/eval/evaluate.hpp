@@ -9,11 +9,20 @@
 
 namespace pacta {
 
+// A named condition's value in one situation: a bool, or the error
+// (MissingFact: unknown) met evaluating it.
+struct ConditionValue {
+  bool value = false;
+  int error = 0;  // an EvalEnv::Error
+  const TypedExpr* at = nullptr;
+};
+
 struct EvalEnv {
   const std::optional<Value>* facts = nullptr;  // indexed by fact; nullopt: no value
   const Date* dates = nullptr;                  // named dates, evaluated for this question
   const int* params = nullptr;                  // the action instance's argument values
   Date today;                                   // `date`: the date asked about
+  const ConditionValue* conditions = nullptr;   // per named condition, this situation
 
   // NumberTooLarge: an exact result past Limits::max_number_digits.
   enum class Error { None, MissingFact, DateOutOfRange, DivisionByZero, NumberTooLarge };

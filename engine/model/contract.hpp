@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -140,7 +141,12 @@ struct Contract {
   std::vector<FactDecl> facts;
   std::vector<NamedDate> dates;       // declaration order
   std::vector<int> date_order;        // evaluation order: each uses only earlier ones
+  std::vector<NamedDate> conditions;  // `conditions:` (type bool), declaration order
+  std::vector<int> condition_order;   // evaluation order: each uses only earlier ones
   std::vector<ActionDecl> actions;    // declaration order
+  // `holidays:`, sorted, without duplicates; shared with the typed
+  // expressions that count business days.
+  std::shared_ptr<const std::vector<Date>> holidays = std::make_shared<std::vector<Date>>();
   ClauseList clauses;                 // original clauses, then added ones in file order
   std::vector<Amendment> amendments;  // amendment order: effective, ties in file order
 

@@ -2,6 +2,7 @@
 // Types, values and typed (compiled) expressions. A TypedExpr has every name
 // resolved to an index, so evaluation never looks at text.
 #include <cstdint>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -100,14 +101,24 @@ struct TypedExpr {
     Mul,
     Div,
     AddDays,
-    AddMonths,  // AddDays/AddMonths: amount may be negative
+    AddMonths,    // AddDays/AddMonths: amount may be negative
+    DaysBetween,  // date - date: a number of days
+    Min,          // numbers or dates, one or more operands
+    Max,
+    EndOfMonth,
+    EndOfQuarter,
+    EndOfYear,
+    If,               // operands[0] the condition, [1] then, [2] else
+    Condition,        // a named condition: index into Contract::conditions
+    AddBusinessDays,  // amount may be negative; skips weekends and `holidays`
   };
   Op op = Op::Constant;
   Type type;
-  Value constant;                   // Constant
-  int index = -1;                   // Fact, NamedDate, Param
-  std::int64_t amount = 0;          // AddDays, AddMonths
-  bool saturate = false;            // AddDays: past 9999-12-31 gives `never` instead of an error
+  Value constant;           // Constant
+  int index = -1;           // Fact, NamedDate, Param
+  std::int64_t amount = 0;  // AddDays, AddMonths
+  bool saturate = false;    // AddDays: past 9999-12-31 gives `never` instead of an error
+  std::shared_ptr<const std::vector<Date>> holidays;  // AddBusinessDays: sorted
   std::vector<TypedExpr> operands;  // In/NotIn: operands[0] the item, the rest the list
   Span span;
 };

@@ -156,6 +156,7 @@ std::optional<Situation> case_situation(const Contract& c, const ResolvedCase& r
     return std::nullopt;
   }
   situation->on = *out.on;
+  evaluate_conditions(c, *situation);  // they may read `date`
   return situation;
 }
 

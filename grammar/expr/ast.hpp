@@ -40,7 +40,11 @@ enum class BinaryOp {
   Div,
 };
 
-enum class DurationUnit { Day, Week, Month, Year };
+// BusinessDay: `N business days` (not Saturday, Sunday or a holiday).
+enum class DurationUnit { Day, Week, Month, Year, BusinessDay };
+
+// The built-in functions: `min(a, b, ..)`, `max(..)`, `end_of_month(d)`, ...
+enum class Function { Min, Max, EndOfMonth, EndOfQuarter, EndOfYear };
 
 struct Expr {
   enum class Kind {
@@ -54,6 +58,8 @@ struct Expr {
     Unary,     // -x, not x                         -> unary_op, operands[0]
     Binary,    // x op y                            -> binary_op, operands[0..1]
     Duration,  // 30 days (only as right operand of + or -) -> count, unit
+    Call,      // min(a, b), end_of_month(d)                 -> function, operands
+    If,        // if c then a else b                          -> operands[0..2]
   };
 
   Kind kind = Kind::Bool;
@@ -69,6 +75,7 @@ struct Expr {
   BinaryOp binary_op = BinaryOp::Or;
   std::int64_t count = 0;  // Duration
   DurationUnit unit = DurationUnit::Day;
+  Function function = Function::Min;  // Call
   std::vector<Expr> operands;
 
   friend bool operator==(const Expr&, const Expr&) = default;

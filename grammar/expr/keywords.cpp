@@ -6,7 +6,17 @@ namespace pacta {
 
 bool is_keyword(std::string_view word) {
   return std::find(kOperatorWords.begin(), kOperatorWords.end(), word) != kOperatorWords.end() ||
-         literal_named(word) != nullptr || is_duration_unit(word);
+         literal_named(word) != nullptr || is_duration_unit(word) || word == kIfWord ||
+         word == kBusinessWord || word == kThenWord || word == kElseWord ||
+         std::any_of(kFunctionWords.begin(), kFunctionWords.end(),
+                     [word](const FunctionWord& f) { return f.word == word; });
+}
+
+std::string_view function_word(Function f) {
+  for (const FunctionWord& w : kFunctionWords) {
+    if (w.function == f) return w.word;
+  }
+  return "?";
 }
 
 bool is_duration_unit(std::string_view word) { return duration_unit_named(word).has_value(); }
@@ -32,6 +42,7 @@ std::string_view literal_word(Expr::Kind kind, bool bool_value) {
 }
 
 std::string_view duration_unit_word(DurationUnit unit, bool singular) {
+  if (unit == DurationUnit::BusinessDay) return singular ? "business day" : "business days";
   for (const DurationUnitWords& u : kDurationUnits) {
     if (u.unit == unit) return singular ? u.singular : u.plural;
   }

@@ -41,6 +41,29 @@ inline constexpr std::array<DurationUnitWords, 4> kDurationUnits = {{
     {DurationUnit::Year, "year", "years"},
 }};
 
+// `N business days`: this word, then a Day unit word.
+inline constexpr std::string_view kBusinessWord = "business";
+
+// The built-in functions. `variadic`: one or more arguments (min, max);
+// otherwise exactly one.
+struct FunctionWord {
+  Function function;
+  std::string_view word;
+  bool variadic;
+};
+inline constexpr std::array<FunctionWord, 5> kFunctionWords = {{
+    {Function::Min, "min", true},
+    {Function::Max, "max", true},
+    {Function::EndOfMonth, "end_of_month", false},
+    {Function::EndOfQuarter, "end_of_quarter", false},
+    {Function::EndOfYear, "end_of_year", false},
+}};
+
+// `if C then A else B`.
+inline constexpr std::string_view kIfWord = "if";
+inline constexpr std::string_view kThenWord = "then";
+inline constexpr std::string_view kElseWord = "else";
+
 // How each binary operator is written (the printer's spelling; the grammar
 // reads exactly these).
 struct BinaryToken {
@@ -64,7 +87,8 @@ inline constexpr std::array<BinaryToken, 14> kBinaryTokens = {{
     {BinaryOp::Div, "/"},
 }};
 
-// An operator word, a literal word or a duration unit: never an identifier.
+// An operator word, a literal word, a duration unit, a function or
+// if/then/else: never an identifier.
 bool is_keyword(std::string_view word);
 bool is_duration_unit(std::string_view word);
 // The unit a word names ("day" and "days" name Day); nullopt for other words.
@@ -77,5 +101,6 @@ std::string_view literal_word(Expr::Kind kind, bool bool_value);
 // "day" or "days", ...
 std::string_view duration_unit_word(DurationUnit unit, bool singular);
 std::string_view binary_token(BinaryOp op);
+std::string_view function_word(Function f);
 
 }  // namespace pacta

@@ -7,6 +7,7 @@
 // space keeps the two signs apart without adding a level.
 #include <charconv>
 #include <string>
+#include <vector>
 
 #include "grammar/expr/keywords.hpp"
 #include "grammar/expr/parse.hpp"
@@ -16,6 +17,7 @@ namespace {
 
 // Binding strength, language.md §6 from loosest to tightest.
 enum Level : int {
+  kIf = 0,  // its else branch extends to the right: parenthesised as any operand
   kOr = 1,
   kAnd = 2,
   kNot = 3,
@@ -49,6 +51,8 @@ int level_of(const Expr& e) {
       return binary_level(e.binary_op);
     case Expr::Kind::Unary:
       return e.unary_op == UnaryOp::Not ? kNot : kNegate;
+    case Expr::Kind::If:
+      return kIf;
     default:
       return kPrimary;
   }
@@ -73,8 +77,39 @@ void print_number(const Expr& e, std::string& out) {
   out.append(buffer, result.ptr);
 }
 
+void print_list(const std::vector<Expr>& items, std::string& out) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ", ";
+    print(items[i], out);
+  }
+}
+
+void print_if(const Expr& e, std::string& out) {
+  if (e.operands.size() < 3) return;
+  out += kIfWord;
+  out += ' ';
+  print(e.operands[0], out);
+  out += ' ';
+  out += kThenWord;
+  out += ' ';
+  print(e.operands[1], out);
+  out += ' ';
+  out += kElseWord;
+  out += ' ';
+  print(e.operands[2], out);
+}
+
 void print(const Expr& e, std::string& out) {
   switch (e.kind) {
+    case Expr::Kind::Call:
+      out += function_word(e.function);
+      out += '(';
+      print_list(e.operands, out);
+      out += ')';
+      return;
+    case Expr::Kind::If:
+      print_if(e, out);
+      return;
     case Expr::Kind::Bool:
     case Expr::Kind::Never:
     case Expr::Kind::Today:
@@ -100,10 +135,7 @@ void print(const Expr& e, std::string& out) {
       return;
     case Expr::Kind::List:
       out += '[';
-      for (std::size_t i = 0; i < e.operands.size(); ++i) {
-        if (i > 0) out += ", ";
-        print(e.operands[i], out);
-      }
+      print_list(e.operands, out);
       out += ']';
       return;
     case Expr::Kind::Unary: {

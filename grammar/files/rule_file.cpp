@@ -45,7 +45,7 @@ class RuleFileReader {
     }
     r_.check_keys(root, "the rule file",
                   {"pacta", "contract", "title", "default", "parties", "types", "facts", "dates",
-                   "actions", "clauses", "amendments"},
+                   "holidays", "conditions", "actions", "clauses", "amendments"},
                   {"pacta", "contract", "parties", "actions", "clauses"});
     if (auto* n = YamlReader::find(root, "pacta")) {
       r_.choice(*n, "format version", {"1"}, "this version of pacta reads `pacta: 1`");
@@ -67,6 +67,8 @@ class RuleFileReader {
     if (r_.diags().error_count() != errors_before_declarations) out.declarations_ok = false;
     if (auto* n = YamlReader::find(root, "facts")) read_facts(*n, out);
     if (auto* n = YamlReader::find(root, "dates")) read_dates(*n, out);
+    if (auto* n = YamlReader::find(root, "holidays")) read_holidays(*n, out);
+    if (auto* n = YamlReader::find(root, "conditions")) read_conditions(*n, out);
     if (auto* n = YamlReader::find(root, "clauses")) {
       if (r_.expect_sequence(*n, "clauses")) {
         for (const YamlNode* c : n->items) {
@@ -184,6 +186,32 @@ class RuleFileReader {
       // echo the error as "unknown name".
       auto e = r_.expression(*v, "a named date");
       out.dates.push_back(NamedDateSyntax{*name, e ? std::move(*e) : Expr{}, e.has_value()});
+    }
+  }
+
+  void read_conditions(const YamlNode& n, RuleFileSyntax& out) {
+    if (!r_.expect_map(n, "conditions")) return;
+    for (const auto& [k, v] : n.entries) {
+      auto name = key_name(*k, "a named condition");
+      if (!name) continue;
+      auto e = r_.expression(*v, "a named condition");
+      out.conditions.push_back(NamedDateSyntax{*name, e ? std::move(*e) : Expr{}, e.has_value()});
+    }
+  }
+
+  // A list of date literals (the days that are not business days besides
+  // weekends); a date listed twice is the same holiday.
+  void read_holidays(const YamlNode& n, RuleFileSyntax& out) {
+    if (!r_.expect_sequence(n, "holidays")) return;
+    for (const YamlNode* item : n.items) {
+      auto e = r_.expression(*item, "a holiday");
+      if (!e) continue;
+      if (e->kind != Expr::Kind::DateLit) {
+        r_.error(item->content_offset, Code::E403, "a holiday must be a date like 2025-12-25",
+                 "list holidays as date literals: holidays: [2025-12-25, 2026-01-01]");
+        continue;
+      }
+      out.holidays.push_back(Located<Date>{e->date, item->content_offset});
     }
   }
 

@@ -95,6 +95,8 @@ struct RuleFileSyntax {
   std::vector<TypeSyntax> types;
   std::vector<FactSyntax> facts;
   std::vector<NamedDateSyntax> dates;
+  std::vector<NamedDateSyntax> conditions;  // `conditions:`: name -> bool expression
+  std::vector<Located<Date>> holidays;      // date literals; duplicates allowed
   std::vector<ActionSyntax> actions;
   std::vector<ClauseSyntax> clauses;
   std::vector<AmendmentSyntax> amendments;

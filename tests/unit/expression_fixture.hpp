@@ -59,6 +59,8 @@ inline std::string unit_name(DurationUnit u) {
       return "month";
     case DurationUnit::Year:
       return "year";
+    case DurationUnit::BusinessDay:
+      return "business day";
   }
   return "?";
 }
@@ -91,6 +93,13 @@ inline std::string dump(const Expr& e) {
     case Expr::Kind::Binary:
       return "(" + op_name(e.binary_op) + " " + dump(e.operands.at(0)) + " " +
              dump(e.operands.at(1)) + ")";
+    case Expr::Kind::Call:
+    case Expr::Kind::If: {
+      std::string s =
+          "(" + std::string(e.kind == Expr::Kind::If ? "if" : function_word(e.function));
+      for (const Expr& o : e.operands) s += " " + dump(o);
+      return s + ")";
+    }
   }
   return "?";
 }

@@ -153,6 +153,22 @@ TEST_CASE("canonical text with minimal parentheses", "[printer]") {
        "channel != azure or seller in [party.microsoft, openai]"},
       {"never == never", "never == never"},
       {"true != false", "true != false"},
+      // functions, if/then/else, date - date
+      {"min(a,b , c)", "min(a, b, c)"},
+      {"max( x )", "max(x)"},
+      {"end_of_month(signed+1 month)", "end_of_month(signed + 1 month)"},
+      {"end_of_quarter(date) >= end_of_year(x)", "end_of_quarter(date) >= end_of_year(x)"},
+      {"if a then 1 else 2", "if a then 1 else 2"},
+      {"if a and b then x else y + 1", "if a and b then x else y + 1"},
+      {"(if a then 1 else 2) + 3", "(if a then 1 else 2) + 3"},
+      {"3 + (if a then 1 else 2)", "3 + (if a then 1 else 2)"},
+      {"if a then if b then 1 else 2 else 3", "if a then if b then 1 else 2 else 3"},
+      {"min(if a then x else y, z)", "min(if a then x else y, z)"},
+      {"not (if a then b else c)", "not (if a then b else c)"},
+      {"(x - y) > 30", "x - y > 30"},
+      {"x + 3 business day", "x + 3 business days"},
+      {"x - 1  business   days", "x - 1 business day"},
+      {"end_of_month(x + 2 business days)", "end_of_month(x + 2 business days)"},
   };
   for (const Case& c : cases) {
     INFO("input: " << c.input);

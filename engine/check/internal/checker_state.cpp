@@ -11,6 +11,7 @@ ExprScope CheckerState::scope(int action, bool allow_today) const {
   sc.contract = &contract;
   sc.action = action;
   sc.allow_today = allow_today;
+  sc.allow_conditions = allow_today;  // `when` and named conditions
   sc.fact_ok = &fact_ok;
   return sc;
 }

@@ -22,7 +22,7 @@ namespace pacta::checker {
 
 // What a top-level name is; types, facts, named dates and actions share one
 // namespace with each other and with the built-in type names.
-enum class NameKind { BuiltinType, Type, Fact, NamedDate, Action };
+enum class NameKind { BuiltinType, Type, Fact, NamedDate, Condition, Action };
 
 struct CheckerState {
   CheckerState(const SourceFile& source, Diagnostics& diagnostics)

@@ -19,6 +19,7 @@ void declare_clauses(CheckerState& st, const RuleFileSyntax& s);  // ids of clau
 
 // dates.cpp: named dates typed, ordered (no cycles) and folded when constant.
 void check_dates(CheckerState& st, const RuleFileSyntax& s);
+void check_conditions(CheckerState& st, const RuleFileSyntax& s);
 
 // clauses.cpp: each clause as written in `clauses` or an amendment's `add`.
 void check_clauses(CheckerState& st, const RuleFileSyntax& s);

@@ -216,6 +216,26 @@ struct MakeList {
   }
 };
 
+// `min(`, `end_of_month(`, ...: _attr is the function a symbol table read.
+struct StartCall {
+  template <class Ctx>
+  void operator()(const Ctx& ctx) const {
+    Expr e;
+    e.kind = Expr::Kind::Call;
+    e.function = x3::_attr(ctx);
+    x3::_val(ctx) = std::move(e);
+  }
+};
+
+struct StartIf {
+  template <class Ctx>
+  void operator()(const Ctx& ctx) const {
+    Expr e;
+    e.kind = Expr::Kind::If;
+    x3::_val(ctx) = std::move(e);
+  }
+};
+
 struct PushOperand {
   template <class Ctx>
   void operator()(const Ctx& ctx) const {
@@ -304,6 +324,21 @@ struct DurationUnitAction {
                        "a duration counts at most 1000000 " + std::string(unit)};
     }
     e.unit = duration_unit_named(unit).value_or(DurationUnit::Day);  // the grammar read a unit
+    e.span.end = offset_in(ctx, r.end());
+  }
+};
+
+// `business days` after the count (the grammar read both words).
+struct BusinessUnitAction {
+  template <class Ctx>
+  void operator()(const Ctx& ctx) const {
+    const Range& r = x3::_attr(ctx);
+    Expr& e = x3::_val(ctx);
+    if (e.count > kMaxDurationCount) {
+      throw ParseError{e.span.begin, Code::E305, "this duration is too large",
+                       "a duration counts at most 1000000 business days"};
+    }
+    e.unit = DurationUnit::BusinessDay;
     e.span.end = offset_in(ctx, r.end());
   }
 };

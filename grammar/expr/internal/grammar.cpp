@@ -72,6 +72,16 @@ x3::symbols<DurationUnit> duration_unit_words() {
 }
 const auto unit_word = duration_unit_words();
 
+x3::symbols<Function> function_words(bool variadic) {
+  x3::symbols<Function> table;
+  for (const FunctionWord& f : kFunctionWords) {
+    if (f.variadic == variadic) table.add(f.word, f.function);
+  }
+  return table;
+}
+const auto variadic_function = function_words(true);
+const auto unary_function = function_words(false);
+
 // The literal words of keywords.hpp (an action pattern's values take only
 // the booleans), as whole words.
 auto literal_word_parser(bool booleans_only) {
@@ -96,6 +106,14 @@ x3::rule<class product_id, Expr> const product_expr = rule_name::kOperand;
 x3::rule<class unary_id, Expr> const unary_expr = rule_name::kOperand;
 x3::rule<class primary_id, Expr> const primary = rule_name::kOperand;
 x3::rule<class duration_id, Expr> const duration = rule_name::kDuration;
+x3::rule<class call_id, Expr> const call = rule_name::kOperand;
+x3::rule<class if_id, Expr> const if_expr = rule_name::kOperand;
+x3::rule<class open_args_id> const open_args = rule_name::kOpenArgs;
+x3::rule<class argument_id, Expr> const argument = rule_name::kArgument;
+x3::rule<class close_call_id> const close_call = rule_name::kCloseCall;
+x3::rule<class then_id> const then_word = rule_name::kThen;
+x3::rule<class business_unit_id> const business_unit = rule_name::kBusinessUnit;
+x3::rule<class else_id> const else_word = rule_name::kElse;
 x3::rule<class name_id, Expr> const qualified_name = rule_name::kName;
 x3::rule<class list_id, Expr> const list = rule_name::kList;
 x3::rule<class list_body_id, Expr> const list_body = rule_name::kListBody;
@@ -127,7 +145,9 @@ const auto list_after_in_def = list;
 const auto sum_expr_def = product_expr[Assign{}] >> *(sum_operator > sum_rhs)[FoldOperator{}];
 const auto sum_rhs_def = duration | product_expr;
 const auto duration_def = x3::raw[x3::lexeme[+digit]][DurationCount{}] >>
-                          x3::raw[x3::lexeme[unit_word >> !ident_char]][DurationUnitAction{}];
+                          (x3::raw[kw(kBusinessWord.data()) > business_unit][BusinessUnitAction{}] |
+                           x3::raw[x3::lexeme[unit_word >> !ident_char]][DurationUnitAction{}]);
+const auto business_unit_def = kw("days") | kw("day");
 
 const auto product_expr_def = unary_expr[Assign{}] >>
                               *(product_operator > unary_expr)[FoldOperator{}];
@@ -138,9 +158,26 @@ const auto unary_expr_def =
 const auto date_shape = x3::lexeme[+digit >> '-' >> +digit >> '-' >> +digit];
 const auto number_shape = x3::lexeme[+digit >> -('.' >> +digit)];
 const auto primary_def = x3::raw[date_shape][MakeDate{}] | x3::raw[number_shape][MakeNumber{}] |
-                         literal | qualified_name[Assign{}] |
+                         call[Assign{}] | if_expr[Assign{}] | literal | qualified_name[Assign{}] |
                          x3::raw[x3::lit('(') > or_expr[Assign{}] > close_paren][SetSpan{}] |
                          list[Assign{}];
+
+// min(a, b, ...), max(...): one or more arguments; end_of_month(d), ...: one.
+const auto call_def =
+    x3::raw[(x3::lexeme[variadic_function >> !ident_char][StartCall{}] > open_args >
+             argument[PushOperand{}] > *(x3::lit(',') > or_expr[PushOperand{}]) > close_paren) |
+            (x3::lexeme[unary_function >> !ident_char][StartCall{}] > open_args >
+             argument[PushOperand{}] > close_call)][SetSpan{}];
+const auto open_args_def = x3::lit('(');
+const auto argument_def = or_expr;
+const auto close_call_def = x3::lit(')');
+
+// if C then A else B; the else branch extends as far as an expression does.
+const auto if_expr_def =
+    x3::raw[kw(kIfWord.data())[StartIf{}] > or_expr[PushOperand{}] > then_word >
+            or_expr[PushOperand{}] > else_word > or_expr[PushOperand{}]][SetSpan{}];
+const auto then_word_def = kw(kThenWord.data());
+const auto else_word_def = kw(kElseWord.data());
 
 const auto qualified_name_def =
     x3::raw[x3::lexeme[ident_lexeme >> -(x3::lit('.') > name_after_dot)]][MakeName{}];
@@ -156,8 +193,9 @@ const auto close_bracket_def = x3::lit(']');
 const auto end_of_expression_def = x3::eoi;
 
 BOOST_SPIRIT_DEFINE(top, expression, or_expr, and_expr, not_expr, cmp_expr, sum_expr, sum_rhs,
-                    product_expr, unary_expr, primary, duration, qualified_name, list, list_body,
-                    list_after_in, in_after_not, no_chain, close_paren, close_bracket,
+                    product_expr, unary_expr, primary, duration, business_unit, call, open_args,
+                    argument, close_call, if_expr, then_word, else_word, qualified_name, list,
+                    list_body, list_after_in, in_after_not, no_chain, close_paren, close_bracket,
                     name_after_dot, end_of_expression)
 
 // Action patterns: name | name '(' (arg (',' arg)*)? ')'.

@@ -20,12 +20,24 @@ struct Words {
   bool in_pattern = false;  // the text is an action pattern (help_for_found)
 };
 
-constexpr std::array<Words, 14> kWords = {{
+constexpr std::array<Words, 20> kWords = {{
     {rule_name::kExpression, "expected an expression", ""},
     {rule_name::kOperand, "", ""},  // names the operator before: add_context()
     {rule_name::kListBody, "expected a list item or ']' after '['", ""},
     {rule_name::kCloseBracket, "expected ']' to close '['", "separate list items with ','"},
     {rule_name::kCloseParen, "expected ')' to close '('", ""},
+    {rule_name::kCloseCall, "expected ')' after the function's argument",
+     "end_of_month, end_of_quarter and end_of_year take one date, e.g. end_of_month(signed)"},
+    {rule_name::kOpenArgs, "expected '(' after the function name",
+     "functions are called as min(a, b), max(a, b), end_of_month(d)"},
+    {rule_name::kArgument, "expected an argument after '('",
+     "min and max take one or more numbers or dates, e.g. min(a, b)"},
+    {rule_name::kBusinessUnit, "expected 'days' after 'business'",
+     "count business days as `D + 10 business days`"},
+    {rule_name::kThen, "expected 'then' after the condition of 'if'",
+     "write if CONDITION then A else B"},
+    {rule_name::kElse, "expected 'else' after the 'then' branch",
+     "every 'if' has both branches: if CONDITION then A else B"},
     {rule_name::kListAfterIn, "expected a list like [a, b] after 'in'",
      "'in' tests membership in a written list: x in [a, b]"},
     {rule_name::kInAfterNot, "expected 'in' after 'not'",

@@ -90,7 +90,7 @@ class NestingScan {
   }
 
  private:
-  enum class Frame : unsigned char { Bracket, Not, Minus };
+  enum class Frame : unsigned char { Bracket, If, Not, Minus };
 
   bool open(Frame f) {
     if (stack_.size() >= max_depth_) return false;
@@ -100,7 +100,13 @@ class NestingScan {
   }
   // `and`, `or`, ',' and closing brackets end the operand of every prefix
   // operator since the innermost bracket.
+  // An `if` holds its level until the ',' or closing bracket that ends its
+  // else branch (`and`, `or`, `then`, `else` stay inside it).
   void close_prefixes() {
+    while (!stack_.empty() && stack_.back() != Frame::Bracket && stack_.back() != Frame::If)
+      stack_.pop_back();
+  }
+  void close_to_bracket() {
     while (!stack_.empty() && stack_.back() != Frame::Bracket) stack_.pop_back();
   }
   // A complete operand ends the prefix '-' operators in front of it.
@@ -117,8 +123,10 @@ class NestingScan {
       }
       return open(Frame::Not);
     }
-    if (w == "and" || w == "or") close_prefixes();
-    if (w == "and" || w == "or" || w == "in") {
+    if (w == "if") return open(Frame::If);
+    const bool joins = w == "and" || w == "or" || w == "then" || w == "else";
+    if (joins) close_prefixes();
+    if (joins || w == "in") {
       after_operand_ = false;
     } else {
       operand_done();
@@ -133,7 +141,7 @@ class NestingScan {
         return open(Frame::Bracket);
       case ')':
       case ']':
-        close_prefixes();
+        close_to_bracket();
         if (!stack_.empty()) stack_.pop_back();
         operand_done();
         return true;
@@ -141,7 +149,7 @@ class NestingScan {
         if (after_operand_) break;  // binary minus
         return open(Frame::Minus);
       case ',':
-        close_prefixes();
+        close_to_bracket();
         break;
       default:
         break;
