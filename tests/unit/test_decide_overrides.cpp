@@ -196,3 +196,35 @@ TEST_CASE("a Decider reused across questions does not leak overrides", "[decide]
     CHECK_FALSE(d.is_default);
   }
 }
+
+// The Decider caches clause bounds per situation, keyed on the facts and
+// named dates they were computed from (not on an id): a fact changed on the
+// same Situation object between two decisions is seen by the second.
+TEST_CASE("a Decider sees a fact changed on the same Situation", "[decide][cache]") {
+  auto l = contract(R"(facts:
+  start: {type: date, default: 2025-01-01}
+clauses:
+  - id: freeze
+    forbid: host
+    from: start
+)");
+  const Contract& c = l->contract();
+  CompiledContract compiled(c, Scenario{});
+  Decider decider(compiled);
+  SituationError se;
+  auto s = make_situation(c, day("2025-06-01"), {}, se);
+  REQUIRE(s.has_value());
+  auto [action, args] = instance(c, "host(acme, azure)");
+  Decision d;
+  DecisionError e;
+  REQUIRE(decider.decide(*s, action, args, d, e));
+  CHECK(d.verdict == Verdict::Forbidden);
+  const int start = *c.find_fact("start");
+  s->facts[static_cast<std::size_t>(start)] = Value::date(day("2026-01-01"));
+  REQUIRE(decider.decide(*s, action, args, d, e));
+  CHECK(d.verdict == Verdict::Permitted);
+  CHECK(d.is_default);
+  s->facts[static_cast<std::size_t>(start)] = Value::date(day("2025-01-01"));
+  REQUIRE(decider.decide(*s, action, args, d, e));
+  CHECK(d.verdict == Verdict::Forbidden);
+}
