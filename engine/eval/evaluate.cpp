@@ -190,7 +190,7 @@ class BusinessDays {
     if (k == 0) return s;
     const std::int64_t weeks = (k - 1) / 5;
     std::int64_t rest = k - 5 * weeks;  // 1..5
-    s += dir * 7 * weeks;
+    s += static_cast<std::int64_t>(dir) * 7 * weeks;
     while (rest > 0) {
       s += dir;
       if (weekday(s)) --rest;
