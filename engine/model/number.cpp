@@ -1,5 +1,6 @@
 #include "engine/model/number.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <boost/multiprecision/cpp_int.hpp>
 
@@ -109,8 +110,13 @@ std::optional<Number> Number::parse(std::string_view text) {
     }
     return reduced(negative ? -num : num, den);
   }
-  if (whole.size() + fraction.size() > Limits{}.max_number_digits) return std::nullopt;
-  mp::cpp_int num(std::string(whole) + std::string(fraction));
+  // cpp_int reads a leading 0 as an octal prefix ("017" is 15, "09" throws):
+  // hand it the significant digits only.
+  std::string digits = std::string(whole) + std::string(fraction);
+  digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
+  const std::size_t max_digits = Limits{}.max_number_digits;
+  if (digits.size() > max_digits || fraction.size() > max_digits) return std::nullopt;
+  mp::cpp_int num(digits);
   mp::cpp_int den = mp::pow(mp::cpp_int(10), static_cast<unsigned>(fraction.size()));
   if (negative) num = -num;
   return NumberAccess::from_rational(mp::cpp_rational(num, den));

@@ -83,6 +83,21 @@ TEST_CASE("number: parsing", "[number]") {
   }
 }
 
+// Past 18 digits the big form parses: leading zeros are not an octal prefix
+// (found by fuzz_expression: "0000000000000000004147463338" threw, and digits
+// 0-7 after a leading 0 would have been read in base 8).
+TEST_CASE("number: long literals with leading zeros are decimal", "[number]") {
+  CHECK(num("000000000000000000000000000017").to_string() == "17");
+  CHECK(num("0000000000000000004147463338").to_string() == "4147463338");
+  CHECK(num("0.1234567123456712345").to_string() == "0.1234567123456712345");
+  CHECK(num("-0.0000000000000000000000000009").to_string() == "-0.0000000000000000000000000009");
+  CHECK(num("00000000000000000000000000000000").to_string() == "0");
+  CHECK(sum("0.1234567123456712345", "0.8765432876543287655") == "1");
+  // Leading zeros do not count towards the size bound; fraction digits do.
+  CHECK(Number::parse(std::string(300, '0') + "5"));
+  CHECK_FALSE(Number::parse("0." + std::string(300, '0') + "5"));
+}
+
 TEST_CASE("number: comparison", "[number]") {
   CHECK(compare(num("0.3"), num("0.29999")) == 1);
   CHECK(compare(num("-1"), num("0.5")) == -1);
