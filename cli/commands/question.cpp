@@ -65,12 +65,20 @@ void check_kind(const Contract& c, const std::string& kind, Diagnostics& diags) 
   diags.error("--kind", Code::E601, fmt::format("no clause has kind '{}'", kind), help);
 }
 
-// The kind of `clause` in the version that holds on `on` in `compiled`.
-const std::string& kind_on(const CompiledContract& compiled, int clause, Date on) {
+// The kind of every clause in the version that holds on `on` in `compiled`
+// (a clause with no version then: its original one), in one pass over the
+// versions, so filtering many instances looks each kind up in O(1).
+std::vector<const std::string*> kinds_on(const CompiledContract& compiled, Date on) {
+  const Contract& c = compiled.contract();
+  std::vector<const std::string*> kinds(c.clauses.size(), nullptr);
   for (const auto& v : compiled.versions()) {
-    if (v.clause == clause && v.start <= on && on < v.end) return v.version.kind;
+    auto& kind = kinds[static_cast<std::size_t>(v.clause)];
+    if (kind == nullptr && v.start <= on && on < v.end) kind = &v.version.kind;
   }
-  return compiled.contract().clauses[clause].version.kind;
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    if (kinds[i] == nullptr) kinds[i] = &c.clauses[i].version.kind;
+  }
+  return kinds;
 }
 
 // A failure while deciding, at the expression that failed when it is known
@@ -154,9 +162,10 @@ std::optional<VerdictFilter> parse_verdict_filter(const std::string& text, const
 void keep_kind(const PreparedQuestion& q, const std::optional<std::string>& kind,
                std::vector<DecidedInstance>& results) {
   if (!kind) return;
+  const std::vector<const std::string*> kinds = kinds_on(*q.compiled, q.situation->on);
   auto involves = [&](const std::vector<int>& clauses) {
     return std::any_of(clauses.begin(), clauses.end(), [&](int clause) {
-      return kind_on(*q.compiled, clause, q.situation->on) == *kind;
+      return *kinds[static_cast<std::size_t>(clause)] == *kind;
     });
   };
   std::erase_if(results, [&](const DecidedInstance& r) {
