@@ -1,21 +1,22 @@
 // The pacta program: flags in, a command run, exit code out. The only file
 // that includes CLI11: each subcommand's flags are bound to its options
 // struct, and the parsed subcommand is run from CLI11's own list.
-#include <fmt/format.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/commands/commands.hpp"
+#include "cli/report/output.hpp"
+#include "grammar/visible.hpp"
 
 namespace {
 
@@ -168,20 +169,31 @@ void describe_program(Program& p) {
   add_help_command(p);
 }
 
+// CLI11's own output (--help, --version), collected and written through
+// the one writer (cli/report/output.hpp).
+int exit_through_writer(const CLI::App& app, const CLI::Error& e) {
+  std::ostringstream out, err;
+  const int code = app.exit(e, out, err);
+  pacta::cli::write_out(out.str());
+  pacta::cli::write_err(err.str());
+  return code;
+}
+
 // The exit code when parsing ends the program (--help, --version, a bad
-// flag); nullopt when a command is to run.
+// flag); nullopt when a command is to run. CLI11's message quotes the
+// arguments, so it is shown through visible().
 std::optional<int> parse_flags(CLI::App& app, int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return exit_through_writer(app, e);
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return exit_through_writer(app, e);
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return exit_through_writer(app, e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "pacta: error: {}\n", e.what());
-    fmt::print(stderr, "  help: run 'pacta --help' or 'pacta help COMMAND'\n");
+    pacta::cli::print_err("pacta: error: {}\n", pacta::visible(e.what()));
+    pacta::cli::write_err("  help: run 'pacta --help' or 'pacta help COMMAND'\n");
     return 2;
   }
   return std::nullopt;
@@ -207,7 +219,7 @@ CommonOptions common_options(const std::string& format) {
 int run_parsed_command(const Program& p) {
   const std::vector<CLI::App*> parsed = p.app.get_subcommands();
   if (parsed.empty()) {
-    fmt::print("{}", top_help(p.app));
+    pacta::cli::write_out(top_help(p.app));
     return 2;
   }
   return p.runners.at(parsed.front())(common_options(p.format));

@@ -5,45 +5,18 @@
 #include <algorithm>
 
 #include "grammar/utf8.hpp"
+#include "grammar/visible.hpp"
 
 namespace pacta {
 
 namespace {
 
 // Lines longer than this are kept as a window of kWindow bytes each side of
-// the caret (Diagnostic::source_column).
+// the caret: more than render_text shows (kBefore columns are at most
+// 4 * kBefore bytes), so the rendered text is the same as from the whole
+// line.
 constexpr std::size_t kLongLine = 1024;
 constexpr std::size_t kWindow = 400;
-
-// The source line as shown under a diagnostic: bytes that are not valid
-// UTF-8 (the subject of E103) and control characters other than tab become
-// '?', one per byte, so the terminal is safe and the caret still lines up.
-// A complete sequence is shown as it is, even an overlong or a surrogate
-// one (the terminal draws one replacement character, one column, as the
-// caret counts it), except the overlong two-byte forms (lead byte 0xC0 or
-// 0xC1), which lenient decoders read as ASCII.
-std::string printable(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
-  std::size_t i = 0;
-  while (i < line.size()) {
-    const utf8::Decoded c = utf8::decode(line, i);
-    const bool shown = c.complete() && !(c.problem == utf8::Problem::Overlong && c.length == 2);
-    if (!shown) {
-      out += '?';
-      ++i;
-      continue;
-    }
-    const bool control = c.length == 1 && c.code < 0x20 && c.code != '\t';
-    if (control) {
-      out += '?';
-    } else {
-      out.append(line.substr(i, c.length));
-    }
-    i += c.length;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -70,27 +43,30 @@ void Diagnostics::error(const SourceFile& file, std::size_t offset, Code code, s
   d.has_position = true;
   d.position = file.position(offset);
   std::string_view line = file.line_text(d.position.line);
+  const std::size_t line_start = static_cast<std::size_t>(line.data() - file.text().data());
+  // The caret's byte in the line: at the offset, or at the line's end when
+  // the offset is past it (a diagnostic at the end of the file).
+  const std::size_t caret = std::min(
+      std::max(std::min(offset, file.text().size()), line_start) - line_start, line.size());
   if (line.size() <= kLongLine) {
-    d.source_line = printable(line);
+    d.source_line = std::string(line);
+    d.source_caret = static_cast<std::uint32_t>(caret);
   } else {
-    // A window of kWindow bytes each side of the caret, on code point
-    // boundaries: more than render_text's excerpt shows, so the rendered
-    // text is the same as with the whole line.
-    const std::size_t line_start = static_cast<std::size_t>(line.data() - file.text().data());
-    const std::size_t caret = std::min(
-        std::max(std::min(offset, file.text().size()), line_start) - line_start, line.size());
+    // A window on character boundaries: a character has at most three
+    // continuation bytes (more are invalid bytes, shown one by one), so a
+    // line of continuation bytes costs three steps, not its length.
     auto is_continuation = [&](std::size_t i) {
       return i < line.size() && utf8::is_continuation(line[i]);
     };
     std::size_t begin = caret > kWindow ? caret - kWindow : 0;
-    while (begin > 0 && is_continuation(begin)) --begin;
+    for (int k = 0; k < 3 && begin > 0 && is_continuation(begin); ++k) --begin;
     std::size_t end = std::min(line.size(), caret + kWindow);
-    while (end < line.size() && is_continuation(end)) ++end;
-    const auto skipped =  // code points before the window
-        static_cast<std::uint32_t>(utf8::count_code_points(line.substr(0, begin)));
-    d.source_line = (begin > 0 ? "..." : "") + printable(line.substr(begin, end - begin)) +
-                    (end < line.size() ? "..." : "");
-    d.source_column = d.position.column - skipped + (begin > 0 ? 3 : 0);
+    for (int k = 0; k < 3 && end < line.size() && is_continuation(end); ++k) ++end;
+    const std::string_view marker = begin > 0 ? "..." : "";
+    d.source_line = std::string(marker);
+    d.source_line.append(line.substr(begin, end - begin));
+    if (end < line.size()) d.source_line += "...";
+    d.source_caret = static_cast<std::uint32_t>(marker.size() + caret - begin);
   }
   add(std::move(d));
 }
@@ -106,43 +82,62 @@ void Diagnostics::error(std::string file, Code code, std::string message, std::s
 
 namespace {
 
-// Spaces up to the caret; tabs are kept so the caret lines up in a terminal.
-std::string caret_padding(std::string_view line, std::uint32_t column) {
-  std::string pad;
-  std::uint32_t seen = 1;
-  for (char c : line) {
-    if (seen >= column) break;
-    if (utf8::is_continuation(c)) continue;
-    pad += (c == '\t') ? '\t' : ' ';
-    ++seen;
+// One character of a quoted source line: its bytes in the line, and the
+// text and terminal columns it is shown as (visible(): `\e` is 2 columns).
+struct ShownChar {
+  std::size_t begin = 0, end = 0;  // bytes in the line
+  std::string text;
+  std::size_t columns = 0;
+};
+
+std::vector<ShownChar> shown_chars(std::string_view line) {
+  std::vector<ShownChar> chars;
+  for (std::size_t i = 0; i < line.size();) {
+    ShownChar c;
+    c.begin = i;
+    i += append_visible(line, i, c.text, Tabs::Keep);
+    c.end = i;
+    c.columns = utf8::count_code_points(c.text);
+    chars.push_back(std::move(c));
   }
-  while (seen < column) {  // caret past the end of the line (e.g. at a newline)
-    pad += ' ';
-    ++seen;
-  }
-  return pad;
+  return chars;
 }
 
-// A long line is cut to a window around the column, marked with "...".
-std::pair<std::string, std::uint32_t> excerpt(const std::string& line, std::uint32_t column) {
-  constexpr std::uint32_t kBefore = 60, kAfter = 40;
-  std::vector<std::size_t> starts;  // byte offset of each code point
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (!utf8::is_continuation(line[i])) starts.push_back(i);
+// The quoted line and the padding that puts a caret under the character at
+// byte `caret` (tabs kept, so the caret lines up in a terminal). A line
+// wider than kBefore + kAfter + kSlack columns is cut to a window of about
+// kBefore columns before the caret and kAfter from it, marked with "...";
+// the cut falls between characters, never inside an escape.
+std::pair<std::string, std::string> quoted_line(std::string_view line, std::size_t caret) {
+  constexpr std::size_t kBefore = 60, kAfter = 40, kSlack = 20;
+  const std::vector<ShownChar> chars = shown_chars(line);
+  std::size_t at = 0;  // the character under the caret (chars.size(): past the end)
+  while (at < chars.size() && chars[at].end <= caret) ++at;
+  std::size_t total = 0;
+  for (const auto& c : chars) total += c.columns;
+  std::size_t first = 0, last = chars.size();
+  if (total > kBefore + kAfter + kSlack) {
+    std::size_t before = 0, after = 0;
+    for (first = at; first > 0 && before + chars[first - 1].columns <= kBefore; --first) {
+      before += chars[first - 1].columns;
+    }
+    for (last = at; last < chars.size() && after + chars[last].columns <= kAfter; ++last) {
+      after += chars[last].columns;
+    }
   }
-  if (starts.size() <= kBefore + kAfter + 20) return {line, column};
-  std::uint32_t first = column > kBefore ? column - 1 - kBefore : 0;
-  std::size_t last = std::min<std::size_t>(starts.size(), std::size_t{column} - 1 + kAfter);
-  std::size_t begin = starts[first];
-  std::size_t end = last < starts.size() ? starts[last] : line.size();
-  std::string cut = line.substr(begin, end - begin);
-  std::uint32_t new_column = column - first;
-  if (first > 0) {
-    cut = "..." + cut;
-    new_column += 3;
+  std::string shown = first > 0 ? "..." : "";
+  std::string pad = first > 0 ? "   " : "";
+  for (std::size_t k = first; k < last; ++k) {
+    shown += chars[k].text;
+    if (k >= at) continue;
+    if (chars[k].text == "\t") {
+      pad += '\t';
+    } else {
+      pad.append(chars[k].columns, ' ');
+    }
   }
-  if (end < line.size()) cut += "...";
-  return {cut, new_column};
+  if (last < chars.size()) shown += "...";
+  return {shown, pad};
 }
 
 }  // namespace
@@ -155,21 +150,20 @@ std::string render_text(const Diagnostic& d, bool color) {
   const char* reset = color ? "\x1b[0m" : "";
   const bool is_error = d.severity == Severity::Error;
   std::string out;
-  std::string where = d.file;
+  std::string where = visible(d.file);
   if (d.has_position) where += fmt::format(":{}:{}", d.position.line, d.position.column);
   if (!where.empty()) where += ": ";
-  out +=
-      fmt::format("{}{}{}{}{}{}: {}{}{} [{}]\n", bold, where, reset, is_error ? red : yellow,
-                  is_error ? "error" : "warning", reset, bold, d.message, reset, code_name(d.code));
+  out += fmt::format("{}{}{}{}{}{}: {}{}{} [{}]\n", bold, where, reset, is_error ? red : yellow,
+                     is_error ? "error" : "warning", reset, bold, visible(d.message), reset,
+                     code_name(d.code));
   if (d.has_position) {
     std::string number = std::to_string(d.position.line);
     std::string gutter(number.size(), ' ');
-    auto [line, column] =
-        excerpt(d.source_line, d.source_column > 0 ? d.source_column : d.position.column);
+    auto [line, pad] = quoted_line(d.source_line, d.source_caret);
     out += fmt::format(" {} | {}\n", number, line);
-    out += fmt::format(" {} | {}{}^{}\n", gutter, caret_padding(line, column), red, reset);
+    out += fmt::format(" {} | {}{}^{}\n", gutter, pad, red, reset);
   }
-  if (!d.help.empty()) out += fmt::format("  {}help{}: {}\n", cyan, reset, d.help);
+  if (!d.help.empty()) out += fmt::format("  {}help{}: {}\n", cyan, reset, visible(d.help));
   return out;
 }
 

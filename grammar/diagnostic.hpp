@@ -20,12 +20,13 @@ struct Diagnostic {
   std::string help;     // how to fix it; may be empty
   std::string file;     // path as the user gave it; may be empty
   bool has_position = false;
-  Position position;        // valid when has_position
-  std::string source_line;  // the line's text, when has_position
-  // The caret's column in source_line when that is a window of a long line
-  // (kept bounded: a diagnostic never copies a whole 16 MiB line); 0 when
-  // source_line is the whole line and the caret is at position.column.
-  std::uint32_t source_column = 0;
+  Position position;  // valid when has_position
+  // The line's bytes as in the file (controls, invalid UTF-8 and all:
+  // render_text makes them visible), when has_position. A long line is kept
+  // as a window around the caret, marked "..." where it was cut, so that a
+  // diagnostic never copies a whole 16 MiB line.
+  std::string source_line;
+  std::uint32_t source_caret = 0;  // the caret's byte offset in source_line
 };
 
 class Diagnostics {
@@ -64,7 +65,10 @@ class Diagnostics {
 };
 
 // FILE:LINE:COL: error: MESSAGE [CODE], then the source line, a caret under
-// the column, and `help:` when there is one.
+// the column, and `help:` when there is one. The file, message, help and
+// source line are shown through visible() (grammar/visible.hpp): no control
+// character or invalid byte reaches the terminal, and the caret stays under
+// its character when one before it is shown as several (`\e`, `\xFF`).
 std::string render_text(const Diagnostic& d, bool color);
 
 }  // namespace pacta

@@ -2,27 +2,28 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
 
 #include "cli/commands/commands.hpp"
+#include "cli/report/output.hpp"
+#include "grammar/visible.hpp"
 
 namespace pacta::cli {
 
 int run_help(const HelpOptions& o) {
   if (o.topic.empty()) {
-    fmt::print("{}", o.top_help);
+    write_out(o.top_help);
     return 0;
   }
   auto named = std::find_if(o.commands.begin(), o.commands.end(),
                             [&](const auto& command) { return command.first == o.topic; });
   if (named != o.commands.end()) {
-    fmt::print("{}", named->second);
+    write_out(named->second);
     return 0;
   }
   std::vector<std::string> names;
   for (const auto& command : o.commands) names.push_back(command.first);
-  fmt::print(stderr, "pacta: error: unknown command '{}'\n", o.topic);
-  fmt::print(stderr, "  help: the commands are {}\n", fmt::join(names, ", "));
+  print_err("pacta: error: unknown command '{}'\n", visible(o.topic));
+  print_err("  help: the commands are {}\n", fmt::join(names, ", "));
   return 2;
 }
 

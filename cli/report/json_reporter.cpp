@@ -1,13 +1,17 @@
 // The JSON reporter: one document per command for programs to read,
 // pretty-printed with two-space indents, keys in a fixed order. The shapes
 // are documented in docs/cli.md; conversions are nlohmann to_json
-// overloads found by ADL.
+// overloads found by ADL. Strings are the input's text; a byte that is not
+// valid UTF-8 (a Latin-1 file name, an argument) is written as the text
+// `\xHH`, as the text reporter shows it, so that dump() never throws; the
+// controls and invisible marks are JSON escapes.
 #include <fmt/format.h>
 
-#include <cstdio>
-
+#include "cli/report/output.hpp"
 #include "cli/report/reporter.hpp"
 #include "cli/report/values.hpp"
+#include "grammar/utf8.hpp"
+#include "grammar/visible.hpp"
 
 namespace pacta {
 
@@ -127,21 +131,78 @@ void to_json(Json& j, const Answer& a) {
 
 namespace {
 
-void print_document(std::FILE* stream, const Json& j) { fmt::print(stream, "{}\n", j.dump(2)); }
+// Every string of `j`, keys included, made valid UTF-8 in place. Keys are
+// rebuilt only in an object that has an invalid one (names are checked
+// identifiers; a path or an argument is not).
+void escape_invalid_strings(Json& j) {
+  if (j.is_string()) {
+    auto& text = j.get_ref<std::string&>();
+    if (!is_valid_utf8(text)) text = escape_invalid_utf8(text);
+  } else if (j.is_array()) {
+    for (auto& element : j) escape_invalid_strings(element);
+  } else if (j.is_object()) {
+    bool keys_valid = true;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      escape_invalid_strings(it.value());
+      keys_valid = keys_valid && is_valid_utf8(it.key());
+    }
+    if (keys_valid) return;
+    Json rebuilt = Json::object();
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      rebuilt[escape_invalid_utf8(it.key())] = std::move(it.value());
+    }
+    j = std::move(rebuilt);
+  }
+}
+
+// The dumped document with DEL, C1 controls and the invisible marks that
+// visible() escapes written as JSON escapes (`\u009b`) too: the same
+// string for a JSON reader, and nothing a terminal acts on when a person
+// reads the document (dump() escapes only U+0000..U+001F). Outside strings
+// a dump is ASCII, so every such character is inside a string.
+std::string escape_invisible(const std::string& dumped) {
+  std::string out;
+  out.reserve(dumped.size());
+  for (std::size_t i = 0; i < dumped.size();) {
+    const auto byte = static_cast<unsigned char>(dumped[i]);
+    if (byte < 0x7F) {
+      out += dumped[i++];
+      continue;
+    }
+    const utf8::Decoded c = utf8::decode(dumped, i);
+    if (c.problem == utf8::Problem::None && shown_as_escape(c.code)) {
+      out += fmt::format("\\u{:04x}", c.code);
+    } else {
+      out.append(dumped, i, c.length);
+    }
+    i += c.length;
+  }
+  return out;
+}
+
+// The document and a newline. After escape_invalid_strings every string is
+// valid UTF-8; `replace` is the second line of defence, so that dump()
+// cannot throw type_error.316 whatever the data.
+void print_document(Stream stream, Json j) {
+  escape_invalid_strings(j);
+  std::string text = escape_invisible(j.dump(2, ' ', false, Json::error_handler_t::replace));
+  text += '\n';
+  write(stream, text);
+}
 
 class JsonReporter final : public Reporter {
  public:
-  void diagnostics(const Diagnostics& diags) override { print_document(stderr, Json(diags)); }
+  void diagnostics(const Diagnostics& diags) override { print_document(Stream::Err, Json(diags)); }
 
   // One document on stdout: the files, then every diagnostic.
   void check(const CheckReport& report) override {
     Json j;
     j["files"] = report.files;
     j.update(Json(report.diagnostics));
-    print_document(stdout, j);
+    print_document(Stream::Out, std::move(j));
   }
 
-  void answer(const Answer& answer) override { print_document(stdout, Json(answer)); }
+  void answer(const Answer& answer) override { print_document(Stream::Out, Json(answer)); }
 
   // The cases on stdout. Diagnostics go to stderr only when there is an
   // error among them; warnings alone are not printed in this format.
@@ -153,7 +214,7 @@ class JsonReporter final : public Reporter {
     j["cases"] = cases;
     j["passed"] = report.passed;
     j["failed"] = report.failed;
-    print_document(stdout, j);
+    print_document(Stream::Out, std::move(j));
   }
 };
 

@@ -2,26 +2,27 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
-
+#include "cli/report/output.hpp"
 #include "cli/report/values.hpp"
+#include "grammar/visible.hpp"
 
 namespace pacta::cli {
 
 void Reporter::unmet_expectation(const UnmetExpectation& unmet) {
   std::vector<std::string> differing;
   for (const auto& r : unmet.differing) {
-    differing.push_back(fmt::format("{} is {}", instance_text(unmet.contract, r.action, r.args),
+    differing.push_back(fmt::format("{} is {}",
+                                    visible(instance_text(unmet.contract, r.action, r.args)),
                                     verdict_name(r.decision.verdict)));
   }
   if (!unmet.expected) {
-    fmt::print(stderr, "pacta: expected no instances, but {} {} listed: {}\n", differing.size(),
-               differing.size() == 1 ? "is" : "are", fmt::join(differing, "; "));
+    print_err("pacta: expected no instances, but {} {} listed: {}\n", differing.size(),
+              differing.size() == 1 ? "is" : "are", fmt::join(differing, "; "));
     return;
   }
-  fmt::print(stderr, "pacta: expected {}, but {} of {} instance{} differ{}: {}\n",
-             unmet.expected->name(), differing.size(), unmet.total, unmet.total == 1 ? "" : "s",
-             differing.size() == 1 ? "s" : "", fmt::join(differing, "; "));
+  print_err("pacta: expected {}, but {} of {} instance{} differ{}: {}\n", unmet.expected->name(),
+            differing.size(), unmet.total, unmet.total == 1 ? "" : "s",
+            differing.size() == 1 ? "s" : "", fmt::join(differing, "; "));
 }
 
 std::unique_ptr<Reporter> make_reporter(Format format, bool color) {

@@ -1,14 +1,17 @@
 // The text reporter: what a person reads on a terminal. Aligned tables,
 // one line per check or failed test, diagnostics with carets; colour
-// (fmt/color.h) only when main decided the terminal wants it.
+// (fmt/color.h) only when main decided the terminal wants it. Every line
+// that holds a name, a path or a value from the input is passed through
+// visible() before colour is added, so no input byte drives the terminal.
 #include <fmt/color.h>
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
 
+#include "cli/report/output.hpp"
 #include "cli/report/reporter.hpp"
 #include "cli/report/values.hpp"
+#include "grammar/visible.hpp"
 
 namespace pacta::cli {
 
@@ -48,23 +51,23 @@ std::string question_header(const Answer& a) {
         fmt::format("{}={}", c.facts[fact].name, value_text(c, c.facts[fact].type, value)));
   }
   if (!assumed.empty()) header += fmt::format(", assuming {}", fmt::join(assumed, ", "));
-  return header + "\n\n";
+  return visible(header) + "\n\n";
 }
 
-// One row of the decision table, as text before alignment.
+// One row of the decision table, as visible text before alignment.
 struct Row {
   std::string instance, verdict, why, aside;
   Verdict v;
 };
 
 Row table_row(const Contract& c, const DecidedInstance& r) {
-  Row row{instance_text(c, r.action, r.args), verdict_name(r.decision.verdict), "",
-          ids_text(c, r.decision.overridden), r.decision.verdict};
+  Row row{visible(instance_text(c, r.action, r.args)), verdict_name(r.decision.verdict), "",
+          visible(ids_text(c, r.decision.overridden)), r.decision.verdict};
   if (r.decision.is_default) {
     bool action_default = c.actions[r.action].default_verdict.has_value();
     row.why = fmt::format("no clause applies ({} default)", action_default ? "action" : "contract");
   } else {
-    row.why = ids_text(c, r.decision.by);
+    row.why = visible(ids_text(c, r.decision.by));
   }
   return row;
 }
@@ -122,15 +125,17 @@ std::string failure_line(const TestCaseResult& r) {
   std::string got = r.error ? fmt::format("an error: {}", *r.error)
                             : fmt::format("{} by {}", r.got, by_text(r.by));
   if (!r.error && r.expected_overridden) got += aside_text(r.overridden);
-  return fmt::format("{}:{}: FAIL {}: expected {}, got {}\n", r.file, r.position.line, case_name(r),
-                     expected, got);
+  return visible(fmt::format("{}:{}: FAIL {}: expected {}, got {}", r.file, r.position.line,
+                             case_name(r), expected, got)) +
+         "\n";
 }
 
 // "file:line: PASS name: Y by ... [setting aside ...]" (--verbose).
 std::string pass_line(const TestCaseResult& r) {
   std::string got = fmt::format("{} by {}", r.got, by_text(r.by));
   if (!r.overridden.empty()) got += aside_text(r.overridden);
-  return fmt::format("{}:{}: PASS {}: {}\n", r.file, r.position.line, case_name(r), got);
+  return visible(fmt::format("{}:{}: PASS {}: {}", r.file, r.position.line, case_name(r), got)) +
+         "\n";
 }
 
 class TextReporter final : public Reporter {
@@ -138,9 +143,9 @@ class TextReporter final : public Reporter {
   explicit TextReporter(bool color) : color_(color) {}
 
   void diagnostics(const Diagnostics& diags) override {
-    for (const auto& d : diags.all()) fmt::print(stderr, "{}", render_text(d, color_));
+    for (const auto& d : diags.all()) write_err(render_text(d, color_));
     if (diags.suppressed() > 0) {
-      fmt::print(stderr, "... and {} more errors not shown\n", diags.suppressed());
+      print_err("... and {} more errors not shown\n", diags.suppressed());
     }
   }
 
@@ -148,31 +153,32 @@ class TextReporter final : public Reporter {
     diagnostics(report.diagnostics);
     for (const auto& f : report.files) {
       if (!f.loaded) continue;
-      fmt::print("{}: ok: contract '{}', {}, {}\n", f.path, f.loaded->contract_id,
-                 count_text(f.loaded->clauses, "clause"),
-                 count_text(f.loaded->amendments, "amendment"));
+      write_out(visible(fmt::format("{}: ok: contract '{}', {}, {}", f.path, f.loaded->contract_id,
+                                    count_text(f.loaded->clauses, "clause"),
+                                    count_text(f.loaded->amendments, "amendment"))) +
+                "\n");
     }
   }
 
   void answer(const Answer& answer) override {
-    fmt::print("{}", question_header(answer));
+    write_out(question_header(answer));
     if (answer.results.empty()) {
-      fmt::print("no instances\n");
+      write_out("no instances\n");
       return;
     }
-    fmt::print("{}", results_table(answer.contract, answer.results, color_));
+    write_out(results_table(answer.contract, answer.results, color_));
   }
 
   void tests(const TestReport& report) override {
     diagnostics(report.diagnostics);
     for (const auto& r : report.cases) {
       if (!r.passed) {
-        fmt::print("{}", failure_line(r));
+        write_out(failure_line(r));
       } else if (report.verbose) {
-        fmt::print("{}", pass_line(r));
+        write_out(pass_line(r));
       }
     }
-    fmt::print("{} passed, {} failed\n", report.passed, report.failed);
+    print_out("{} passed, {} failed\n", report.passed, report.failed);
   }
 
  private:

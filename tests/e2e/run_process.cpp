@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -61,12 +62,61 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
   return r;
 }
 
+namespace {
+
+// The escapes of bash's $'...': \xHH, \e, \a, \n, \r, \t, \\ and \'.
+// `at` is just past the backslash; returns the bytes and moves past them.
+std::string ansi_escape(const std::string& line, std::size_t& at) {
+  if (at >= line.size()) return "\\";
+  const char c = line[at++];
+  switch (c) {
+    case 'e':
+      return "\x1b";
+    case 'a':
+      return "\a";
+    case 'n':
+      return "\n";
+    case 'r':
+      return "\r";
+    case 't':
+      return "\t";
+    case 'x': {
+      std::size_t digits = 0;
+      while (digits < 2 && at + digits < line.size() &&
+             std::isxdigit(static_cast<unsigned char>(line[at + digits]))) {
+        ++digits;
+      }
+      if (digits == 0) return "\\x";
+      const auto byte = static_cast<char>(std::stoi(line.substr(at, digits), nullptr, 16));
+      at += digits;
+      return std::string(1, byte);
+    }
+    default:  // \\, \' and anything else: the character itself
+      return std::string(1, c);
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> split_command(const std::string& line) {
   std::vector<std::string> words;
   std::string current;
   bool in_word = false;
-  char quote = 0;
-  for (char c : line) {
+  char quote = 0;  // '$' inside $'...'
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quote == '$') {
+      if (c == '\\') {
+        ++i;
+        current += ansi_escape(line, i);
+        --i;
+      } else if (c == '\'') {
+        quote = 0;
+      } else {
+        current += c;
+      }
+      continue;
+    }
     if (quote) {
       if (c == quote)
         quote = 0;
@@ -74,7 +124,11 @@ std::vector<std::string> split_command(const std::string& line) {
         current += c;
       continue;
     }
-    if (c == '\'' || c == '"') {
+    if (c == '$' && i + 1 < line.size() && line[i + 1] == '\'') {
+      quote = '$';
+      in_word = true;
+      ++i;
+    } else if (c == '\'' || c == '"') {
       quote = c;
       in_word = true;
     } else if (c == ' ' || c == '\t') {

@@ -16,7 +16,9 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
                           const std::string& cwd);
 
 // Splits a shell-like command line: whitespace separates words; '...' and
-// "..." quote. Enough for the examples in docs/.
+// "..." quote; $'...' quotes with bash's escapes (\xHH, \e, \r, \n, \t,
+// \a), for arguments with bytes a file should not hold raw. Enough for the
+// examples in docs/ and the golden cases.
 std::vector<std::string> split_command(const std::string& line);
 
 std::string read_file(const std::string& path);

@@ -12,6 +12,7 @@
 
 #include "engine/load.hpp"
 #include "grammar/diagnostic.hpp"
+#include "grammar/visible.hpp"
 
 namespace pacta::fuzz {
 
@@ -33,7 +34,8 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 }
 
 // Renders every diagnostic both ways (positions, source lines, carets) and
-// checks what every diagnostic must have.
+// checks what every diagnostic must have, and that its text is safe to
+// print (grammar/visible.hpp).
 inline void render_all(const Diagnostics& diags) {
   PACTA_FUZZ_CHECK(diags.all().size() <= Limits{}.max_diagnostics, "too many diagnostics kept");
   for (const Diagnostic& d : diags.all()) {
@@ -47,6 +49,14 @@ inline void render_all(const Diagnostics& diags) {
     const std::string plain = render_text(d, false);
     const std::string colored = render_text(d, true);
     PACTA_FUZZ_CHECK(plain.find(code) != std::string::npos, plain);
+    // Nothing from the input reaches a terminal raw: every rendered line is
+    // already visible (valid UTF-8, no control but a quoted line's tabs).
+    for (std::size_t start = 0, nl; start < plain.size(); start = nl + 1) {
+      nl = plain.find('\n', start);
+      if (nl == std::string::npos) nl = plain.size();
+      const std::string_view line = std::string_view(plain).substr(start, nl - start);
+      PACTA_FUZZ_CHECK(visible(line, Tabs::Keep) == line, plain);
+    }
     PACTA_FUZZ_CHECK(colored.size() >= plain.size(), plain);
   }
 }

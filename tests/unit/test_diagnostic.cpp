@@ -45,12 +45,57 @@ TEST_CASE("rendering shows the line and a caret under the column", "[diagnostic]
   CHECK(render_text(no_position.all()[0], false) == "--on: error: --on takes a date [E601]\n");
 }
 
-TEST_CASE("invalid bytes and control characters in a shown line become '?'", "[diagnostic]") {
+TEST_CASE("a shown line makes controls and invalid bytes visible, the caret under its character",
+          "[diagnostic]") {
   SourceFile f("f.yaml", "k: d\xE9mo\x01!\n");
   Diagnostics d;
   d.error(f, 4, Code::E103, "invalid UTF-8");
-  CHECK(d.all()[0].source_line == "k: d?mo?!");
+  CHECK(d.all()[0].source_line == "k: d\xE9mo\x01!");  // the bytes; shown when rendered
   CHECK(d.all()[0].position.column == 5);
+  CHECK(render_text(d.all()[0], false) ==
+        "f.yaml:1:5: error: invalid UTF-8 [E103]\n"
+        " 1 | k: d\\xE9mo\\x01!\n"
+        "   |     ^\n");
+  // After characters shown as several (ESC, a stray continuation byte,
+  // which counts no column of its own, BEL), the caret is still under
+  // the character at the offset; a tab stays a tab.
+  SourceFile g("g.yaml", "\tk: \x1b\x80\a x\n");
+  Diagnostics after;
+  after.error(g, 8, Code::E401, "here");
+  CHECK(render_text(after.all()[0], false) ==
+        "g.yaml:1:8: error: here [E401]\n"
+        " 1 | \tk: \\e\\x80\\x07 x\n"
+        "   | \t   " +
+            std::string(11, ' ') + "^\n");
+  // A caret on an invalid byte points at its escape.
+  after.error(g, 5, Code::E103, "stray");
+  CHECK(render_text(after.all()[1], false).find("   | \t   " + std::string(2, ' ') + "^\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("the file, message and help of a diagnostic are shown visibly", "[diagnostic]") {
+  Diagnostics d;
+  d.error(std::string("x\xFF\x1b.yaml"), Code::E101, std::string("name 'a\0b\r' here", 16),
+          "try \a or '\\\\'");
+  CHECK(render_text(d.all()[0], false) ==
+        "x\\xFF\\e.yaml: error: name 'a\\x00b\\r' here [E101]\n"
+        "  help: try \\x07 or '\\\\'\n");
+}
+
+TEST_CASE("a long line of controls is cut between escapes, never inside one", "[diagnostic]") {
+  std::string line(300, '\x1b');
+  line[150] = 'X';
+  SourceFile f("f.yaml", line);
+  Diagnostics d;
+  d.error(f, 150, Code::E301, "here");
+  const std::string text = render_text(d.all()[0], false);
+  // 60 columns before the caret are 30 `\e`; from it, X and 19 `\e` are 39
+  // columns (a 20th would pass 40).
+  std::string esc30, esc19;
+  for (int i = 0; i < 30; ++i) esc30 += "\\e";
+  for (int i = 0; i < 19; ++i) esc19 += "\\e";
+  CHECK(text.find(" 1 | ..." + esc30 + "X" + esc19 + "...\n") != std::string::npos);
+  CHECK(text.find("   | " + std::string(63, ' ') + "^\n") != std::string::npos);
 }
 
 TEST_CASE("a long line is cut to a window around the caret", "[diagnostic]") {
