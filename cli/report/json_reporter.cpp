@@ -112,22 +112,45 @@ Json decision_json(const Contract& c, const DecidedInstance& r) {
   return j;
 }
 
-}  // namespace
-
-void to_json(Json& j, const Answer& a) {
+// The answer's keys before `results`: the question as understood.
+Json answer_head(const Answer& a) {
   const Contract& c = a.contract;
+  Json j;
   j["contract"] = c.id;
   j["on"] = a.on.to_string();
   j["as_agreed_on"] = date_json(a.as_agreed_on);
   j["assume"] = assume_json(c, a.assumed);
-  Json results = Json::array();
-  for (const auto& r : a.results) results.push_back(decision_json(c, r));
-  j["results"] = results;
+  return j;
 }
 
-namespace {
-
 void print_document(std::FILE* stream, const Json& j) { fmt::print(stream, "{}\n", j.dump(2)); }
+
+// `j` as dump(2) would print it `depth` levels down in a document: every
+// line after the first indented by two spaces per level.
+std::string nested_dump(const Json& j, int depth) {
+  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+  std::string out = indent;
+  for (char ch : j.dump(2)) {
+    out += ch;
+    if (ch == '\n') out += indent;  // JSON strings escape newlines: only layout ones are here
+  }
+  return out;
+}
+
+// The answer as one document, byte for byte what dump(2) gives for the
+// whole, but written one result at a time: the head's closing brace is
+// replaced by the `results` array, each element dumped on its own.
+void print_answer(std::FILE* stream, const Answer& a) {
+  std::string head = answer_head(a).dump(2);
+  head.resize(head.size() - 2);  // "\n}": the head has keys, so dump(2) ends so
+  fmt::print(stream, "{},\n  \"results\": [", head);
+  bool first = true;
+  a.results.for_each([&](const DecidedInstance& r) {
+    fmt::print(stream, "{}\n{}", first ? "" : ",", nested_dump(decision_json(a.contract, r), 2));
+    first = false;
+  });
+  fmt::print(stream, "{}}}\n", first ? "]\n" : "\n  ]\n");
+}
 
 class JsonReporter final : public Reporter {
  public:
@@ -141,7 +164,7 @@ class JsonReporter final : public Reporter {
     print_document(stdout, j);
   }
 
-  void answer(const Answer& answer) override { print_document(stdout, Json(answer)); }
+  void answer(const Answer& answer) override { print_answer(stdout, answer); }
 
   // The cases on stdout. Diagnostics go to stderr only when there is an
   // error among them; warnings alone are not printed in this format.
