@@ -27,6 +27,15 @@ struct Limits {
   // Action instances one question may enumerate (`ask` with a partial
   // pattern, `allowed`): params multiply, so this bounds time and output.
   std::size_t max_instances = 1'000'000;
+  // Deciding steps one question may take (Decider::steps(): per instance,
+  // each clause version on its action, each expression node evaluated and
+  // each override looked at). Bounded up front from the question's shape
+  // (Decider::steps_bound) before any instance is decided, so many clauses
+  // matching many instances are an error, not minutes of work; the output
+  // of a question is proportional to its steps.
+  std::uint64_t max_decision_steps = 100'000'000;
+  // Instances one `--expect` line on stderr names; the rest are counted.
+  std::size_t max_listed_instances = 10;
   // Exact numbers (language.md §6): a result of + - * / whose numerator or
   // denominator (in lowest terms) has more decimal digits than this is an
   // evaluation error (E605), so repeated products cannot eat memory and time.

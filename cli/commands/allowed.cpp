@@ -26,44 +26,39 @@ std::optional<int> parse_party(const Contract& c, const std::string& name, Diagn
   return std::nullopt;
 }
 
-// Whether some party-typed param of `action` is bound to `party`.
-bool involves(const Contract& c, int action, const std::vector<int>& args, int party) {
-  const auto& params = c.actions[action].params;
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    const Type& t = params[i].type;
-    if (t.kind == Type::Kind::Value && t.domain == 0 && args[i] == party) return true;
-  }
-  return false;
-}
-
 // Actions by name (cli.md), then instances in declaration order; only the
 // `only` pattern's action when given, only instances involving `party`.
-// nullopt and E606 when there are more than the limit.
-std::optional<InstanceList> select_instances(const Contract& c, const std::optional<Pattern>& only,
-                                             std::optional<int> party, const std::string& file,
-                                             const Limits& limits, Diagnostics& diags) {
+// nullopt and E606 when there are too many to enumerate or to decide.
+std::optional<Selection> select_instances(const PreparedQuestion& q, const AllowedOptions& o,
+                                          const std::optional<Pattern>& only,
+                                          std::optional<int> party, const Limits& limits,
+                                          Diagnostics& diags) {
+  const Contract& c = q.contract();
   std::vector<int> order(c.actions.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(),
             [&](int a, int b) { return c.actions[a].name < c.actions[b].name; });
-  InstanceList todo;
+  Selection s{{},
+              party,
+              std::nullopt,
+              o.question.kind,
+              o.question.file,
+              "narrow the question with --action and a pattern, e.g. --action "
+              "'act(param=value)', or with --party"};
   for (int action : order) {
     if (only && only->action != action) continue;
-    Pattern pattern =
-        only ? *only : Pattern{action, std::vector<int>(c.actions[action].params.size(), -1)};
-    auto list = instances(c, pattern, limits.max_instances - todo.size());
-    if (!list) {
-      diags.error(
-          file, Code::E606,
-          fmt::format("the contract has more than {} action instances", limits.max_instances),
-          "narrow the question with --action and a pattern, e.g. --action 'act(param=value)'");
-      return std::nullopt;
-    }
-    for (auto& args : *list) {
-      if (!party || involves(c, action, args, *party)) todo.emplace_back(action, std::move(args));
-    }
+    s.patterns.push_back(
+        only ? *only : Pattern{action, std::vector<int>(c.actions[action].params.size(), -1)});
   }
-  return todo;
+  if (enumerated(c, s) > limits.max_instances) {
+    diags.error(
+        o.question.file, Code::E606,
+        fmt::format("the contract has more than {} action instances", limits.max_instances),
+        "narrow the question with --action and a pattern, e.g. --action 'act(param=value)'");
+    return std::nullopt;
+  }
+  if (!check_steps(q, s, limits, diags)) return std::nullopt;
+  return s;
 }
 
 }  // namespace
@@ -83,17 +78,14 @@ int run_allowed(const AllowedOptions& o) {
   std::optional<Pattern> only;
   if (o.action) only = parse_question_pattern(c, *o.action, limits, diags);
   if (diags.has_errors()) return stop_on(diags, *reporter);
-  auto todo = select_instances(c, only, party, o.question.file, limits, diags);
-  if (!todo) return stop_on(diags, *reporter);
-  auto results = decide_all(*q, *todo, diags);
-  if (!results) return stop_on(diags, *reporter);
-  if (verdict) {
-    std::erase_if(*results,
-                  [&](const DecidedInstance& r) { return !verdict->matches(r.decision.verdict); });
-  }
-  keep_kind(*q, o.question.kind, *results);
-  reporter->answer(answer_of(*q, *results));
-  return check_expectation(*q, expect, o.expect_none, *results, *reporter);
+  auto selection = select_instances(*q, o, only, party, limits, diags);
+  if (!selection) return stop_on(diags, *reporter);
+  selection->verdict = verdict;
+  const Listing listing(*q, std::move(*selection));
+  auto outcome = listing.decide(expect, o.expect_none, limits, diags);
+  if (!outcome) return stop_on(diags, *reporter);
+  reporter->answer(answer_of(*q, listing, *outcome));
+  return check_expectation(*q, expect, o.expect_none, *outcome, *reporter);
 }
 
 }  // namespace pacta::cli

@@ -12,22 +12,24 @@ namespace pacta::cli {
 
 namespace {
 
-// Every instance of the ACTION pattern; nullopt and a diagnostic when the
-// pattern is invalid or has too many instances.
-std::optional<InstanceList> pattern_instances(const Contract& c, const std::string& action,
-                                              const Limits& limits, Diagnostics& diags) {
-  auto pattern = parse_question_pattern(c, action, limits, diags);
+// The instances of the ACTION pattern; nullopt and a diagnostic when the
+// pattern is invalid, has too many instances or would take too long to
+// decide (E606, before any is decided).
+std::optional<Selection> pattern_selection(const PreparedQuestion& q, const AskOptions& o,
+                                           const Limits& limits, Diagnostics& diags) {
+  const Contract& c = q.contract();
+  auto pattern = parse_question_pattern(c, o.action, limits, diags);
   if (!pattern) return std::nullopt;
-  auto list = instances(c, *pattern, limits.max_instances);
-  if (!list) {
+  Selection s{{*pattern},      std::nullopt, std::nullopt,
+              o.question.kind, "<action>",   "bind more params in the pattern"};
+  if (enumerated(c, s) > limits.max_instances) {
     diags.error("<action>", Code::E606,
-                fmt::format("'{}' has more than {} instances", action, limits.max_instances),
-                "bind more params in the pattern");
+                fmt::format("'{}' has more than {} instances", o.action, limits.max_instances),
+                s.help);
     return std::nullopt;
   }
-  InstanceList todo;
-  for (auto& args : *list) todo.emplace_back(pattern->action, std::move(args));
-  return todo;
+  if (!check_steps(q, s, limits, diags)) return std::nullopt;
+  return s;
 }
 
 }  // namespace
@@ -40,13 +42,13 @@ int run_ask(const AskOptions& o) {
   std::optional<VerdictFilter> expect;
   if (o.expect) expect = parse_verdict_filter(*o.expect, "--expect", diags);
   if (!q || diags.has_errors()) return stop_on(diags, *reporter);
-  auto todo = pattern_instances(q->contract(), o.action, limits, diags);
-  if (!todo) return stop_on(diags, *reporter);
-  auto results = decide_all(*q, *todo, diags);
-  if (!results) return stop_on(diags, *reporter);
-  keep_kind(*q, o.question.kind, *results);
-  reporter->answer(answer_of(*q, *results));
-  return check_expectation(*q, expect, false, *results, *reporter);
+  auto selection = pattern_selection(*q, o, limits, diags);
+  if (!selection) return stop_on(diags, *reporter);
+  const Listing listing(*q, std::move(*selection));
+  auto outcome = listing.decide(expect, false, limits, diags);
+  if (!outcome) return stop_on(diags, *reporter);
+  reporter->answer(answer_of(*q, listing, *outcome));
+  return check_expectation(*q, expect, false, *outcome, *reporter);
 }
 
 }  // namespace pacta::cli

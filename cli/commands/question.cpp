@@ -9,6 +9,7 @@
 #include <set>
 
 #include "cli/report/values.hpp"
+#include "engine/decide/instances.hpp"
 #include "engine/decide/question.hpp"
 
 namespace pacta::cli {
@@ -121,28 +122,6 @@ std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& 
   return q;
 }
 
-std::optional<std::vector<DecidedInstance>> decide_all(const PreparedQuestion& q,
-                                                       const InstanceList& todo,
-                                                       Diagnostics& diags) {
-  const Contract& c = q.contract();
-  Decider decider(*q.compiled);
-  std::vector<DecidedInstance> results;
-  results.reserve(todo.size());
-  for (const auto& [action, args] : todo) {
-    DecidedInstance r{action, args, {}};
-    DecisionError error;
-    if (!decider.decide(*q.situation, action, args, r.decision, error)) {
-      auto f = describe_failure(c, error.error, error.at, error.clause, -1, "--assume",
-                                q.loaded->source.get());
-      f.message = fmt::format("{} (deciding {})", f.message, instance_text(c, action, args));
-      report_failure(diags, *q.loaded, error.at, f);
-      return std::nullopt;
-    }
-    results.push_back(std::move(r));
-  }
-  return results;
-}
-
 std::optional<VerdictFilter> parse_verdict_filter(const std::string& text, const char* flag,
                                                   Diagnostics& diags) {
   if (auto filter = VerdictFilter::parse(text)) return filter;
@@ -159,37 +138,114 @@ std::optional<VerdictFilter> parse_verdict_filter(const std::string& text, const
   return std::nullopt;
 }
 
-void keep_kind(const PreparedQuestion& q, const std::optional<std::string>& kind,
-               std::vector<DecidedInstance>& results) {
-  if (!kind) return;
-  const std::vector<const std::string*> kinds = kinds_on(*q.compiled, q.situation->on);
-  auto involves = [&](const std::vector<int>& clauses) {
+std::uint64_t enumerated(const Contract& c, const Selection& s) {
+  std::uint64_t n = 0;
+  for (const Pattern& p : s.patterns) n = std::min(kManyInstances, n + instance_count(c, p));
+  return n;
+}
+
+bool check_steps(const PreparedQuestion& q, const Selection& s, const Limits& limits,
+                 Diagnostics& diags) {
+  const Contract& c = q.contract();
+  const Decider decider(*q.compiled);
+  std::uint64_t steps = 0, decided = 0;
+  for (const Pattern& p : s.patterns) {
+    steps = std::min(kManyInstances, steps + decider.steps_bound(q.situation->on, p, s.party));
+    decided = std::min(kManyInstances, decided + instance_count(c, p, s.party));
+  }
+  if (steps <= limits.max_decision_steps) return true;
+  diags.error(s.where, Code::E606,
+              fmt::format("deciding the {} instances of the question could take {} steps, more "
+                          "than {} (instances times the clauses and expression nodes on them)",
+                          decided, steps, limits.max_decision_steps),
+              s.help);
+  return false;
+}
+
+Listing::Listing(const PreparedQuestion& q, Selection s) : q_(q), s_(std::move(s)) {
+  if (s_.kind) kinds_ = kinds_on(*q.compiled, q.situation->on);
+}
+
+bool Listing::listed(const Decision& d) const {
+  if (s_.verdict && !s_.verdict->matches(d.verdict)) return false;
+  if (!s_.kind) return true;
+  auto involves_kind = [&](const std::vector<int>& clauses) {
     return std::any_of(clauses.begin(), clauses.end(), [&](int clause) {
-      return *kinds[static_cast<std::size_t>(clause)] == *kind;
+      return *kinds_[static_cast<std::size_t>(clause)] == *s_.kind;
     });
   };
-  std::erase_if(results, [&](const DecidedInstance& r) {
-    return !involves(r.decision.by) && !involves(r.decision.overridden);
-  });
+  return involves_kind(d.by) || involves_kind(d.overridden);
+}
+
+// One instance at a time: the odometer's args are copied into one
+// DecidedInstance that is reused, so a walk allocates nothing per instance
+// once warmed up. Without `diags` (the reporter's walks, after decide()
+// succeeded) a failure cannot happen; it would end the walk.
+bool Listing::walk(const std::function<void(const DecidedInstance&)>& f, const Limits* limits,
+                   Diagnostics* diags) const {
+  const Contract& c = q_.contract();
+  Decider decider(*q_.compiled);
+  DecidedInstance r;
+  for (const Pattern& p : s_.patterns) {
+    r.action = p.action;
+    for (InstanceOdometer it(c, p); !it.done(); it.next()) {
+      if (s_.party && !involves(c, p.action, it.args(), *s_.party)) continue;
+      r.args = it.args();
+      DecisionError error;
+      if (!decider.decide(*q_.situation, p.action, r.args, r.decision, error)) {
+        if (diags == nullptr) return false;
+        auto failure = describe_failure(c, error.error, error.at, error.clause, -1, "--assume",
+                                        q_.loaded->source.get());
+        failure.message =
+            fmt::format("{} (deciding {})", failure.message, instance_text(c, p.action, r.args));
+        report_failure(*diags, *q_.loaded, error.at, failure);
+        return false;
+      }
+      // Decider::steps_bound was checked up front, so this holds unless
+      // the bound is wrong: the guard keeps a wrong bound from costing.
+      if (limits != nullptr && decider.steps() > limits->max_decision_steps) {
+        diags->error(s_.where, Code::E606,
+                     fmt::format("deciding the question took more than {} steps",
+                                 limits->max_decision_steps),
+                     s_.help);
+        return false;
+      }
+      if (listed(r.decision)) f(r);
+    }
+  }
+  return true;
+}
+
+std::optional<Outcome> Listing::decide(const std::optional<VerdictFilter>& expect, bool expect_none,
+                                       const Limits& limits, Diagnostics& diags) const {
+  Outcome out;
+  const bool ok = walk(
+      [&](const DecidedInstance& r) {
+        ++out.listed;
+        if (!expect && !expect_none) return;
+        if (!expect_none && expect->matches(r.decision.verdict)) return;
+        if (++out.differing <= limits.max_listed_instances) out.shown.push_back(r);
+      },
+      &limits, &diags);
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+void Listing::for_each(const std::function<void(const DecidedInstance&)>& f) const {
+  walk(f, nullptr, nullptr);
 }
 
 int check_expectation(const PreparedQuestion& q, const std::optional<VerdictFilter>& expect,
-                      bool expect_none, const std::vector<DecidedInstance>& results,
-                      Reporter& reporter) {
+                      bool expect_none, const Outcome& outcome, Reporter& reporter) {
   if (!expect && !expect_none) return 0;
-  std::vector<DecidedInstance> differing;
-  std::copy_if(results.begin(), results.end(), std::back_inserter(differing),
-               [&](const DecidedInstance& r) {
-                 return expect_none || !expect->matches(r.decision.verdict);
-               });
-  if (differing.empty()) return 0;
+  if (outcome.differing == 0) return 0;
   reporter.unmet_expectation(UnmetExpectation{q.contract(), expect_none ? std::nullopt : expect,
-                                              differing, results.size()});
+                                              outcome.shown, outcome.differing, outcome.listed});
   return 1;
 }
 
-Answer answer_of(const PreparedQuestion& q, const std::vector<DecidedInstance>& results) {
-  return Answer{q.contract(), q.situation->on, q.as_agreed_on, q.assumed, results};
+Answer answer_of(const PreparedQuestion& q, const Listing& listing, const Outcome& outcome) {
+  return Answer{q.contract(), q.situation->on, q.as_agreed_on, q.assumed, listing, outcome.listed};
 }
 
 int stop_on(const Diagnostics& diags, Reporter& reporter) {

@@ -2,6 +2,8 @@
 // What `ask` and `allowed` share: the question prepared from the flags
 // (contract loaded, date and facts parsed, scenario compiled), deciding a
 // list of instances, and the verdict filters of --expect and --verdict.
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,31 +31,71 @@ struct PreparedQuestion {
   const Contract& contract() const { return loaded->contract; }
 };
 
-// An action and its argument value indices, to be decided.
-using InstanceList = std::vector<std::pair<int, std::vector<int>>>;
-
 // nullopt: `diags` says why (unreadable file, bad date or fact, ...).
 std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& limits,
                                         Diagnostics& diags);
-// Decides every instance in order; nullopt and a diagnostic when one cannot
-// be decided (a fact the question needs and lacks).
-std::optional<std::vector<DecidedInstance>> decide_all(const PreparedQuestion& q,
-                                                       const InstanceList& todo,
-                                                       Diagnostics& diags);
 // `flag`'s value as a verdict filter; E601 with did-you-mean otherwise.
 std::optional<VerdictFilter> parse_verdict_filter(const std::string& text, const char* flag,
                                                   Diagnostics& diags);
-// --kind K: keeps the instances that a clause of kind K (in its version in
-// force on the date) decides or sets aside; all of them without the flag.
-void keep_kind(const PreparedQuestion& q, const std::optional<std::string>& kind,
-               std::vector<DecidedInstance>& results);
+
+// What a question lists: the instances of each pattern in order, only
+// those involving `party` (when given); of those decided, only the ones
+// whose verdict `verdict` accepts and, with --kind, that a clause of that
+// kind (in its version in force on the date) decides or sets aside.
+struct Selection {
+  std::vector<Pattern> patterns;
+  std::optional<int> party;
+  std::optional<VerdictFilter> verdict;
+  std::optional<std::string> kind;
+  // Where an E606 for the question is reported, and its help.
+  std::string where, help;
+};
+
+// Instances the selection enumerates (before the party filter), saturating.
+std::uint64_t enumerated(const Contract& c, const Selection& s);
+// E606 unless deciding the selection takes at most Limits::max_decision_steps
+// by Decider::steps_bound: checked before any instance is decided.
+bool check_steps(const PreparedQuestion& q, const Selection& s, const Limits& limits,
+                 Diagnostics& diags);
+
+// What one walk over the listing found: how many instances are listed and,
+// for --expect / --expect-none, how many differ and the first of them.
+struct Outcome {
+  std::size_t listed = 0;
+  std::size_t differing = 0;
+  std::vector<DecidedInstance> shown;  // at most Limits::max_listed_instances
+};
+
+// The instances a selection lists, decided as they are read: memory does
+// not grow with their number. decide() walks them first, so a failure is
+// found before anything is written; the reporter's walks then repeat it
+// (deciding is deterministic, so every walk gives the same instances).
+class Listing final : public DecidedInstances {
+ public:
+  Listing(const PreparedQuestion& q, Selection s);
+  // nullopt and a diagnostic at the first instance that cannot be decided
+  // (a fact the question needs and lacks), or past max_decision_steps.
+  std::optional<Outcome> decide(const std::optional<VerdictFilter>& expect, bool expect_none,
+                                const Limits& limits, Diagnostics& diags) const;
+  // Only after decide() succeeded.
+  void for_each(const std::function<void(const DecidedInstance&)>& f) const override;
+
+ private:
+  bool walk(const std::function<void(const DecidedInstance&)>& f, const Limits* limits,
+            Diagnostics* diags) const;
+  bool listed(const Decision& d) const;
+
+  const PreparedQuestion& q_;
+  Selection s_;
+  std::vector<const std::string*> kinds_;  // with --kind: per clause, on the date
+};
+
 // --expect V (`expect`) or --expect-none: 1, and the message, when some
-// instance of `results` differs (any instance, for --expect-none); else 0.
+// instance listed differs (any instance, for --expect-none); else 0.
 int check_expectation(const PreparedQuestion& q, const std::optional<VerdictFilter>& expect,
-                      bool expect_none, const std::vector<DecidedInstance>& results,
-                      Reporter& reporter);
-// The answer the reporter renders, viewing `q` and `results`.
-Answer answer_of(const PreparedQuestion& q, const std::vector<DecidedInstance>& results);
+                      bool expect_none, const Outcome& outcome, Reporter& reporter);
+// The answer the reporter renders, viewing `q` and `listing`.
+Answer answer_of(const PreparedQuestion& q, const Listing& listing, const Outcome& outcome);
 
 // Reports the diagnostics that stop a command; the exit code for it (2).
 int stop_on(const Diagnostics& diags, Reporter& reporter);

@@ -116,17 +116,15 @@ Json decision_json(const Contract& c, const DecidedInstance& r) {
   return j;
 }
 
-}  // namespace
-
-void to_json(Json& j, const Answer& a) {
+// The answer's keys before `results`: the question as understood.
+Json answer_head(const Answer& a) {
   const Contract& c = a.contract;
+  Json j;
   j["contract"] = c.id;
   j["on"] = a.on.to_string();
   j["as_agreed_on"] = date_json(a.as_agreed_on);
   j["assume"] = assume_json(c, a.assumed);
-  Json results = Json::array();
-  for (const auto& r : a.results) results.push_back(decision_json(c, r));
-  j["results"] = results;
+  return j;
 }
 
 namespace {
@@ -180,14 +178,42 @@ std::string escape_invisible(const std::string& dumped) {
   return out;
 }
 
-// The document and a newline. After escape_invalid_strings every string is
-// valid UTF-8; `replace` is the second line of defence, so that dump()
-// cannot throw type_error.316 whatever the data.
-void print_document(Stream stream, Json j) {
+// `j` dumped with two-space indentation. After escape_invalid_strings every
+// string is valid UTF-8; `replace` is the second line of defence, so that
+// dump() cannot throw type_error.316 whatever the data.
+std::string safe_dump(Json j) {
   escape_invalid_strings(j);
-  std::string text = escape_invisible(j.dump(2, ' ', false, Json::error_handler_t::replace));
-  text += '\n';
-  write(stream, text);
+  return escape_invisible(j.dump(2, ' ', false, Json::error_handler_t::replace));
+}
+
+// The document and a newline.
+void print_document(Stream stream, Json j) { write(stream, safe_dump(std::move(j)) + '\n'); }
+
+// `dumped` as it appears `depth` levels down in a document: every line
+// after the first indented by two spaces per level.
+std::string nested(const std::string& dumped, int depth) {
+  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+  std::string out = indent;
+  for (char ch : dumped) {
+    out += ch;
+    if (ch == '\n') out += indent;  // JSON strings escape newlines: only layout ones are here
+  }
+  return out;
+}
+
+// The answer as one document, byte for byte what dump(2) gives for the
+// whole, but written one result at a time: the head's closing brace is
+// replaced by the `results` array, each element dumped on its own.
+void print_answer(Stream stream, const Answer& a) {
+  std::string head = safe_dump(answer_head(a));
+  head.resize(head.size() - 2);  // "\n}": the head has keys, so dump(2) ends so
+  write(stream, head + ",\n  \"results\": [");
+  bool first = true;
+  a.results.for_each([&](const DecidedInstance& r) {
+    write(stream, (first ? "\n" : ",\n") + nested(safe_dump(decision_json(a.contract, r)), 2));
+    first = false;
+  });
+  write(stream, first ? "]\n}\n" : "\n  ]\n}\n");
 }
 
 class JsonReporter final : public Reporter {
@@ -202,7 +228,7 @@ class JsonReporter final : public Reporter {
     print_document(Stream::Out, std::move(j));
   }
 
-  void answer(const Answer& answer) override { print_document(Stream::Out, Json(answer)); }
+  void answer(const Answer& answer) override { print_answer(Stream::Out, answer); }
 
   // The cases on stdout. Diagnostics go to stderr only when there is an
   // error among them; warnings alone are not printed in this format.

@@ -10,19 +10,23 @@ namespace pacta::cli {
 
 void Reporter::unmet_expectation(const UnmetExpectation& unmet) {
   std::vector<std::string> differing;
-  for (const auto& r : unmet.differing) {
+  for (const auto& r : unmet.shown) {
     differing.push_back(fmt::format("{} is {}",
                                     visible(instance_text(unmet.contract, r.action, r.args)),
                                     verdict_name(r.decision.verdict)));
   }
+  // The instances not shown are counted, so the line stays short.
+  if (unmet.differing > unmet.shown.size()) {
+    differing.push_back(fmt::format("... and {} more", unmet.differing - unmet.shown.size()));
+  }
   if (!unmet.expected) {
-    print_err("pacta: expected no instances, but {} {} listed: {}\n", differing.size(),
-              differing.size() == 1 ? "is" : "are", fmt::join(differing, "; "));
+    print_err("pacta: expected no instances, but {} {} listed: {}\n", unmet.differing,
+              unmet.differing == 1 ? "is" : "are", fmt::join(differing, "; "));
     return;
   }
   print_err("pacta: expected {}, but {} of {} instance{} differ{}: {}\n", unmet.expected->name(),
-            differing.size(), unmet.total, unmet.total == 1 ? "" : "s",
-            differing.size() == 1 ? "s" : "", fmt::join(differing, "; "));
+            unmet.differing, unmet.total, unmet.total == 1 ? "" : "s",
+            unmet.differing == 1 ? "s" : "", fmt::join(differing, "; "));
 }
 
 std::unique_ptr<Reporter> make_reporter(Format format, bool color) {

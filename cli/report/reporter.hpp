@@ -6,6 +6,7 @@
 // gives the same bytes. A new format (JUnit, TAP, SARIF, GitHub) is one
 // more file implementing Reporter, plus a case in make_reporter().
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,6 +47,31 @@ struct CheckReport {
   const Diagnostics& diagnostics;         // of every file, in file order
 };
 
+// The instances of an answer, produced one at a time (a question may list
+// a million; they are decided as they are read, never all held): for_each
+// calls `f` with each in order, and every call gives the same instances.
+// The instance passed is valid only during its call. A reporter that needs
+// to measure before it writes (the text table's column widths) walks twice.
+class DecidedInstances {
+ public:
+  virtual void for_each(const std::function<void(const DecidedInstance&)>& f) const = 0;
+
+ protected:
+  ~DecidedInstances() = default;
+};
+
+// The instances of a list already in memory (small answers, tests).
+class DecidedList final : public DecidedInstances {
+ public:
+  explicit DecidedList(const std::vector<DecidedInstance>& list) : list_(list) {}
+  void for_each(const std::function<void(const DecidedInstance&)>& f) const override {
+    for (const auto& r : list_) f(r);
+  }
+
+ private:
+  const std::vector<DecidedInstance>& list_;
+};
+
 // The answer to `ask` or `allowed`: the question as understood (the date,
 // the scenario, the assumed facts), and every instance decided, in order.
 struct Answer {
@@ -53,16 +79,19 @@ struct Answer {
   Date on;
   std::optional<Date> as_agreed_on;
   const std::vector<std::pair<int, Value>>& assumed;  // fact index, value; declaration order
-  const std::vector<DecidedInstance>& results;
+  const DecidedInstances& results;
+  std::size_t count = 0;  // how many instances results gives
 };
 
-// `--expect` did not hold: `differing` are the instances (of `total`)
-// whose verdict the filter rejects; for `--expect-none` (no `expected`),
-// every instance listed.
+// `--expect` did not hold: `differing` of the `total` instances listed
+// have a verdict the filter rejects (for `--expect-none`, no `expected`:
+// every instance listed); `shown` holds the first of them, at most
+// Limits::max_listed_instances, so the line stays short.
 struct UnmetExpectation {
   const Contract& contract;
   std::optional<VerdictFilter> expected;
-  const std::vector<DecidedInstance>& differing;
+  const std::vector<DecidedInstance>& shown;
+  std::size_t differing = 0;
   std::size_t total = 0;
 };
 

@@ -73,35 +73,36 @@ Row table_row(const Contract& c, const DecidedInstance& r) {
 }
 
 // Columns INSTANCE, VERDICT, DECIDED BY, and SET ASIDE when any decision
-// overrode a clause; each column as wide as its widest cell.
-std::string results_table(const Contract& c, const std::vector<DecidedInstance>& results,
-                          bool color) {
-  std::vector<Row> rows;
-  rows.reserve(results.size());
-  for (const auto& r : results) rows.push_back(table_row(c, r));
-  const bool any_aside =
-      std::any_of(rows.begin(), rows.end(), [](const Row& r) { return !r.aside.empty(); });
-  std::size_t w_instance = 8, w_verdict = 7, w_why = 10;
-  for (const auto& r : rows) {
-    w_instance = std::max(w_instance, r.instance.size());
-    w_verdict = std::max(w_verdict, r.verdict.size());
-    w_why = std::max(w_why, r.why.size());
+// overrode a clause; each column as wide as its widest cell. The widths are
+// measured in one walk over the rows and the rows written in a second, so
+// the table is never held whole.
+struct TableWidths {
+  std::size_t instance = 8, verdict = 7, why = 10;
+  bool any_aside = false;
+
+  void measure(const Row& r) {
+    instance = std::max(instance, r.instance.size());
+    verdict = std::max(verdict, r.verdict.size());
+    why = std::max(why, r.why.size());
+    any_aside = any_aside || !r.aside.empty();
   }
+};
+
+std::string table_header(const TableWidths& w, bool color) {
   const fmt::text_style bold = color ? fmt::emphasis::bold : fmt::text_style{};
-  std::string out =
-      fmt::format(bold, "{:<{}}  {:<{}}  {}", "INSTANCE", w_instance, "VERDICT", w_verdict,
-                  any_aside ? fmt::format("{:<{}}  SET ASIDE", "DECIDED BY", w_why)
-                            : std::string("DECIDED BY"));
-  out += "\n";
-  for (const auto& r : rows) {
-    const fmt::text_style style = color ? verdict_style(r.v) : fmt::text_style{};
-    std::string line = fmt::format("{:<{}}  {}  ", r.instance, w_instance,
-                                   fmt::format(style, "{:<{}}", r.verdict, w_verdict));
-    line += any_aside ? fmt::format("{:<{}}  {}", r.why, w_why, r.aside) : r.why;
-    line.erase(line.find_last_not_of(' ') + 1);
-    out += line + "\n";
-  }
-  return out;
+  return fmt::format(bold, "{:<{}}  {:<{}}  {}", "INSTANCE", w.instance, "VERDICT", w.verdict,
+                     w.any_aside ? fmt::format("{:<{}}  SET ASIDE", "DECIDED BY", w.why)
+                                 : std::string("DECIDED BY")) +
+         "\n";
+}
+
+std::string table_line(const Row& r, const TableWidths& w, bool color) {
+  const fmt::text_style style = color ? verdict_style(r.v) : fmt::text_style{};
+  std::string line = fmt::format("{:<{}}  {}  ", r.instance, w.instance,
+                                 fmt::format(style, "{:<{}}", r.verdict, w.verdict));
+  line += w.any_aside ? fmt::format("{:<{}}  {}", r.why, w.why, r.aside) : r.why;
+  line.erase(line.find_last_not_of(' ') + 1);
+  return line + "\n";
 }
 
 std::string by_text(const std::vector<std::string>& by) {
@@ -162,11 +163,16 @@ class TextReporter final : public Reporter {
 
   void answer(const Answer& answer) override {
     write_out(question_header(answer));
-    if (answer.results.empty()) {
+    if (answer.count == 0) {
       write_out("no instances\n");
       return;
     }
-    write_out(results_table(answer.contract, answer.results, color_));
+    const Contract& c = answer.contract;
+    TableWidths widths;
+    answer.results.for_each([&](const DecidedInstance& r) { widths.measure(table_row(c, r)); });
+    write_out(table_header(widths, color_));
+    answer.results.for_each(
+        [&](const DecidedInstance& r) { write_out(table_line(table_row(c, r), widths, color_)); });
   }
 
   void tests(const TestReport& report) override {

@@ -1,8 +1,37 @@
 #include "engine/decide/decider.hpp"
 
 #include <algorithm>
+#include <limits>
+
+#include "engine/decide/instances.hpp"
 
 namespace pacta {
+
+namespace {
+
+constexpr std::uint64_t kMaxSteps = std::numeric_limits<std::uint64_t>::max();
+
+std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) {
+  return a > kMaxSteps - b ? kMaxSteps : a + b;
+}
+
+std::uint64_t saturating_mul(std::uint64_t a, std::uint64_t b) {
+  return b != 0 && a > kMaxSteps / b ? kMaxSteps : a * b;
+}
+
+// The most EvalEnv::steps one evaluation of `e` can count: every node at
+// most twice (evaluate() and evaluate_condition() each count the node they
+// are called on, and one may hand a node to the other once). Business days
+// also pass over the holidays between the start and the result: at most
+// the whole calendar, counted here though the evaluator does not count it.
+std::uint64_t evaluation_bound(const TypedExpr& e) {
+  std::uint64_t n = 2;
+  if (e.op == TypedExpr::Op::AddBusinessDays && e.holidays) n += e.holidays->size();
+  for (const auto& o : e.operands) n = saturating_add(n, evaluation_bound(o));
+  return n;
+}
+
+}  // namespace
 
 Decider::Decider(const CompiledContract& compiled)
     : compiled_(compiled),
@@ -53,12 +82,13 @@ Decider::Check Decider::in_force(int vi, Date on, DecisionError& error) const {
 }
 
 Decider::Check Decider::applicable(int vi, const std::vector<int>& args, EvalEnv& env,
-                                   DecisionError& error) const {
+                                   DecisionError& error) {
   const ClauseVersion& v = compiled_.versions()[vi].version;
   const std::vector<int>& wanted = v.pattern.arg_values;  // -1: any value
   for (std::size_t i = 0; i < wanted.size(); ++i) {
     if (wanted[i] >= 0 && wanted[i] != args[i]) return Check::No;
   }
+  steps_ += 1 + v.overrides.size();
   if (!v.when) return Check::Yes;
   bool holds = evaluate_condition(*v.when, env);
   if (env.error != EvalEnv::Error::None) {
@@ -72,15 +102,20 @@ bool Decider::find_applicable(const Situation& s, int action, const std::vector<
                               DecisionError& error) {
   applicable_.clear();
   EvalEnv env = s.env(args.data());
-  for (int vi : compiled_.versions_for_action(action)) {
+  const std::vector<int>& versions = compiled_.versions_for_action(action);
+  steps_ += 1 + versions.size();
+  bool failed = false;
+  for (int vi : versions) {
     Check check = in_force(vi, s.on, error);
     if (check == Check::Yes) check = applicable(vi, args, env, error);
-    if (check == Check::Failed) return false;
+    failed = check == Check::Failed;
+    if (failed) break;
     if (check == Check::No) continue;
     applicable_.push_back(vi);
     applies_[compiled_.versions()[vi].clause] = epoch_;
   }
-  return true;
+  steps_ += env.steps;
+  return !failed;
 }
 
 // Simultaneously, not in sequence: a clause set aside still sets aside the
@@ -147,6 +182,28 @@ bool Decider::decide(const Situation& s, int action, const std::vector<int>& arg
   reach_verdict(action, out);
   list_deciding(out);
   return true;
+}
+
+// Mirrors the counting of decide(): per instance 1 + the versions on the
+// action; per version in force on `on` (by its span; its own bounds may
+// still exclude it) and instance matching its pattern, 1 + its overrides +
+// the most its `when` can count.
+std::uint64_t Decider::steps_bound(Date on, const Pattern& pattern,
+                                   std::optional<int> party) const {
+  const Contract& c = compiled_.contract();
+  const std::vector<int>& versions = compiled_.versions_for_action(pattern.action);
+  std::uint64_t steps =
+      saturating_mul(instance_count(c, pattern, party), 1 + std::uint64_t{versions.size()});
+  for (int vi : versions) {
+    const ClauseVersionSpan& span = compiled_.versions()[vi];
+    if (on < span.start || on >= span.end) continue;
+    const ClauseVersion& v = span.version;
+    std::uint64_t per_instance = 1 + std::uint64_t{v.overrides.size()};
+    if (v.when) per_instance = saturating_add(per_instance, evaluation_bound(*v.when));
+    steps = saturating_add(
+        steps, saturating_mul(instance_count(c, pattern, party, &v.pattern), per_instance));
+  }
+  return steps;
 }
 
 }  // namespace pacta

@@ -1,6 +1,7 @@
 #pragma once
 // Decisions (language.md §7): in force -> applicable -> overrides -> verdict ->
 // the answer (the deciding and the overridden clauses).
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -33,6 +34,17 @@ class Decider {
   bool decide(const Situation& s, int action, const std::vector<int>& args, Decision& out,
               DecisionError& error);
 
+  // The work of every decide() so far (Limits::max_decision_steps): per
+  // decision one step, one per clause version on the action, and for each
+  // version in force whose pattern matches one plus its overrides plus the
+  // expression nodes evaluated (EvalEnv::steps).
+  std::uint64_t steps() const { return steps_; }
+  // An upper bound on the steps that deciding every instance of `pattern`
+  // on `on` (only those involving `party`, when given) adds, computed from
+  // the pattern, the versions and the size of their `when` without deciding
+  // anything (O(versions on the action × params + their expression size)).
+  std::uint64_t steps_bound(Date on, const Pattern& pattern, std::optional<int> party) const;
+
  private:
   enum class Check { No, Yes, Failed };  // Failed: `error` says what could not be evaluated
 
@@ -43,8 +55,7 @@ class Decider {
   // bounds contain `on`.
   inline Check in_force(int vi, Date on, DecisionError& error) const;
   // Step 2: the version's pattern matches the instance and its `when` holds.
-  inline Check applicable(int vi, const std::vector<int>& args, EvalEnv& env,
-                          DecisionError& error) const;
+  inline Check applicable(int vi, const std::vector<int>& args, EvalEnv& env, DecisionError& error);
   // Steps 1 and 2 over the versions on `action`: fills applicable_.
   inline bool find_applicable(const Situation& s, int action, const std::vector<int>& args,
                               DecisionError& error);
@@ -87,6 +98,7 @@ class Decider {
   std::vector<unsigned> overridden_;           // per clause: epoch when set aside
   std::vector<unsigned> applies_;              // per clause: epoch when applicable
   unsigned epoch_ = 0;
+  std::uint64_t steps_ = 0;
 };
 
 }  // namespace pacta

@@ -214,6 +214,7 @@ Value add_business_days(const TypedExpr& e, EvalEnv& env) {
 }  // namespace
 
 Value evaluate(const TypedExpr& e, EvalEnv& env) {
+  ++env.steps;
   using Op = TypedExpr::Op;
   const auto& ops = e.operands;
   switch (e.op) {
@@ -276,6 +277,7 @@ Value evaluate(const TypedExpr& e, EvalEnv& env) {
 }
 
 bool evaluate_condition(const TypedExpr& e, EvalEnv& env) {
+  ++env.steps;
   using Op = TypedExpr::Op;
   switch (e.op) {
     case Op::Constant:

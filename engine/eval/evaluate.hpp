@@ -2,6 +2,7 @@
 // Evaluation of typed expressions. No text: every name is an index into the
 // environment's arrays. No allocation unless a number outgrows the int64
 // fraction form (number.hpp).
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct EvalEnv {
   enum class Error { None, MissingFact, DateOutOfRange, DivisionByZero, NumberTooLarge };
   Error error = Error::None;
   const TypedExpr* error_at = nullptr;  // the sub-expression that failed
+  // Work done: one per call of evaluate() or evaluate_condition(), so a
+  // node counts at most twice (as a value and as a condition). The Decider
+  // adds it to its steps (Limits::max_decision_steps).
+  std::uint64_t steps = 0;
 };
 
 // On failure sets env.error (first failure wins) and returns a placeholder.
