@@ -127,8 +127,6 @@ Json answer_head(const Answer& a) {
   return j;
 }
 
-namespace {
-
 // Every string of `j`, keys included, made valid UTF-8 in place. Keys are
 // rebuilt only in an object that has an invalid one (names are checked
 // identifiers; a path or an argument is not).
