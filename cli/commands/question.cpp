@@ -82,13 +82,11 @@ std::vector<const std::string*> kinds_on(const CompiledContract& compiled, Date 
   return kinds;
 }
 
-// A failure while deciding, at the expression that failed when it is known
-// (a date out of range), else at the file.
-void report_failure(Diagnostics& diags, const LoadedContract& loaded, const TypedExpr* at,
-                    QuestionFailure& f) {
-  if (at != nullptr && f.code == Code::E605 && loaded.source != nullptr &&
-      at->span.begin < loaded.source->text().size()) {
-    diags.error(*loaded.source, at->span.begin, f.code, std::move(f.message), std::move(f.help));
+// A failure while deciding: at the sub-expression that failed (the engine
+// locates it), else at the contract's file.
+void report_failure(Diagnostics& diags, const LoadedContract& loaded, QuestionFailure& f) {
+  if (f.file != nullptr) {
+    diags.error(*f.file, f.offset, f.code, std::move(f.message), std::move(f.help));
     return;
   }
   diags.error(loaded.contract.path, f.code, std::move(f.message), std::move(f.help));
@@ -115,7 +113,7 @@ std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& 
   if (!q.situation) {
     auto f = describe_failure(c, error.error, error.at, -1, error.named_date, "--assume",
                               q.loaded->source.get());
-    report_failure(diags, *q.loaded, error.at, f);
+    report_failure(diags, *q.loaded, f);
     return std::nullopt;
   }
   q.compiled = std::make_unique<CompiledContract>(c, Scenario{q.as_agreed_on});
@@ -198,7 +196,7 @@ bool Listing::walk(const std::function<void(const DecidedInstance&)>& f, const L
                                         q_.loaded->source.get());
         failure.message =
             fmt::format("{} (deciding {})", failure.message, instance_text(c, p.action, r.args));
-        report_failure(*diags, *q_.loaded, error.at, failure);
+        report_failure(*diags, *q_.loaded, failure);
         return false;
       }
       // Decider::steps_bound was checked up front, so this holds unless

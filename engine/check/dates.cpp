@@ -1,12 +1,13 @@
 // Stage: named dates. Each is typed, put in an evaluation order (each after
-// the named dates it uses; a cycle is an error), and folded now when it
-// reads no fact, so an out-of-range constant is a load-time error.
+// the named dates it uses; a cycle is an error), then folded in that order
+// (internal/fold.hpp): a named date that reads no fact gets its value now,
+// and a constant part that fails, in any named date, is a load-time error.
 #include <string>
 #include <vector>
 
 #include "engine/check/graph.hpp"
+#include "engine/check/internal/fold.hpp"
 #include "engine/check/internal/stages.hpp"
-#include "engine/eval/evaluate.hpp"
 
 namespace pacta::checker {
 
@@ -22,6 +23,7 @@ std::vector<bool> type_dates(CheckerState& st, const RuleFileSyntax& s,
     ExprScope sc = st.scope(-1, false);
     sc.context = "a named date";
     sc.used_dates = &uses[i];
+    sc.fold = false;  // in fold_constant_dates, once the dates it reads are folded
     if (auto e = check_expression(sc, st.file, s.dates[i].expr, Type::date(), st.diags)) {
       st.contract.dates[i].expr = std::move(*e);
       ok[i] = true;
@@ -47,18 +49,18 @@ void order_dates(CheckerState& st, const std::vector<std::vector<int>>& uses,
   st.contract.date_order = std::move(walk.order);
 }
 
+// In evaluation order, so each named date sees the values of those it reads.
 void fold_constant_dates(CheckerState& st, const std::vector<bool>& ok) {
   const Contract& c = st.contract;
   st.dates_constant.assign(c.dates.size(), false);
   st.constant_dates.assign(c.dates.size(), Date::never());
+  const ExprScope sc = st.scope(-1, false);
   for (int i : c.date_order) {
     if (!ok[i]) continue;
-    if (!is_constant(c.dates[i].expr, st.dates_constant)) continue;
+    const expr_check::Folded f = expr_check::fold_constants(sc, st.file, c.dates[i].expr, st.diags);
+    if (!f.value) continue;
     st.dates_constant[i] = true;
-    if (auto d = fold_date(st, c.dates[i].expr))
-      st.constant_dates[i] = *d;
-    else
-      st.dates_constant[i] = false;
+    st.constant_dates[i] = f.value->d;
   }
 }
 

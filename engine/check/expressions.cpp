@@ -11,6 +11,7 @@
 
 #include "engine/check/internal/expr_checker.hpp"
 #include "engine/check/internal/expression_words.hpp"
+#include "engine/check/internal/fold.hpp"
 #include "grammar/expr/keywords.hpp"
 
 namespace pacta::expr_check {
@@ -259,7 +260,10 @@ using expr_check::ExprChecker;
 
 std::optional<TypedExpr> check_expression(const ExprScope& scope, const SourceFile& file,
                                           const Expr& e, const Type& expected, Diagnostics& diags) {
-  return ExprChecker(scope, file, diags).require(e, expected);
+  auto t = ExprChecker(scope, file, diags).require(e, expected);
+  if (t && scope.fold && !expr_check::fold_constants(scope, file, *t, diags).ok)
+    return std::nullopt;
+  return t;
 }
 
 }  // namespace pacta

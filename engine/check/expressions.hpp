@@ -21,13 +21,24 @@ struct ExprScope {
   std::vector<int>* used_dates = nullptr;       // records named dates used, when set
   bool allow_conditions = false;                // named conditions are visible (`when`)
   std::vector<int>* used_conditions = nullptr;  // records named conditions used, when set
+  // Constant folding (see check_expression). Named dates count as constants
+  // where dates_constant says so (indexed by named date; null: none does),
+  // with their values in constant_dates.
+  bool fold = true;
+  const std::vector<bool>* dates_constant = nullptr;
+  const std::vector<Date>* constant_dates = nullptr;
 };
 
 // The exact value of a number literal (Expr::Kind::Number), from the text
 // as written (the AST's double is only an approximation).
 Number literal_number(const Expr& e);
 
-// Checks `e` and requires the result type `expected`.
+// Checks `e` and requires the result type `expected`. With scope.fold, every
+// sub-expression that reads no fact, param, condition or `date` is then
+// evaluated once (the largest such, as evaluation would meet them), and one
+// whose evaluation fails is E306 at the part that failed, as is a division
+// by a constant zero whatever its dividend; the result is then nullopt. So
+// an expression that loads never fails on its constant parts when decided.
 std::optional<TypedExpr> check_expression(const ExprScope& scope, const SourceFile& file,
                                           const Expr& e, const Type& expected, Diagnostics& diags);
 

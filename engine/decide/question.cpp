@@ -137,27 +137,40 @@ std::string shown_expression(std::string_view text) {
   return out;
 }
 
-// What an expression reads, through named dates: `date`, and facts.
-void inputs_of(const Contract& c, const TypedExpr& e, bool& today, std::vector<int>& facts) {
-  if (e.op == TypedExpr::Op::Today) today = true;
-  if (e.op == TypedExpr::Op::Fact &&
-      std::find(facts.begin(), facts.end(), e.index) == facts.end()) {
-    facts.push_back(e.index);
-  }
-  if (e.op == TypedExpr::Op::NamedDate) inputs_of(c, c.dates[e.index].expr, today, facts);
-  for (const TypedExpr& operand : e.operands) inputs_of(c, operand, today, facts);
-}
-
-// The help of E605 for a date out of range: which input can move it back
-// into the calendar, or that the contract's expression itself leaves it.
-std::string out_of_range_help(const Contract& c, const TypedExpr* at,
-                              std::string_view assume_flag) {
+// What an expression reads, through named dates: `date`, and facts (in the
+// order first read). Each fact and named date is looked at once: named dates
+// that each read the one before twice must not cost 2^N.
+struct Inputs {
   bool today = false;
   std::vector<int> facts;
-  if (at != nullptr) inputs_of(c, *at, today, facts);
+  std::vector<bool> fact_seen, date_seen;
+};
+
+void inputs_of(const Contract& c, const TypedExpr& e, Inputs& in) {
+  if (e.op == TypedExpr::Op::Today) in.today = true;
+  if (e.op == TypedExpr::Op::Fact && !in.fact_seen[e.index]) {
+    in.fact_seen[e.index] = true;
+    in.facts.push_back(e.index);
+  }
+  if (e.op == TypedExpr::Op::NamedDate && !in.date_seen[e.index]) {
+    in.date_seen[e.index] = true;
+    inputs_of(c, c.dates[e.index].expr, in);
+  }
+  for (const TypedExpr& operand : e.operands) inputs_of(c, operand, in);
+}
+
+// The help of E605 for a date out of range (or a divisor that is 0): which
+// input can move it back into the calendar, or that the contract's
+// expression itself leaves it (the checker rejects such constants, E306).
+std::string out_of_range_help(const Contract& c, const TypedExpr* at,
+                              std::string_view assume_flag) {
+  Inputs in;
+  in.fact_seen.assign(c.facts.size(), false);
+  in.date_seen.assign(c.dates.size(), false);
+  if (at != nullptr) inputs_of(c, *at, in);
   std::vector<std::string> inputs;
-  if (today) inputs.emplace_back("the date asked about");
-  for (int f : facts) {
+  if (in.today) inputs.emplace_back("the date asked about");
+  for (int f : in.facts) {
     inputs.push_back(fmt::format("fact '{}' ({} or its default)", c.facts[f].name, assume_flag));
   }
   if (inputs.empty()) {
@@ -168,32 +181,46 @@ std::string out_of_range_help(const Contract& c, const TypedExpr* at,
                      inputs.size() == 1 ? "that value" : "those values");
 }
 
-}  // namespace
-
-QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const TypedExpr* at,
-                                 int clause, int named_date, std::string_view assume_flag,
-                                 const SourceFile* source) {
-  std::string message = failure_message(c, error, at, clause, named_date, source);
+// The code and help of a failure (the message is failure_message's).
+QuestionFailure failure_kind(const Contract& c, EvalEnv::Error error, const TypedExpr* at,
+                             std::string_view assume_flag) {
   switch (error) {
     case EvalEnv::Error::MissingFact: {
       const FactDecl& f = c.facts[at->index];
-      return {Code::E603, std::move(message),
+      return {Code::E603, "",
               fmt::format("assume a value, e.g. {} {}={}", assume_flag, f.name,
                           example_value(c, f.type))};
     }
     case EvalEnv::Error::DateOutOfRange:
-      return {Code::E605, std::move(message), out_of_range_help(c, at, assume_flag)};
-    case EvalEnv::Error::DivisionByZero:
-      return {Code::E605, std::move(message), "check the assumed numbers"};
+      return {Code::E605, "", out_of_range_help(c, at, assume_flag)};
+    case EvalEnv::Error::DivisionByZero:  // what the divisor depends on
+      return {Code::E605, "",
+              at != nullptr && at->operands.size() == 2
+                  ? out_of_range_help(c, &at->operands[1], assume_flag)
+                  : std::string("check the assumed numbers")};
     case EvalEnv::Error::NumberTooLarge:
-      return {Code::E605, std::move(message),
+      return {Code::E605, "",
               fmt::format("numbers are exact fractions whose numerator and denominator have at "
                           "most {} digits; check the assumed numbers",
                           Limits{}.max_number_digits)};
     case EvalEnv::Error::None:
       break;
   }
-  return {Code::E605, std::move(message), ""};
+  return {Code::E605, "", ""};
+}
+
+}  // namespace
+
+QuestionFailure describe_failure(const Contract& c, EvalEnv::Error error, const TypedExpr* at,
+                                 int clause, int named_date, std::string_view assume_flag,
+                                 const SourceFile* source) {
+  QuestionFailure f = failure_kind(c, error, at, assume_flag);
+  f.message = failure_message(c, error, at, clause, named_date, source);
+  if (source != nullptr && at != nullptr && at->span.begin <= source->text().size()) {
+    f.file = source;
+    f.offset = failure_offset(*at, source->text());
+  }
+  return f;
 }
 
 std::string failure_message(const Contract& c, EvalEnv::Error error, const TypedExpr* at,

@@ -49,9 +49,14 @@ struct QuestionFailure {
   Code code{};
   std::string message;
   std::string help;
+  // Where it failed: the sub-expression of the contract that could not be
+  // evaluated (the fact read, the date shift, the `/`), when `source` was
+  // given; null otherwise, and then the error is about the file as a whole.
+  const SourceFile* file = nullptr;
+  std::size_t offset = 0;  // into `file`
 };
 // `source`, when given, is the contract's file: the message then quotes the
-// failing expression.
+// failing expression and the failure is located there.
 QuestionFailure describe_failure(const Contract& contract, EvalEnv::Error error,
                                  const TypedExpr* at, int clause, int named_date,
                                  std::string_view assume_flag, const SourceFile* source = nullptr);

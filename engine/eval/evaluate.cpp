@@ -313,6 +313,19 @@ bool evaluate_condition(const TypedExpr& e, EvalEnv& env) {
   }
 }
 
+std::size_t failure_offset(const TypedExpr& at, std::string_view text) {
+  if (at.op == TypedExpr::Op::Div && at.operands.size() == 2) {
+    // Between the operands stand only blanks, parentheses and the `/`.
+    const std::size_t from = at.operands[0].span.end;
+    const std::size_t to = std::min(at.operands[1].span.begin, text.size());
+    if (from < to) {
+      const std::size_t slash = text.substr(from, to - from).find('/');
+      if (slash != std::string_view::npos) return from + slash;
+    }
+  }
+  return at.span.begin;
+}
+
 bool is_constant(const TypedExpr& e, const std::vector<bool>& dates_constant) {
   switch (e.op) {
     case TypedExpr::Op::Fact:

@@ -2,8 +2,10 @@
 // Evaluation of typed expressions. No text: every name is an index into the
 // environment's arrays. No allocation unless a number outgrows the int64
 // fraction form (number.hpp).
+#include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/typed_expr.hpp"
@@ -42,6 +44,11 @@ Value evaluate(const TypedExpr& e, EvalEnv& env);
 // Value for each `and`, `or`, `not`, fact or param on the way (the
 // decider's `when`).
 bool evaluate_condition(const TypedExpr& e, EvalEnv& env);
+
+// Where a failure of `at` is shown in `text`, the source its spans are
+// offsets into: a division points at its `/` (what failed is dividing,
+// not the dividend), anything else at its first character.
+std::size_t failure_offset(const TypedExpr& at, std::string_view text);
 
 // True when the expression reads no fact, param or `date` (named dates are
 // looked through via `dates_constant`, indexed by named date).

@@ -18,6 +18,7 @@
 #include "engine/eval/evaluate.hpp"
 #include "engine/load.hpp"
 #include "engine/load_test_file.hpp"
+#include "engine/testing/case_dates.hpp"
 #include "grammar/files/test_file.hpp"
 
 namespace pacta {
@@ -34,6 +35,7 @@ struct ResolvedCase {
   std::optional<TypedExpr> as_agreed_on;
   std::vector<std::pair<int, Value>> assume;
   std::vector<int> by, overridden;
+  std::optional<CaseDates> dates;  // evaluated at load; nullopt: the situation fails
 };
 
 // The `ask` instance; E702 for a param without a value.
@@ -106,21 +108,29 @@ std::optional<ResolvedCase> resolve_case(const Contract& c, const SourceFile& fi
                                          const TestCaseSyntax& t, Diagnostics& diags) {
   ResolvedCase r;
   r.syntax = &t;
-  bool ok = t.complete;
   ExprScope scope;
   scope.contract = &c;
   scope.context = "a test case";
+  bool dates_ok = t.on.is_set();
   if (t.on.is_set()) {
     auto on = check_expression(scope, file, t.on.value, Type::date(), diags);
     if (on) r.on = *on;
-    ok = ok && on.has_value();
+    dates_ok = on.has_value();
   }
   if (t.as_agreed_on.is_set()) {
     r.as_agreed_on = check_expression(scope, file, t.as_agreed_on.value, Type::date(), diags);
-    ok = ok && r.as_agreed_on.has_value();
+    dates_ok = dates_ok && r.as_agreed_on.has_value();
   }
+  bool ok = t.complete && dates_ok;
   if (t.ask) ok = resolve_ask(c, file, *t.ask, r, diags) && ok;
-  ok = resolve_assume(c, file, t, r, diags) && ok;
+  const bool assumed = resolve_assume(c, file, t, r, diags);
+  ok = assumed && ok;
+  if (dates_ok && assumed) {  // a date that is no day is an error of the file
+    const CaseDatesResult d =
+        case_dates(c, file, {&r.on, r.as_agreed_on ? &*r.as_agreed_on : nullptr}, r.assume, diags);
+    r.dates = d.dates;
+    ok = ok && d.ok;
+  }
   ok = resolve_clauses(c, file, t.by, r.by, diags) && ok;
   ok = resolve_clauses(c, file, t.overridden, r.overridden, diags) && ok;
   if (!ok) return std::nullopt;
@@ -133,8 +143,8 @@ bool same_set(const std::vector<int>& a, const std::vector<int>& b) {
 
 using CompiledCache = std::map<std::optional<Date>, std::unique_ptr<CompiledContract>>;
 
-// The case's question: its dates evaluated, its facts; nullopt and
-// out.error when that fails.
+// The case's question: its facts and the dates evaluated at load; nullopt
+// and out.error when the contract's named dates fail with those facts.
 std::optional<Situation> case_situation(const Contract& c, const ResolvedCase& r,
                                         TestCaseResult& out) {
   SituationError serr;
@@ -143,18 +153,13 @@ std::optional<Situation> case_situation(const Contract& c, const ResolvedCase& r
     out.error = failure_message(c, serr.error, serr.at, -1, serr.named_date);
     return std::nullopt;
   }
-  auto date_of = [&](const TypedExpr& e) -> std::optional<Date> {
-    EvalEnv env = situation->env();
-    Value v = evaluate(e, env);
-    if (env.error != EvalEnv::Error::None || v.d.is_never()) return std::nullopt;
-    return v.d;
-  };
-  out.on = date_of(r.on);
-  if (r.as_agreed_on) out.as_agreed_on = date_of(*r.as_agreed_on);
-  if (!out.on || (r.as_agreed_on && !out.as_agreed_on)) {
-    out.error = "the case's date is never or out of range";
+  // Loading evaluated the dates; only a failing situation leaves them unset.
+  if (!r.dates) {
+    out.error = "the case's dates could not be evaluated";
     return std::nullopt;
   }
+  out.on = r.dates->on;
+  out.as_agreed_on = r.dates->as_agreed_on;
   situation->on = *out.on;
   evaluate_conditions(c, *situation);  // they may read `date`
   return situation;

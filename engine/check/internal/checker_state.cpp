@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/check/internal/fold.hpp"
 #include "engine/eval/evaluate.hpp"
 
 namespace pacta::checker {
@@ -13,6 +14,8 @@ ExprScope CheckerState::scope(int action, bool allow_today) const {
   sc.allow_today = allow_today;
   sc.allow_conditions = allow_today;  // `when` and named conditions
   sc.fact_ok = &fact_ok;
+  sc.dates_constant = &dates_constant;  // filled by the named dates stage
+  sc.constant_dates = &constant_dates;
   return sc;
 }
 
@@ -27,10 +30,8 @@ std::optional<Date> fold_date(CheckerState& st, const TypedExpr& e) {
   EvalEnv env;
   env.dates = st.constant_dates.data();
   Value v = evaluate(e, env);
-  if (env.error == EvalEnv::Error::DateOutOfRange) {
-    st.error(env.error_at->span.begin, Code::E306,
-             "this date arithmetic goes outside 0001-01-01..9999-12-31",
-             "dates run from 0001-01-01 to 9999-12-31");
+  if (env.error != EvalEnv::Error::None) {
+    expr_check::report_constant_failure(st.file, st.diags, env.error, *env.error_at);
     return std::nullopt;
   }
   return v.d;

@@ -54,7 +54,7 @@ void report_cycle(CheckerState& st, Code code, std::string_view relation,
                   std::string help);
 
 // Evaluates a constant date expression (named dates are read from
-// st.constant_dates); reports E306 when it goes out of range.
+// st.constant_dates); reports E306 when its evaluation fails.
 std::optional<Date> fold_date(CheckerState& st, const TypedExpr& e);
 
 }  // namespace pacta::checker
