@@ -91,7 +91,11 @@ std::string describe(const utf8::Decoded& c) {
   return {};
 }
 
-// The first character that is not valid UTF-8, or a NUL byte.
+// The first character that is not valid UTF-8, a NUL byte, or a byte order
+// mark after the first (YAML 1.2 §5.2: a BOM never appears inside a
+// document). A second BOM is an error rather than a zero-width character:
+// terminals show it as nothing, so every column after it on its line would
+// be one off; it usually comes from joining files saved with one.
 std::optional<EncodingError> find_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
@@ -104,6 +108,12 @@ std::optional<EncodingError> find_invalid_utf8(std::string_view text) {
       return EncodingError{i, describe(c),
                            "pacta reads UTF-8; re-save the file as UTF-8 (e.g. `iconv -f LATIN1 "
                            "-t UTF-8`) or fix this character"};
+    }
+    if (c.code == 0xFEFF) {
+      return EncodingError{
+          i, "a byte order mark (U+FEFF) after the start of the file",
+          "remove it: only the first character of a file may be a byte order mark (was the "
+          "file joined from files saved with one?)"};
     }
     i += c.length;
   }
