@@ -2,16 +2,17 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <map>
 
 #include "engine/check/check.hpp"
 #include "engine/decide/question.hpp"
+#include "engine/discover.hpp"
 #include "engine/load_test_file.hpp"
 #include "grammar/files/facts_file.hpp"
 #include "grammar/files/file_kind.hpp"
 #include "grammar/files/rule_file.hpp"
+#include "grammar/input_file.hpp"
 #include "grammar/yaml/tree.hpp"
 
 namespace pacta {
@@ -73,11 +74,27 @@ std::optional<LoadedTestFile> load_test_file(const std::string& path, const Limi
   return LoadedTestFile{std::move(read->file), std::move(syntax), ok};
 }
 
+std::optional<LoadedContract> load_test_contract(const std::string& path,
+                                                 const SourceFile& test_file, std::size_t offset,
+                                                 const Limits& limits, Diagnostics& diags) {
+  InputFile in = read_input_file(path, limits);
+  if (!in.error) return load_contract_text(path, std::move(in.bytes), limits, diags);
+  const InputFileError& e = *in.error;
+  if (e.kind == InputFileError::Kind::TooLarge) {
+    diags.error(path, Code::E102, e.reason, e.help);  // as for any rule file
+  } else if (e.kind == InputFileError::Kind::NotFound) {
+    diags.error(test_file, offset, Code::E701,
+                fmt::format("contract file '{}' not found", shown_path(path)),
+                "the path is relative to the test file's folder");
+  } else {
+    diags.error(test_file, offset, Code::E701,
+                fmt::format("cannot read the contract file '{}': {}", shown_path(path), e.reason),
+                e.help);
+  }
+  return std::nullopt;
+}
+
 namespace {
-
-namespace fs = std::filesystem;
-
-bool yaml_name(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
 
 // Whether `path` is a rule file by its first key. A file that cannot be
 // read as YAML is kept: its kind cannot be told, and `check` reports why.
@@ -89,36 +106,19 @@ bool is_rule_file(const std::string& path, const Limits& limits) {
   return kind && *kind == FileKind::Rule;
 }
 
-std::vector<std::string> rule_files_under(const std::string& dir, const Limits& limits) {
-  std::vector<std::string> found;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec) && yaml_name(it->path())) found.push_back(it->path().string());
-  }
-  std::sort(found.begin(), found.end());
-  std::erase_if(found, [&](const std::string& p) { return !is_rule_file(p, limits); });
-  return found;
-}
-
 }  // namespace
 
 std::vector<std::string> find_rule_files(const std::vector<std::string>& paths,
                                          const Limits& limits, Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (!fs::is_directory(p, ec)) {
-      out.push_back(p);  // a file, or a path whose error loading reports
-      continue;
-    }
-    auto found = rule_files_under(p, limits);
-    if (found.empty()) {
-      diags.error(p, Code::E101, fmt::format("no rule files in '{}'", p),
-                  "a rule file is a *.yaml or *.yml file whose first key is `pacta: 1`");
-    }
-    out.insert(out.end(), found.begin(), found.end());
-  }
-  return out;
+  FileSearch search;
+  search.name_matches = [](const std::string& name) {
+    const std::filesystem::path ext = std::filesystem::path(name).extension();
+    return ext == ".yaml" || ext == ".yml";
+  };
+  search.keep = [&limits](const std::string& path) { return is_rule_file(path, limits); };
+  search.none_found = "no rule files in '{}'";
+  search.none_found_help = "a rule file is a *.yaml or *.yml file whose first key is `pacta: 1`";
+  return find_files(paths, search, diags);
 }
 
 std::optional<std::vector<std::pair<int, Value>>> load_facts_file(const Contract& contract,

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "engine/load.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/files/test_file.hpp"
 #include "grammar/limits.hpp"
@@ -24,5 +25,13 @@ struct LoadedTestFile {
 // error.
 std::optional<LoadedTestFile> load_test_file(const std::string& path, const Limits& limits,
                                              Diagnostics& diags);
+
+// The rule file at `path`, named by the `contract:` of `test_file` at
+// `offset`. A path that cannot be opened (missing, a directory, no regular
+// file, a NUL byte in it, ...) is E701 at `contract:`; what is wrong inside
+// the rule file is reported in it, like `load_contract`.
+std::optional<LoadedContract> load_test_contract(const std::string& path,
+                                                 const SourceFile& test_file, std::size_t offset,
+                                                 const Limits& limits, Diagnostics& diags);
 
 }  // namespace pacta

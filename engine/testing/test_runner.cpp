@@ -15,6 +15,7 @@
 #include "engine/decide/decider.hpp"
 #include "engine/decide/question.hpp"
 #include "engine/decide/situation.hpp"
+#include "engine/discover.hpp"
 #include "engine/eval/evaluate.hpp"
 #include "engine/load.hpp"
 #include "engine/load_test_file.hpp"
@@ -207,14 +208,8 @@ std::shared_ptr<const LoadedContract> test_contract(const std::string& path,
   const Name& contract = test_file.syntax.contract;
   if (contract.value.empty()) return nullptr;  // reported when the file was read
   fs::path contract_path = fs::path(path).parent_path() / contract.value;
-  std::error_code ec;
-  if (!fs::is_regular_file(contract_path, ec)) {
-    diags.error(*test_file.source, contract.offset, Code::E701,
-                fmt::format("contract file '{}' not found", contract_path.string()),
-                "the path is relative to the test file's folder");
-    return nullptr;
-  }
-  auto loaded = load_contract(contract_path.string(), limits, diags);
+  auto loaded =
+      load_test_contract(contract_path.string(), *test_file.source, contract.offset, limits, diags);
   if (!loaded) return nullptr;
   return std::make_shared<const LoadedContract>(std::move(*loaded));
 }
@@ -247,32 +242,13 @@ TestFileResult run_test_file(const std::string& path, const Limits& limits, Diag
 
 std::vector<std::string> find_test_files(const std::vector<std::string>& paths,
                                          Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
-        const auto name = it->path().filename().string();
-        if (it->is_regular_file(ec) && name.size() > 10 &&
-            name.compare(name.size() - 10, 10, ".test.yaml") == 0) {
-          found.push_back(it->path().string());
-        }
-      }
-      std::sort(found.begin(), found.end());
-      if (found.empty()) {
-        diags.error(p, Code::E101, fmt::format("no *.test.yaml files in '{}'", p),
-                    "test files are named like contract.test.yaml");
-      }
-      out.insert(out.end(), found.begin(), found.end());
-    } else if (fs::exists(p, ec)) {
-      out.push_back(p);
-    } else {
-      diags.error(p, Code::E101, fmt::format("cannot read '{}': No such file or directory", p),
-                  "give a test file or a folder that contains *.test.yaml files");
-    }
-  }
-  return out;
+  FileSearch search;
+  search.name_matches = [](const std::string& name) {
+    return name.size() > 10 && name.ends_with(".test.yaml");
+  };
+  search.none_found = "no *.test.yaml files in '{}'";
+  search.none_found_help = "test files are named like contract.test.yaml";
+  return find_files(paths, search, diags);
 }
 
 }  // namespace pacta

@@ -1,15 +1,13 @@
-// Reading a rule or test file's bytes: size limit, encoding checks, BOM.
+// Reading a rule, test or facts file's bytes (through grammar/input_file):
+// size limit, encoding checks, BOM.
 #include <fmt/format.h>
 
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "grammar/input_file.hpp"
 #include "grammar/utf8.hpp"
 #include "grammar/yaml/tree.hpp"
 
@@ -17,20 +15,10 @@ namespace pacta {
 
 namespace {
 
-std::string human_size(std::uint64_t bytes) {
-  if (bytes >= std::uint64_t{1024} * 1024) {
-    return fmt::format("{} bytes ({:.1f} MiB)", bytes,
-                       static_cast<double>(bytes) / (1024.0 * 1024.0));
-  }
-  return fmt::format("{} bytes", bytes);
-}
-
-void report_too_large(const std::string& path, std::string_view size_text, const Limits& limits,
+void report_too_large(const std::string& path, std::uint64_t size, const Limits& limits,
                       Diagnostics& diags) {
-  diags.error(
-      path, Code::E102,
-      fmt::format("file is {}, over the limit of {}", size_text, human_size(limits.max_file_bytes)),
-      "split it into several smaller files");
+  InputFileError e = file_too_large(file_size_text(size), limits);
+  diags.error(path, Code::E102, std::move(e.reason), std::move(e.help));
 }
 
 // ---------------------------------------------------------------------------
@@ -79,6 +67,7 @@ std::optional<WideEncoding> wide_encoding(std::string_view bytes) {
 struct EncodingError {
   std::size_t offset;
   std::string what;
+  std::string help;
 };
 
 // What is wrong with the character at `at`, in the words of the message.
@@ -102,13 +91,30 @@ std::string describe(const utf8::Decoded& c) {
   return {};
 }
 
-// The first character that is not valid UTF-8, or a NUL byte.
+// The first character that is not valid UTF-8, a NUL byte, or a byte order
+// mark after the first (YAML 1.2 §5.2: a BOM never appears inside a
+// document). A second BOM is an error rather than a zero-width character:
+// terminals show it as nothing, so every column after it on its line would
+// be one off; it usually comes from joining files saved with one.
 std::optional<EncodingError> find_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
-    if (text[i] == '\0') return EncodingError{i, "NUL byte"};
+    if (text[i] == '\0') {
+      return EncodingError{i, "not UTF-8 text: a NUL byte in the file",
+                           "pacta reads UTF-8 text; is this a binary file? remove the NUL byte"};
+    }
     const utf8::Decoded c = utf8::decode(text, i);
-    if (c.problem != utf8::Problem::None) return EncodingError{i, describe(c)};
+    if (c.problem != utf8::Problem::None) {
+      return EncodingError{i, describe(c),
+                           "pacta reads UTF-8; re-save the file as UTF-8 (e.g. `iconv -f LATIN1 "
+                           "-t UTF-8`) or fix this character"};
+    }
+    if (c.code == 0xFEFF) {
+      return EncodingError{
+          i, "a byte order mark (U+FEFF) after the start of the file",
+          "remove it: only the first character of a file may be a byte order mark (was the "
+          "file joined from files saved with one?)"};
+    }
     i += c.length;
   }
   return std::nullopt;
@@ -121,7 +127,7 @@ std::optional<EncodingError> find_invalid_utf8(std::string_view text) {
 std::optional<SourceFile> make_source(std::string path, std::string bytes, const Limits& limits,
                                       Diagnostics& diags) {
   if (bytes.size() > limits.max_file_bytes) {
-    report_too_large(path, human_size(bytes.size()), limits, diags);
+    report_too_large(path, bytes.size(), limits, diags);
     return std::nullopt;
   }
   // Removed first, so every offset below is an offset into the text we keep.
@@ -134,12 +140,7 @@ std::optional<SourceFile> make_source(std::string path, std::string bytes, const
   }
   if (auto bad = find_invalid_utf8(bytes)) {
     SourceFile file(std::move(path), std::move(bytes));
-    const bool nul = bad->what == "NUL byte";
-    diags.error(file, bad->offset, Code::E103,
-                nul ? "not UTF-8 text: a NUL byte in the file" : bad->what,
-                nul ? "pacta reads UTF-8 text; is this a binary file? remove the NUL byte"
-                    : "pacta reads UTF-8; re-save the file as UTF-8 (e.g. `iconv -f LATIN1 -t "
-                      "UTF-8`) or fix this character");
+    diags.error(file, bad->offset, Code::E103, std::move(bad->what), std::move(bad->help));
     return std::nullopt;
   }
   return SourceFile(std::move(path), std::move(bytes));
@@ -147,43 +148,16 @@ std::optional<SourceFile> make_source(std::string path, std::string bytes, const
 
 std::optional<SourceFile> read_source(const std::string& path, const Limits& limits,
                                       Diagnostics& diags) {
-  namespace fs = std::filesystem;
-  auto cannot_read = [&](const std::string& reason) {
-    diags.error(path, Code::E101, fmt::format("cannot read '{}': {}", path, reason));
+  InputFile in = read_input_file(path, limits);
+  if (in.error) {
+    const bool too_large = in.error->kind == InputFileError::Kind::TooLarge;
+    diags.error(path, too_large ? Code::E102 : Code::E101,
+                too_large ? in.error->reason
+                          : fmt::format("cannot read '{}': {}", shown_path(path), in.error->reason),
+                in.error->help);
     return std::nullopt;
-  };
-  std::error_code error;
-  const fs::file_status status = fs::status(path, error);
-  if (error) return cannot_read(error.message());
-  if (fs::is_directory(status)) return cannot_read("it is a directory");
-  std::uintmax_t known_size = 0;
-  if (fs::is_regular_file(status)) {
-    known_size = fs::file_size(path, error);
-    if (error) return cannot_read(error.message());
-    // Checked before reading: a huge file costs nothing.
-    if (known_size > limits.max_file_bytes) {
-      report_too_large(path, human_size(known_size), limits, diags);
-      return std::nullopt;
-    }
   }
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return cannot_read(errno != 0 ? std::strerror(errno) : "cannot open the file");
-  // Never more than the limit plus one byte, whatever the file claims
-  // (pipes, files growing while read).
-  std::string bytes;
-  bytes.reserve(static_cast<std::size_t>(known_size));
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > limits.max_file_bytes) {
-      report_too_large(path, fmt::format("more than {}", human_size(limits.max_file_bytes)), limits,
-                       diags);
-      return std::nullopt;
-    }
-  }
-  if (in.bad()) return cannot_read(errno != 0 ? std::strerror(errno) : "read error");
-  return make_source(path, std::move(bytes), limits, diags);
+  return make_source(path, std::move(in.bytes), limits, diags);
 }
 
 }  // namespace pacta

@@ -193,3 +193,28 @@ TEST_CASE("a UTF-8 BOM is removed, so positions match the file", "[yaml][source]
   CHECK(value_of(*doc->root, "key").offset == 8);
   CHECK(value_of(*doc->root, "key").content_offset == 8);
 }
+
+// A byte order mark after the first is an error at its place, not a
+// zero-width character that shifts every column after it (YAML 1.2 §5.2:
+// a BOM never appears inside a document).
+TEST_CASE("E103: a second byte order mark", "[yaml][source]") {
+  struct Case {
+    std::string bytes;
+    const char* where;
+  };
+  const Case cases[] = {
+      {"\xEF\xBB\xBF\xEF\xBB\xBFpacta: 1\n", "E103 1:1"},  // two at the start
+      {"\xEF\xBB\xBFpacta: 1\n\xEF\xBB\xBF"
+       "contract: x\n",
+       "E103 2:1"},                                              // a file joined from two
+      {"pacta: 1\ncontract: \"a\xEF\xBB\xBF\"\n", "E103 2:13"},  // inside a string
+  };
+  for (const Case& c : cases) {
+    INFO(c.where);
+    Loaded loaded = load(c.bytes);
+    CHECK_FALSE(loaded.file);
+    CHECK(where(loaded.diags) == std::vector<std::string>{c.where});
+    CHECK(only(loaded.diags).message == "a byte order mark (U+FEFF) after the start of the file");
+    CHECK_THAT(only(loaded.diags).help, Catch::Contains("remove it"));
+  }
+}
