@@ -17,8 +17,9 @@ int run_test(const TestOptions& o) {
   auto files = find_test_files(o.paths, diags);
   bool load_failed = diags.has_errors();
   std::vector<TestCaseResult> cases;
+  ContractCache contracts;  // each contract loaded once per run
   for (const auto& file : files) {
-    TestFileResult result = run_test_file(file, limits, diags, o.filter.value_or(""));
+    TestFileResult result = run_test_file(file, limits, diags, o.filter.value_or(""), &contracts);
     load_failed = load_failed || !result.loaded;
     cases.insert(cases.end(), result.cases.begin(), result.cases.end());
   }

@@ -22,7 +22,7 @@ GraphWalk walk_graph(const std::vector<std::vector<int>>& edges) {
         if (state[target] == New) {
           state[target] = Open;
           stack.emplace_back(target, 0);
-        } else if (state[target] == Open) {
+        } else if (state[target] == Open && out.cycles.empty()) {
           std::vector<int> cycle;
           auto it = std::find_if(stack.begin(), stack.end(),
                                  [&](const auto& frame) { return frame.first == target; });
@@ -38,6 +38,35 @@ GraphWalk walk_graph(const std::vector<std::vector<int>>& edges) {
     }
   }
   return out;
+}
+
+std::vector<int> strong_components(const std::vector<std::vector<int>>& edges,
+                                   const std::vector<int>& order) {
+  std::vector<std::vector<int>> reverse(edges.size());
+  for (std::size_t from = 0; from < edges.size(); ++from) {
+    for (int to : edges[from]) reverse[to].push_back(static_cast<int>(from));
+  }
+  // Roots in decreasing finish time: each tree of the reverse graph is then
+  // one component.
+  std::vector<int> component(edges.size(), -1);
+  std::vector<int> stack;
+  int next = 0;
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    if (component[*it] >= 0) continue;
+    component[*it] = next;
+    stack.push_back(*it);
+    while (!stack.empty()) {
+      int node = stack.back();
+      stack.pop_back();
+      for (int from : reverse[node]) {
+        if (component[from] >= 0) continue;
+        component[from] = next;
+        stack.push_back(from);
+      }
+    }
+    ++next;
+  }
+  return component;
 }
 
 }  // namespace pacta

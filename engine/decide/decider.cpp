@@ -35,31 +35,52 @@ std::uint64_t evaluation_bound(const TypedExpr& e) {
 
 Decider::Decider(const CompiledContract& compiled)
     : compiled_(compiled),
+      bounds_(compiled.versions().size()),
+      bounds_round_(compiled.contract().actions.size(), 0),
       overridden_(compiled.contract().clauses.size(), 0),
-      applies_(compiled.contract().clauses.size(), 0) {}
-
-void Decider::refresh_bounds(const Situation& s) {
-  if (bounds_inputs_ && bounds_inputs_->facts == s.facts && bounds_inputs_->dates == s.dates) {
-    return;
+      applies_(compiled.contract().clauses.size(), 0) {
+  // Bounds that read no fact and no named date hold for every situation.
+  const std::vector<bool> no_constant_dates(compiled.contract().dates.size(), false);
+  fixed_bounds_.reserve(compiled.versions().size());
+  for (const auto& span : compiled.versions()) {
+    const ClauseVersion& v = span.version;
+    fixed_bounds_.push_back((!v.from || is_constant(*v.from, no_constant_dates)) &&
+                            (!v.until || is_constant(*v.until, no_constant_dates)));
   }
-  compute_bounds(s);
+  fixed_done_.assign(fixed_bounds_.size(), false);
 }
 
-void Decider::compute_bounds(const Situation& s) {
+void Decider::refresh_bounds(const Situation& s, int action) {
+  if (!bounds_inputs_ || bounds_inputs_->facts != s.facts || bounds_inputs_->dates != s.dates) {
+    if (!bounds_inputs_) bounds_inputs_.emplace();
+    bounds_inputs_->facts = s.facts;  // assigned, not rebuilt: the capacity is reused
+    bounds_inputs_->dates = s.dates;
+    if (++round_ == 0) {  // wrapped: forget every action's round
+      std::fill(bounds_round_.begin(), bounds_round_.end(), 0);
+      round_ = 1;
+    }
+  }
+  if (bounds_round_[action] == round_) return;
+  compute_bounds(s, action);
+  bounds_round_[action] = round_;
+}
+
+void Decider::compute_bounds(const Situation& s, int action) {
   const auto& versions = compiled_.versions();
-  bounds_.assign(versions.size(), Bounds{});
-  for (std::size_t vi = 0; vi < versions.size(); ++vi) {
+  for (int vi : compiled_.versions_for_action(action)) {
+    if (fixed_bounds_[vi]) {
+      if (fixed_done_[vi]) continue;
+      fixed_done_[vi] = true;
+    }
     const ClauseVersion& v = versions[vi].version;
     EvalEnv env = s.env();
     Bounds& b = bounds_[vi];
+    b = Bounds{};
     if (v.from) b.from = evaluate(*v.from, env).d;
     if (v.until) b.until = evaluate(*v.until, env).d;
     b.error = env.error;
     b.error_at = env.error_at;
   }
-  if (!bounds_inputs_) bounds_inputs_.emplace();
-  bounds_inputs_->facts = s.facts;  // assigned, not rebuilt: the capacity is reused
-  bounds_inputs_->dates = s.dates;
 }
 
 void Decider::start_decision() {
@@ -175,7 +196,7 @@ void Decider::list_deciding(Decision& out) const {
 
 bool Decider::decide(const Situation& s, int action, const std::vector<int>& args, Decision& out,
                      DecisionError& error) {
-  refresh_bounds(s);
+  refresh_bounds(s, action);
   start_decision();
   if (!find_applicable(s, action, args, error)) return false;
   set_aside_overridden(out.overridden);

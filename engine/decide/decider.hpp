@@ -88,12 +88,20 @@ class Decider {
     std::vector<std::optional<Value>> facts;
     std::vector<Date> dates;
   };
-  inline void refresh_bounds(const Situation& s);  // recomputes unless the inputs are the same
-  void compute_bounds(const Situation& s);
+  // The bounds of the versions on `action`, computed at most once per
+  // action while the inputs stay the same: a question costs the versions it
+  // is about, not every version of the contract (`pacta test` decides one
+  // instance per case, each case with its own facts).
+  inline void refresh_bounds(const Situation& s, int action);
+  void compute_bounds(const Situation& s, int action);
 
   const CompiledContract& compiled_;
   std::vector<Bounds> bounds_;                 // per version
   std::optional<BoundsInputs> bounds_inputs_;  // nullopt: no bounds computed yet
+  std::vector<unsigned> bounds_round_;         // per action: the round its bounds are of
+  unsigned round_ = 1;                         // bumped when the inputs change
+  std::vector<bool> fixed_bounds_;             // per version: its bounds read no fact or named date
+  std::vector<bool> fixed_done_;               // per version: such bounds computed (once for all)
   std::vector<int> applicable_;                // version indices
   std::vector<unsigned> overridden_;           // per clause: epoch when set aside
   std::vector<unsigned> applies_;              // per clause: epoch when applicable

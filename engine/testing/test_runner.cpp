@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <stdexcept>
+#include <system_error>
 
 #include "engine/check/check.hpp"
 #include "engine/check/expressions.hpp"
@@ -142,7 +144,63 @@ bool same_set(const std::vector<int>& a, const std::vector<int>& b) {
   return std::set<int>(a.begin(), a.end()) == std::set<int>(b.begin(), b.end());
 }
 
-using CompiledCache = std::map<std::optional<Date>, std::unique_ptr<CompiledContract>>;
+}  // namespace
+
+// One scenario compiled, and the Decider that serves every case asking it:
+// its bounds stay computed while the cases' facts stay the same.
+struct CompiledScenario {
+  CompiledScenario(const Contract& c, std::optional<Date> as_agreed_on)
+      : compiled(c, Scenario{as_agreed_on}), decider(compiled) {}
+  CompiledContract compiled;
+  Decider decider;
+};
+
+struct ContractCache::Scenarios {
+  std::map<std::optional<Date>, std::unique_ptr<CompiledScenario>> by_date;
+};
+
+struct ContractCache::Entry {
+  std::shared_ptr<const LoadedContract> contract;
+  Scenarios scenarios;
+};
+
+ContractCache::ContractCache() = default;
+ContractCache::~ContractCache() = default;
+
+std::shared_ptr<const LoadedContract> ContractCache::load(
+    const std::string& path, const std::function<std::optional<LoadedContract>()>& read) {
+  // A path with a NUL byte is never canonicalised: the system would read it
+  // only up to the NUL and the key could name another file. `read` refuses
+  // it, so it is never cached.
+  std::string key = path;
+  if (path.find('\0') == std::string::npos) {
+    std::error_code ec;
+    const std::string canonical = fs::weakly_canonical(path, ec).string();
+    if (!ec) key = canonical;
+  }
+  auto& entry = by_path_[key];
+  if (entry) return entry->contract;
+  ++loads_;
+  auto loaded = read();
+  if (!loaded) {
+    by_path_.erase(key);
+    return nullptr;
+  }
+  entry = std::make_unique<Entry>();
+  entry->contract = std::make_shared<const LoadedContract>(std::move(*loaded));
+  return entry->contract;
+}
+
+ContractCache::Scenarios& ContractCache::scenarios(const LoadedContract& contract) {
+  for (auto& [path, entry] : by_path_) {
+    if (&entry->contract->contract == &contract.contract) return entry->scenarios;
+  }
+  throw std::logic_error("ContractCache::scenarios: a contract it did not load");
+}
+
+namespace {
+
+using CompiledCache = ContractCache::Scenarios;
 
 // The case's question: its facts and the dates evaluated at load; nullopt
 // and out.error when the contract's named dates fail with those facts.
@@ -183,12 +241,11 @@ TestCaseResult run_case(const std::shared_ptr<const LoadedContract>& loaded, con
   if (t.overridden) out.expected_overridden = c.clauses.ids(r.overridden);
   auto situation = case_situation(c, r, out);
   if (!situation) return out;
-  auto& compiled = cache[out.as_agreed_on];
-  if (!compiled) compiled = std::make_unique<CompiledContract>(c, Scenario{out.as_agreed_on});
-  Decider decider(*compiled);
+  auto& scenario = cache.by_date[out.as_agreed_on];
+  if (!scenario) scenario = std::make_unique<CompiledScenario>(c, out.as_agreed_on);
   Decision d;
   DecisionError derr;
-  if (!decider.decide(*situation, r.pattern.action, r.pattern.arg_values, d, derr)) {
+  if (!scenario->decider.decide(*situation, r.pattern.action, r.pattern.arg_values, d, derr)) {
     out.error = failure_message(c, derr.error, derr.at, derr.clause, -1);
     return out;
   }
@@ -204,25 +261,28 @@ TestCaseResult run_case(const std::shared_ptr<const LoadedContract>& loaded, con
 // The contract the test file names; nullopt and a diagnostic otherwise.
 std::shared_ptr<const LoadedContract> test_contract(const std::string& path,
                                                     const LoadedTestFile& test_file,
-                                                    const Limits& limits, Diagnostics& diags) {
+                                                    const Limits& limits, ContractCache& contracts,
+                                                    Diagnostics& diags) {
   const Name& contract = test_file.syntax.contract;
   if (contract.value.empty()) return nullptr;  // reported when the file was read
   fs::path contract_path = fs::path(path).parent_path() / contract.value;
-  auto loaded =
-      load_test_contract(contract_path.string(), *test_file.source, contract.offset, limits, diags);
-  if (!loaded) return nullptr;
-  return std::make_shared<const LoadedContract>(std::move(*loaded));
+  return contracts.load(contract_path.string(), [&] {
+    return load_test_contract(contract_path.string(), *test_file.source, contract.offset, limits,
+                              diags);
+  });
 }
 
 }  // namespace
 
 TestFileResult run_test_file(const std::string& path, const Limits& limits, Diagnostics& diags,
-                             std::string_view filter) {
+                             std::string_view filter, ContractCache* shared) {
   TestFileResult result;
   result.file = path;
   auto test_file = load_test_file(path, limits, diags);
   if (!test_file) return result;
-  auto loaded = test_contract(path, *test_file, limits, diags);
+  ContractCache own;
+  ContractCache& contracts = shared != nullptr ? *shared : own;
+  auto loaded = test_contract(path, *test_file, limits, contracts, diags);
   if (!loaded) return result;
   const Contract& c = loaded->contract;
   std::size_t before = diags.error_count();
@@ -231,7 +291,7 @@ TestFileResult run_test_file(const std::string& path, const Limits& limits, Diag
     if (auto r = resolve_case(c, *test_file->source, t, diags)) cases.push_back(std::move(*r));
   }
   if (!test_file->ok || diags.error_count() != before) return result;
-  CompiledCache cache;
+  CompiledCache& cache = contracts.scenarios(*loaded);
   for (const auto& r : cases) {
     if (r.syntax->name.find(filter) == std::string::npos) continue;
     result.cases.push_back(run_case(loaded, *test_file->source, r, cache));

@@ -1,6 +1,10 @@
 #pragma once
-// `pacta test` (language.md §8): test files are loaded, their contract loaded and
-// compiled once per scenario, and every case decided and compared.
+// `pacta test` (language.md §8): test files are loaded, their contract loaded
+// once per run (ContractCache) and compiled once per scenario, and every case
+// decided and compared.
+#include <cstddef>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,10 +49,41 @@ struct TestFileResult {
   std::vector<TestCaseResult> cases;
 };
 
+// The contracts of one `pacta test` run, shared by its test files: each is
+// loaded once (keyed by its canonical path), compiled once per scenario
+// (`as_agreed_on`), and one Decider per scenario serves every case. A
+// contract that fails to load is not kept: each test file naming it
+// reports its errors, as a fresh load would.
+class ContractCache {
+ public:
+  ContractCache();
+  ~ContractCache();
+  ContractCache(const ContractCache&) = delete;
+  ContractCache& operator=(const ContractCache&) = delete;
+
+  // The contract at `path`, read by `read` at its first request; nullptr
+  // (and the diagnostics `read` gave) when it does not load, and then it is
+  // read again at the next request, so every test file naming it reports
+  // why.
+  std::shared_ptr<const LoadedContract> load(
+      const std::string& path, const std::function<std::optional<LoadedContract>()>& read);
+  std::size_t loads() const { return loads_; }  // files read, for tests
+
+  struct Scenarios;  // the compiled scenarios of one contract (test_runner.cpp)
+  Scenarios& scenarios(const LoadedContract& contract);
+
+ private:
+  struct Entry;
+  std::map<std::string, std::unique_ptr<Entry>> by_path_;
+  std::size_t loads_ = 0;
+};
+
 // Runs the cases whose name contains `filter` (every case when empty); the
-// others are checked but neither run nor listed.
+// others are checked but neither run nor listed. `cache` shares contracts
+// between the test files of one run; without it the contract is loaded for
+// this file alone.
 TestFileResult run_test_file(const std::string& path, const Limits& limits, Diagnostics& diags,
-                             std::string_view filter = {});
+                             std::string_view filter = {}, ContractCache* cache = nullptr);
 
 // Files named on the command line, and directories searched (recursively,
 // sorted) for *.test.yaml. Missing paths are E101 diagnostics.

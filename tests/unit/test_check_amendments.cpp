@@ -213,7 +213,10 @@ amendments:
       - id: b
         overrides: [a]
 )yaml");
-    CHECK_ONLY_ERROR(l, Code::E503, 10, 9, "clauses override each other in a cycle: a -> b -> a");
+    // Pointed at the `overrides` that close it, and dated: before the
+    // amendment there is no cycle.
+    CHECK_ONLY_ERROR(l, Code::E503, 16, 9,
+                     "clauses override each other from 2025-01-01 in a cycle: a -> b -> a");
   }
   SECTION("a chain is fine") {
     auto l = load(R"yaml(pacta: 1
