@@ -86,8 +86,8 @@ void Diagnostics::error(const SourceFile& file, std::size_t offset, Code code, s
     while (begin > 0 && is_continuation(begin)) --begin;
     std::size_t end = std::min(line.size(), caret + kWindow);
     while (end < line.size() && is_continuation(end)) ++end;
-    const auto skipped =  // code points before the window
-        static_cast<std::uint32_t>(utf8::count_code_points(line.substr(0, begin)));
+    const std::uint32_t skipped =  // code points before the window
+        file.position(line_start + begin).column - 1;
     d.source_line = (begin > 0 ? "..." : "") + printable(line.substr(begin, end - begin)) +
                     (end < line.size() ? "..." : "");
     d.source_column = d.position.column - skipped + (begin > 0 ? 3 : 0);

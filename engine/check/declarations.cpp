@@ -42,7 +42,7 @@ bool declare_name(CheckerState& st, const Name& name, NameKind kind) {
   const auto& [other_kind, other_offset] = it->second;
   std::string where = other_kind == NameKind::BuiltinType
                           ? std::string("built in")
-                          : fmt::format("declared on line {}", st.file.position(other_offset).line);
+                          : fmt::format("declared on line {}", st.file.line(other_offset));
   st.error(name.offset, Code::E404,
            fmt::format("'{}' is already {} ({})", name.value, describe(other_kind), where),
            "types, facts, named dates and actions share one namespace: rename one of them");
@@ -56,7 +56,7 @@ void add_domain_values(CheckerState& st, Domain& d, const std::vector<Name>& val
       st.error(v.offset, Code::E206,
                fmt::format("'{}' is listed twice in {}", v.value,
                            d.name == "party" ? std::string("the parties") : d.name),
-               fmt::format("the first is on line {}", st.file.position(d.offsets[*previous]).line));
+               fmt::format("the first is on line {}", st.file.line(d.offsets[*previous])));
       continue;
     }
     d.values.push_back(v.value);
@@ -114,7 +114,7 @@ class ClauseIds {
       st_.error(id.offset, Code::E206, fmt::format("duplicate id '{}'", id.value),
                 fmt::format("{} ids must be unique across clauses and amendments; the first "
                             "'{}' is on line {}",
-                            what, id.value, st_.file.position(it->second).line));
+                            what, id.value, st_.file.line(it->second)));
     }
     return inserted;
   }

@@ -294,7 +294,11 @@ class TreeBuilder final : public YAML::EventHandler {
     auto [first, inserted] = map.keys.try_emplace(key.value, at);
     if (inserted) return;
     found_errors_ = true;
-    const std::uint32_t line = file_.position(first->second).line;
+    if (diags_.full()) {  // only counted: build no message (one line may hold 1M duplicates)
+      diags_.error(file_, at, Code::E105, {});
+      return;
+    }
+    const std::uint32_t line = file_.line(first->second);
     const std::string shown = shown_key(key.value);
     diags_.error(file_, at, Code::E105, fmt::format("duplicate key '{}'", shown),
                  fmt::format("the first '{}' is on line {}; yaml-cpp would silently keep it — "

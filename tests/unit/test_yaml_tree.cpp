@@ -98,6 +98,30 @@ TEST_CASE("E105: every duplicate key is reported, pointing at the first", "[yaml
   CHECK(where(alias_key.diags) == std::vector<std::string>{"E105 2:1"});
 }
 
+TEST_CASE("E105: duplicates past the diagnostics cap are only counted", "[yaml][limits]") {
+  // Issue 9 #9: one flow line of 200 keys, each written twice. Every
+  // duplicate counts; the kept ones name the line of the first occurrence;
+  // past the cap nothing is computed (a 4 MB line took minutes).
+  std::string text = "{";
+  for (int i = 0; i < 200; ++i) text += "k" + std::to_string(i % 100) + ": 1, ";
+  text += "end: 1}\n";
+  Limits limits;
+  limits.max_diagnostics = 3;
+  Loaded loaded;
+  loaded.diags = Diagnostics(limits.max_diagnostics);
+  loaded.file = pacta::make_source("test.yaml", text, limits, loaded.diags);
+  REQUIRE(loaded.file);
+  loaded.doc = pacta::read_yaml(*loaded.file, limits, loaded.diags);
+  CHECK_FALSE(loaded.doc);
+  CHECK(loaded.diags.error_count() == 100);
+  CHECK(loaded.diags.suppressed() == 97);
+  REQUIRE(loaded.diags.all().size() == 3);
+  CHECK(loaded.diags.all()[0].message == "duplicate key 'k0'");
+  CHECK(loaded.diags.all()[0].position.column == text.find("k0: 1", 5) + 1);
+  CHECK(loaded.diags.all()[2].help ==
+        "the first 'k2' is on line 1; yaml-cpp would silently keep it — remove one");
+}
+
 TEST_CASE("E106: billion laughs is stopped at once", "[yaml]") {
   std::string bomb =
       "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
