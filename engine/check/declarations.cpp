@@ -152,7 +152,8 @@ void declare_contract(CheckerState& st, const RuleFileSyntax& s) {
 }
 
 void declare_domains(CheckerState& st, const RuleFileSyntax& s) {
-  Domain party{"party", {}, {}};
+  Domain party;
+  party.name = "party";
   add_domain_values(st, party, s.parties);
   if (party.values.empty()) {
     st.error(s.parties_offset, Code::E204, "a contract needs at least one party",
@@ -161,7 +162,8 @@ void declare_domains(CheckerState& st, const RuleFileSyntax& s) {
   st.contract.domains.push_back(std::move(party));
   for (const auto& t : s.types) {
     if (!declare_name(st, t.name, NameKind::Type)) continue;
-    Domain d{t.name.value, {}, {}};
+    Domain d;
+    d.name = t.name.value;
     add_domain_values(st, d, t.values);
     if (d.values.empty()) {
       st.error(t.name.offset, Code::E204, fmt::format("type '{}' has no values", t.name.value),
