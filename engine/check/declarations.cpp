@@ -42,7 +42,7 @@ bool declare_name(CheckerState& st, const Name& name, NameKind kind) {
   const auto& [other_kind, other_offset] = it->second;
   std::string where = other_kind == NameKind::BuiltinType
                           ? std::string("built in")
-                          : fmt::format("declared on line {}", st.file.position(other_offset).line);
+                          : fmt::format("declared on line {}", st.file.line(other_offset));
   st.error(name.offset, Code::E404,
            fmt::format("'{}' is already {} ({})", name.value, describe(other_kind), where),
            "types, facts, named dates and actions share one namespace: rename one of them");
@@ -56,7 +56,7 @@ void add_domain_values(CheckerState& st, Domain& d, const std::vector<Name>& val
       st.error(v.offset, Code::E206,
                fmt::format("'{}' is listed twice in {}", v.value,
                            d.name == "party" ? std::string("the parties") : d.name),
-               fmt::format("the first is on line {}", st.file.position(d.offsets[*previous]).line));
+               fmt::format("the first is on line {}", st.file.line(d.offsets[*previous])));
       continue;
     }
     d.values.push_back(v.value);
@@ -114,7 +114,7 @@ class ClauseIds {
       st_.error(id.offset, Code::E206, fmt::format("duplicate id '{}'", id.value),
                 fmt::format("{} ids must be unique across clauses and amendments; the first "
                             "'{}' is on line {}",
-                            what, id.value, st_.file.position(it->second).line));
+                            what, id.value, st_.file.line(it->second)));
     }
     return inserted;
   }
@@ -152,7 +152,8 @@ void declare_contract(CheckerState& st, const RuleFileSyntax& s) {
 }
 
 void declare_domains(CheckerState& st, const RuleFileSyntax& s) {
-  Domain party{"party", {}, {}};
+  Domain party;
+  party.name = "party";
   add_domain_values(st, party, s.parties);
   if (party.values.empty()) {
     st.error(s.parties_offset, Code::E204, "a contract needs at least one party",
@@ -161,7 +162,8 @@ void declare_domains(CheckerState& st, const RuleFileSyntax& s) {
   st.contract.domains.push_back(std::move(party));
   for (const auto& t : s.types) {
     if (!declare_name(st, t.name, NameKind::Type)) continue;
-    Domain d{t.name.value, {}, {}};
+    Domain d;
+    d.name = t.name.value;
     add_domain_values(st, d, t.values);
     if (d.values.empty()) {
       st.error(t.name.offset, Code::E204, fmt::format("type '{}' has no values", t.name.value),

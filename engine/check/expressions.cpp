@@ -54,15 +54,8 @@ TypedExpr ExprChecker::constant(Value v, Type type, Span span) {
 // value whose type comes from the context.
 bool ExprChecker::is_bare_value(const Expr& e) const {
   if (e.kind != Expr::Kind::Name || !e.qualifier.empty()) return false;
-  if (s_.action >= 0) {
-    for (const auto& p : c_.actions[s_.action].params) {
-      if (p.name == e.name) return false;
-    }
-  }
-  if (c_.find_fact(e.name)) return false;
-  for (const auto& d : c_.dates) {
-    if (d.name == e.name) return false;
-  }
+  if (s_.action >= 0 && c_.actions[s_.action].find_param(e.name)) return false;
+  if (c_.find_fact(e.name) || c_.find_date(e.name)) return false;
   return !is_condition(e.name);
 }
 
@@ -91,11 +84,10 @@ std::string ExprChecker::type_name_help(const std::string& name) const {
 std::optional<TypedExpr> ExprChecker::name(const Expr& e, const std::optional<Type>& hint) {
   if (!e.qualifier.empty()) return qualified(e);
   if (s_.action >= 0) {
-    const auto& params = c_.actions[s_.action].params;
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      if (params[i].name != e.name) continue;
-      TypedExpr t = node(TypedExpr::Op::Param, params[i].type, e.span);
-      t.index = static_cast<int>(i);
+    const ActionDecl& action = c_.actions[s_.action];
+    if (auto i = action.find_param(e.name)) {
+      TypedExpr t = node(TypedExpr::Op::Param, action.params[*i].type, e.span);
+      t.index = *i;
       return t;
     }
   }
@@ -105,11 +97,10 @@ std::optional<TypedExpr> ExprChecker::name(const Expr& e, const std::optional<Ty
     t.index = *f;
     return t;
   }
-  for (std::size_t i = 0; i < c_.dates.size(); ++i) {
-    if (c_.dates[i].name != e.name) continue;
-    if (s_.used_dates != nullptr) s_.used_dates->push_back(static_cast<int>(i));
+  if (auto i = c_.find_date(e.name)) {
+    if (s_.used_dates != nullptr) s_.used_dates->push_back(*i);
     TypedExpr t = node(TypedExpr::Op::NamedDate, Type::date(), e.span);
-    t.index = static_cast<int>(i);
+    t.index = *i;
     return t;
   }
   if (is_condition(e.name)) return condition(e);
@@ -117,28 +108,23 @@ std::optional<TypedExpr> ExprChecker::name(const Expr& e, const std::optional<Ty
 }
 
 bool ExprChecker::is_condition(const std::string& n) const {
-  for (const auto& d : c_.conditions) {
-    if (d.name == n) return true;
-  }
-  return false;
+  return c_.find_condition(n).has_value();
 }
 
 // A named condition: visible in `when` and in other conditions.
 std::optional<TypedExpr> ExprChecker::condition(const Expr& e) {
-  for (std::size_t i = 0; i < c_.conditions.size(); ++i) {
-    if (c_.conditions[i].name != e.name) continue;
-    if (!s_.allow_conditions) {
-      error(e.span.begin, Code::E401,
-            fmt::format("the named condition '{}' cannot be used in {}", e.name, s_.context),
-            "named conditions are visible in `when` and in other conditions");
-      return std::nullopt;
-    }
-    if (s_.used_conditions != nullptr) s_.used_conditions->push_back(static_cast<int>(i));
-    TypedExpr t = node(TypedExpr::Op::Condition, Type::boolean(), e.span);
-    t.index = static_cast<int>(i);
-    return t;
+  const auto i = c_.find_condition(e.name);
+  if (!i) return std::nullopt;
+  if (!s_.allow_conditions) {
+    error(e.span.begin, Code::E401,
+          fmt::format("the named condition '{}' cannot be used in {}", e.name, s_.context),
+          "named conditions are visible in `when` and in other conditions");
+    return std::nullopt;
   }
-  return std::nullopt;
+  if (s_.used_conditions != nullptr) s_.used_conditions->push_back(*i);
+  TypedExpr t = node(TypedExpr::Op::Condition, Type::boolean(), e.span);
+  t.index = *i;
+  return t;
 }
 
 std::optional<TypedExpr> ExprChecker::bare_value(const Expr& e, const std::optional<Type>& hint) {
@@ -147,10 +133,7 @@ std::optional<TypedExpr> ExprChecker::bare_value(const Expr& e, const std::optio
       return constant(Value::member(*v), *hint, e.span);
     }
   }
-  std::vector<int> domains;
-  for (std::size_t d = 0; d < c_.domains.size(); ++d) {
-    if (c_.domains[d].find(e.name)) domains.push_back(static_cast<int>(d));
-  }
+  const std::vector<int>& domains = c_.domains_with_value(e.name);
   if (domains.size() == 1) {
     Type t = Type::value(domains[0]);
     return constant(Value::member(*c_.domains[domains[0]].find(e.name)), t, e.span);
@@ -165,7 +148,8 @@ std::optional<TypedExpr> ExprChecker::bare_value(const Expr& e, const std::optio
           fmt::format("write it qualified: {}", fmt::join(forms, " or ")));
     return std::nullopt;
   }
-  std::string help = type_name_help(e.name);
+  std::string help;  // not kept past the cap: skip the words that scan every name
+  if (!diags_.full()) help = type_name_help(e.name);
   if (help.empty() && !diags_.full()) help = did_you_mean(e.name, visible_names());
   if (help.empty() && hint && hint->kind == Type::Kind::Value) help = hint_for(*hint);
   error(e.span.begin, Code::E401, fmt::format("unknown name '{}' in {}", e.name, s_.context), help);

@@ -78,11 +78,7 @@ class ArgumentBinder {
 
   std::optional<std::size_t> named_param(const PatternArg& arg) {
     seen_named_ = true;
-    std::optional<std::size_t> found;
-    for (std::size_t i = 0; i < decl_.params.size(); ++i) {
-      if (decl_.params[i].name == *arg.param) found = i;
-    }
-    if (found) return found;
+    if (auto found = decl_.find_param(*arg.param)) return static_cast<std::size_t>(*found);
     std::string help;
     if (!diags_.full()) {
       help = did_you_mean(*arg.param, param_names());

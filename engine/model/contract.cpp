@@ -5,10 +5,12 @@
 namespace pacta {
 
 std::optional<int> Domain::find(std::string_view value) const {
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (values[i] == value) return static_cast<int>(i);
-  }
-  return std::nullopt;
+  return index_.find(values, value, [](const std::string& v) -> const std::string& { return v; });
+}
+
+std::optional<int> ActionDecl::find_param(std::string_view param) const {
+  return param_index_.find(params, param,
+                           [](const Param& p) -> const std::string& { return p.name; });
 }
 
 int ClauseList::add(Clause clause) {
@@ -40,31 +42,52 @@ std::vector<std::string> ClauseList::ids() const {
 
 namespace {
 
-template <class T, class Key>
-std::optional<int> find_by(const std::vector<T>& items, std::string_view key, Key key_of) {
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (key_of(items[i]) == key) return static_cast<int>(i);
-  }
-  return std::nullopt;
-}
+const std::string& name_of(const NamedDate& d) { return d.name; }
 
 }  // namespace
 
 std::optional<int> Contract::find_action(std::string_view name) const {
-  return find_by(actions, name, [](const ActionDecl& a) -> const std::string& { return a.name; });
+  return action_index_.find(actions, name,
+                            [](const ActionDecl& a) -> const std::string& { return a.name; });
 }
 std::optional<int> Contract::find_fact(std::string_view name) const {
-  return find_by(facts, name, [](const FactDecl& f) -> const std::string& { return f.name; });
+  return fact_index_.find(facts, name,
+                          [](const FactDecl& f) -> const std::string& { return f.name; });
+}
+std::optional<int> Contract::find_date(std::string_view name) const {
+  return date_index_.find(dates, name, name_of);
+}
+std::optional<int> Contract::find_condition(std::string_view name) const {
+  return condition_index_.find(conditions, name, name_of);
 }
 std::optional<int> Contract::find_clause(std::string_view clause_id) const {
   return clauses.find(clause_id);
 }
 std::optional<int> Contract::find_amendment(std::string_view amendment_id) const {
-  return find_by(amendments, amendment_id,
-                 [](const Amendment& a) -> const std::string& { return a.id; });
+  return amendment_index_.find(amendments, amendment_id,
+                               [](const Amendment& a) -> const std::string& { return a.id; });
 }
 std::optional<int> Contract::find_domain(std::string_view name) const {
-  return find_by(domains, name, [](const Domain& d) -> const std::string& { return d.name; });
+  return domain_index_.find(domains, name,
+                            [](const Domain& d) -> const std::string& { return d.name; });
+}
+
+const std::vector<int>& Contract::domains_with_value(std::string_view name) const {
+  static const std::vector<int> kNone;
+  if (value_domains_indexed_ > domains.size()) {
+    value_domains_.clear();
+    value_domains_indexed_ = 0;
+  }
+  for (; value_domains_indexed_ < domains.size(); ++value_domains_indexed_) {
+    const Domain& d = domains[value_domains_indexed_];
+    for (std::size_t v = 0; v < d.values.size(); ++v) {
+      // A value listed twice in one domain (reported, E206) counts once.
+      if (d.find(d.values[v]) != static_cast<int>(v)) continue;
+      value_domains_[d.values[v]].push_back(static_cast<int>(value_domains_indexed_));
+    }
+  }
+  const auto it = value_domains_.find(name);
+  return it == value_domains_.end() ? kNone : it->second;
 }
 
 std::string Contract::value_text(const Type& type, int index) const {

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/model/name_index.hpp"
 #include "engine/model/typed_expr.hpp"
 #include "grammar/verdict.hpp"
 
@@ -25,7 +26,10 @@ struct Domain {
   std::string name;
   std::vector<std::string> values;  // declaration order
   std::vector<std::size_t> offsets;
-  std::optional<int> find(std::string_view value) const;
+  std::optional<int> find(std::string_view value) const;  // hashed (NameIndex)
+
+ private:
+  NameIndex index_;
 };
 
 struct FactDecl {
@@ -51,6 +55,10 @@ struct ActionDecl {
   std::vector<Param> params;
   std::optional<Verdict> default_verdict;
   std::size_t offset = 0;
+  std::optional<int> find_param(std::string_view param) const;  // hashed (NameIndex)
+
+ private:
+  NameIndex param_index_;
 };
 
 // An action pattern with every argument resolved: arg_values[i] is the
@@ -150,14 +158,32 @@ struct Contract {
   ClauseList clauses;                 // original clauses, then added ones in file order
   std::vector<Amendment> amendments;  // amendment order: effective, ties in file order
 
+  // Lookups by name are hashed (NameIndex): the checker resolves every name
+  // of a large contract in linear time.
   std::optional<int> find_action(std::string_view name) const;
   std::optional<int> find_fact(std::string_view name) const;
+  std::optional<int> find_date(std::string_view name) const;       // in `dates`
+  std::optional<int> find_condition(std::string_view name) const;  // in `conditions`
   std::optional<int> find_clause(std::string_view id) const;
   std::optional<int> find_amendment(std::string_view id) const;
   std::optional<int> find_domain(std::string_view name) const;
+  // The domains that have a value `name`, in index order (a bare value is
+  // ambiguous when there are several). Domains are indexed once appended:
+  // their values must not change after.
+  const std::vector<int>& domains_with_value(std::string_view name) const;
   // The text of a value of a finite type ("openai", "true").
   std::string value_text(const Type& type, int index) const;
   std::string type_name(const Type& type) const;
+
+ private:
+  NameIndex action_index_, fact_index_, date_index_, condition_index_, amendment_index_,
+      domain_index_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  mutable std::unordered_map<std::string, std::vector<int>, Hash, std::equal_to<>> value_domains_;
+  mutable std::size_t value_domains_indexed_ = 0;  // domains [0, n) are in value_domains_
 };
 
 }  // namespace pacta

@@ -54,22 +54,43 @@ std::size_t skip_blank_lines(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+namespace {
+
+// The end of one node property at `pos` (text[pos] is '&' or '!').
+std::size_t property_end(std::string_view text, std::size_t pos) {
+  if (text[pos] == '!' && pos + 1 < text.size() && text[pos + 1] == '<') {
+    const std::size_t close = text.find('>', pos);
+    return close == std::string_view::npos ? text.size() : close + 1;
+  }
+  if (text[pos] == '!') {
+    ++pos;
+    while (pos < text.size() && is_tag_char(text[pos])) ++pos;
+    return pos;
+  }
+  while (pos < text.size() && !ends_token(text, pos)) ++pos;
+  return pos;
+}
+
+bool starts_property(std::string_view text, std::size_t pos) {
+  return pos < text.size() && (text[pos] == '&' || text[pos] == '!');
+}
+
+}  // namespace
+
 // Node properties before a node's content: `&anchor`, `!tag`, `!!str`,
 // `!<verbatim>`, and whatever whitespace or comments follow them.
 std::size_t skip_properties(std::string_view text, std::size_t pos) {
-  while (pos < text.size() && (text[pos] == '&' || text[pos] == '!')) {
-    if (text[pos] == '!' && pos + 1 < text.size() && text[pos + 1] == '<') {
-      const std::size_t close = text.find('>', pos);
-      pos = close == std::string_view::npos ? text.size() : close + 1;
-    } else if (text[pos] == '!') {
-      ++pos;
-      while (pos < text.size() && is_tag_char(text[pos])) ++pos;
-    } else {
-      while (pos < text.size() && !ends_token(text, pos)) ++pos;
-    }
-    pos = skip_blank_lines(text, pos);
-  }
+  while (starts_property(text, pos)) pos = skip_blank_lines(text, property_end(text, pos));
   return pos;
+}
+
+std::pair<std::size_t, std::size_t> find_tag(std::string_view text, std::size_t pos) {
+  while (starts_property(text, pos)) {
+    const std::size_t end = property_end(text, pos);
+    if (text[pos] == '!') return {pos, end};
+    pos = skip_blank_lines(text, end);
+  }
+  return {pos, pos};
 }
 
 // `~`, `null` or node properties: a null written out, not an empty value.

@@ -4,6 +4,7 @@
 // a byte of the file. Shared by the tree builder and scalar_offsets().
 #include <cstddef>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "grammar/yaml/tree.hpp"
@@ -20,6 +21,9 @@ std::size_t break_length(std::string_view text, std::size_t pos);
 // Whether the text at `pos` is a written null (`~`, `null`, ...), as opposed
 // to an empty value.
 bool is_written_null(std::string_view text, std::size_t pos);
+// The first tag (`!x`, `!!str`, `!<verbatim>`) among the node properties at
+// `pos` (a node's mark): its [begin, end), empty (begin == end) when none.
+std::pair<std::size_t, std::size_t> find_tag(std::string_view text, std::size_t pos);
 // Sets node.style and node.content_offset from the source at node.offset.
 void classify_scalar(std::string_view text, YamlNode& node, bool plain_by_tag);
 

@@ -28,6 +28,7 @@ using yaml_text::Alignment;
 using yaml_text::break_length;
 using yaml_text::classify_scalar;
 using yaml_text::ends_token;
+using yaml_text::find_tag;
 using yaml_text::is_blank;
 using yaml_text::is_written_null;
 using yaml_text::skip_blank_lines;
@@ -153,6 +154,7 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     YamlNode& node = make(YamlNode::Kind::Null, mark);
+    check_tag(node.offset);
     // yaml-cpp marks an empty value at the next token, often on a later
     // line; just after its key's ':' is where the user left it empty.
     if (!frames_.empty() && frames_.back().pending_key && !is_written_null(text_, node.offset)) {
@@ -165,6 +167,7 @@ class TreeBuilder final : public YAML::EventHandler {
                 const std::string& value) override {
     YamlNode& node = make(YamlNode::Kind::Scalar, mark);
     node.value = value;
+    check_tag(node.offset);
     classify_scalar(text_, node, tag == "?");
     if (node.style == YamlNode::Style::SingleQuoted ||
         node.style == YamlNode::Style::DoubleQuoted) {
@@ -254,6 +257,7 @@ class TreeBuilder final : public YAML::EventHandler {
       throw StopParsing{};
     }
     YamlNode& node = make(kind, mark);
+    check_tag(node.offset);
     total_ = saturating_add(total_, 1);
     remember_anchor(anchor, node, false, 0);
     Frame frame;
@@ -294,12 +298,32 @@ class TreeBuilder final : public YAML::EventHandler {
     auto [first, inserted] = map.keys.try_emplace(key.value, at);
     if (inserted) return;
     found_errors_ = true;
-    const std::uint32_t line = file_.position(first->second).line;
+    if (diags_.full()) {  // only counted: build no message (one line may hold 1M duplicates)
+      diags_.error(file_, at, Code::E105, {});
+      return;
+    }
+    const std::uint32_t line = file_.line(first->second);
     const std::string shown = shown_key(key.value);
     diags_.error(file_, at, Code::E105, fmt::format("duplicate key '{}'", shown),
                  fmt::format("the first '{}' is on line {}; yaml-cpp would silently keep it — "
                              "remove one",
                              shown, line));
+  }
+
+  // A tag (`!!null`, `!!str`, `!custom`) would change how a value is read,
+  // and yaml-cpp's events drop it: `[!!null acme]` would silently be the
+  // party `acme`. pacta reads every value by the key it belongs to, so a
+  // tag is an error (all are reported, like duplicate keys).
+  void check_tag(std::size_t at) {
+    const auto [begin, end] = find_tag(text_, at);
+    if (begin == end || begin == last_tag_) return;  // an empty value marks the next node
+    last_tag_ = begin;
+    found_errors_ = true;
+    diags_.error(file_, begin, Code::E104,
+                 fmt::format("YAML tags are not supported: '{}'",
+                             shown_key(text_.substr(begin, end - begin))),
+                 "remove the tag; pacta reads each value by its key (quote a value to make it "
+                 "text)");
   }
 
   // Every node counts its size with aliases expanded, so total_ is the
@@ -355,6 +379,7 @@ class TreeBuilder final : public YAML::EventHandler {
   std::vector<AnchorSlot> anchors_;  // by yaml-cpp anchor id
   std::uint64_t total_ = 0;
   int documents_ = 0;
+  std::size_t last_tag_ = std::numeric_limits<std::size_t>::max();  // offset of the last reported
   bool found_errors_ = false;
 };
 

@@ -189,3 +189,32 @@ clauses:
   CHECK_ERROR(l, Code::E306, 13, 11, "this date arithmetic goes outside 0001-01-01..9999-12-31");
   CHECK(l->diags.error_count() == 3);
 }
+
+// Issue 9 #7: names are hashed, so a large contract checks in linear time.
+// The lookups must find what a scan from the front found: the first of a
+// value listed twice, every value of a large enum, a value of two types.
+TEST_CASE("names: large enums, many facts and actions resolve as declared", "[checker][names]") {
+  std::string yaml = "pacta: 1\ncontract: t\nparties: [acme, other]\ntypes:\n  big: [";
+  for (int i = 0; i < 3000; ++i) yaml += (i ? ", v" : "v") + std::to_string(i);
+  yaml += ", v7]\n  small: [v2999, w]\nfacts:\n";
+  for (int i = 0; i < 300; ++i) yaml += "  f" + std::to_string(i) + ": {type: big}\n";
+  yaml += "actions:\n";
+  for (int i = 0; i < 300; ++i) {
+    yaml += "  act" + std::to_string(i) + ": {params: {p" + std::to_string(i) + ": big}}\n";
+  }
+  yaml +=
+      "clauses:\n"
+      "  - {id: last, permit: act299(p299=v2998), when: f299 == big.v2999 and p299 != v0}\n"
+      "  - {id: ambiguous, permit: act0, when: f0 == v2999 or v2999 == v2999}\n";
+  auto column = [&](std::size_t at) {  // 1-based column of a byte offset
+    return static_cast<std::uint32_t>(at - yaml.rfind('\n', at - 1));
+  };
+  const std::size_t duplicate = yaml.find(", v7]") + 2;
+  const std::size_t ambiguous = yaml.find("or v2999") + 3;
+  auto l = load(yaml);
+  CHECK_ERROR(l, Code::E206, 5, column(duplicate), "'v7' is listed twice in big");
+  CHECK_HELP(l, Code::E206, "the first is on line 5");
+  CHECK_ERROR(l, Code::E402, 611, column(ambiguous),
+              "'v2999' is ambiguous here: it is a value of 2 types");
+  CHECK(l->diags.error_count() == 2);
+}

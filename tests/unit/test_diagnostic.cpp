@@ -1,6 +1,8 @@
 // Diagnostics: positions, rendering with a caret, the per-file limit, and
 // did-you-mean suggestions.
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <string>
 
 #include "grammar/diagnostic.hpp"
 #include "grammar/source.hpp"
@@ -27,6 +29,41 @@ TEST_CASE("positions are 1-based lines and columns in code points", "[diagnostic
   CHECK(f.position(1000).line == 3);  // clamped to the end
   CHECK(f.line_text(0).empty());
   CHECK(f.line_text(4).empty());
+}
+
+TEST_CASE("positions on a long line agree with counting from the line start",
+          "[diagnostic][limits]") {
+  // Columns come from code-point checkpoints every 1 KiB (one lookup costs
+  // the same on a 4 MB line as on a short one): cross several checkpoints
+  // with two-, three- and four-byte characters, and lines that start
+  // between checkpoints.
+  std::string text = "head\n";
+  for (int i = 0; i < 3000; ++i)
+    text += (i % 3 == 0) ? "\xC3\xA9" : (i % 3 == 1) ? "\xE2\x82\xAC" : "x";
+  text += "\n";
+  for (int i = 0; i < 900; ++i) text += "\xF0\x9F\x98\x80y";
+  text += "\nend";
+  SourceFile f("f.yaml", text);
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+  for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+    const bool starts_character = offset == text.size() || (text[offset] & 0xC0) != 0x80;
+    if (starts_character) {
+      INFO("offset " << offset);
+      REQUIRE(f.position(offset).line == line);
+      REQUIRE(f.position(offset).column == column);
+      REQUIRE(f.line(offset) == line);
+    }
+    if (offset < text.size() && text[offset] == '\n') {
+      ++line;
+      column = 1;
+    } else if (offset < text.size() && (text[offset] & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  CHECK(f.line(text.size() + 10) == 4);  // clamped to the end
+  CHECK(SourceFile("e", "").position(0).column == 1);
+  CHECK(SourceFile("e", std::string(1024, 'a')).position(1024).column == 1025);
 }
 
 TEST_CASE("rendering shows the line and a caret under the column", "[diagnostic]") {

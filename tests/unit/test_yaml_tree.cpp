@@ -98,6 +98,30 @@ TEST_CASE("E105: every duplicate key is reported, pointing at the first", "[yaml
   CHECK(where(alias_key.diags) == std::vector<std::string>{"E105 2:1"});
 }
 
+TEST_CASE("E105: duplicates past the diagnostics cap are only counted", "[yaml][limits]") {
+  // Issue 9 #9: one flow line of 200 keys, each written twice. Every
+  // duplicate counts; the kept ones name the line of the first occurrence;
+  // past the cap nothing is computed (a 4 MB line took minutes).
+  std::string text = "{";
+  for (int i = 0; i < 200; ++i) text += "k" + std::to_string(i % 100) + ": 1, ";
+  text += "end: 1}\n";
+  Limits limits;
+  limits.max_diagnostics = 3;
+  Loaded loaded;
+  loaded.diags = Diagnostics(limits.max_diagnostics);
+  loaded.file = pacta::make_source("test.yaml", text, limits, loaded.diags);
+  REQUIRE(loaded.file);
+  loaded.doc = pacta::read_yaml(*loaded.file, limits, loaded.diags);
+  CHECK_FALSE(loaded.doc);
+  CHECK(loaded.diags.error_count() == 100);
+  CHECK(loaded.diags.suppressed() == 97);
+  REQUIRE(loaded.diags.all().size() == 3);
+  CHECK(loaded.diags.all()[0].message == "duplicate key 'k0'");
+  CHECK(loaded.diags.all()[0].position.column == text.find("k0: 1", 5) + 1);
+  CHECK(loaded.diags.all()[2].help ==
+        "the first 'k2' is on line 1; yaml-cpp would silently keep it — remove one");
+}
+
 TEST_CASE("E106: billion laughs is stopped at once", "[yaml]") {
   std::string bomb =
       "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
@@ -300,9 +324,9 @@ TEST_CASE("scalar styles and where their content starts", "[yaml]") {
       {"k: >-\n  fold\n", Style::Folded, "fold", 3, 8},
       {"k: |+ # note\n    deep\n", Style::Literal, "deep\n", 3, 17},
       {"k: &x foo\n", Style::Plain, "foo", 3, 6},
-      {"k: !!str 12\n", Style::Plain, "12", 3, 9},
-      {"k: &x !!str 'q'\n", Style::SingleQuoted, "q", 3, 13},
-      {"k: !<tag:x> \"q\"\n", Style::DoubleQuoted, "q", 3, 13},
+      // (a tag is an error, E104: see "YAML tags are reported at the tag")
+      {"k: &x 'q'\n", Style::SingleQuoted, "q", 3, 7},
+      {"k: &long_name \"q\"\n", Style::DoubleQuoted, "q", 3, 15},
       {"k: &a\n  # c\n  later\n", Style::Plain, "later", 3, 14},
       {"k: &x |\n  b\n", Style::Literal, "b\n", 3, 10},
       {"k: \"\"\n", Style::DoubleQuoted, "", 3, 4},
@@ -322,4 +346,23 @@ TEST_CASE("scalar styles and where their content starts", "[yaml]") {
   CHECK(key.value == "q k");
   CHECK(key.style == Style::SingleQuoted);
   CHECK(key.content_offset == 1);
+}
+
+TEST_CASE("E104: YAML tags are reported at the tag, not ignored", "[yaml]") {
+  // yaml-cpp's events drop tags: `[!!null acme]` was the party `acme`.
+  Loaded loaded = load(
+      "parties: [!!null acme, b]\n"
+      "a: !!str 12\n"
+      "b: &x !custom\n"
+      "c: !!map {k: v}\n"
+      "d: !<tag:yaml.org,2002:str> x\n"
+      "e: \"!!not a tag\"\n");
+  CHECK_FALSE(loaded.doc);
+  CHECK(where(loaded.diags) ==
+        std::vector<std::string>{"E104 1:11", "E104 2:4", "E104 3:7", "E104 4:4", "E104 5:4"});
+  CHECK(loaded.diags.all()[0].message == "YAML tags are not supported: '!!null'");
+  CHECK(loaded.diags.all()[4].message == "YAML tags are not supported: '!<tag:yaml.org,2002:str>'");
+  CHECK_THAT(loaded.diags.all()[0].help, Catch::StartsWith("remove the tag"));
+  // An anchor is not a tag.
+  CHECK(load("a: &x 1\nb: *x\n").doc);
 }
