@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "grammar/utf8.hpp"
+#include "grammar/yaml/nesting_scan.hpp"
 #include "grammar/yaml/scalar_text.hpp"
 
 namespace pacta {
@@ -390,6 +391,14 @@ std::optional<YamlDocument> read_yaml(const SourceFile& file, const Limits& limi
   std::string_view text = file.text();
   // yaml-cpp skips a BOM but then counts positions from after it.
   const std::size_t base = text.starts_with(utf8::kBom) ? utf8::kBom.size() : 0;
+  // Before yaml-cpp, which would queue every token of an over-deep flow
+  // collection before the builder could count it (see nesting_scan.hpp).
+  if (const auto too_deep = yaml_scan::first_too_deep(text, base, limits.max_yaml_depth)) {
+    diags.error(file, *too_deep, Code::E106,
+                fmt::format("nesting deeper than {} levels", limits.max_yaml_depth),
+                "flatten the structure");
+    return std::nullopt;
+  }
   YamlDocument doc;
   TreeBuilder builder(file, base, limits, diags, doc);
   auto error_at = [&](const YAML::Mark& mark, std::string message, std::string help) {
