@@ -59,6 +59,8 @@ std::string judge_run(const ResourceClass& c, const pacta::testing::BoundedResul
       (r.signal == SIGKILL && bounds.cpu_seconds != 0 && r.cpu_seconds >= bounds.cpu_seconds))
     return fmt::format("used more than {} s of CPU (RLIMIT_CPU; killed)", bounds.cpu_seconds);
   if (r.signal != 0) return fmt::format("killed by signal {} ({})", r.signal, strsignal(r.signal));
+  if (mode.sanitized && contains(r.err_head, "hard rss limit exhausted"))
+    return "over ASan's hard_rss_limit_mb (killed)";
   if (mode.sanitized &&
       (contains(r.err_head, "Sanitizer") || contains(r.err_head, "runtime error:")))
     return "sanitizer report on stderr";
