@@ -4,6 +4,15 @@
 // it on tests/fuzz/corpus/<target>/, so the corpora are regression tests in
 // every build. Exit status 1 when there was nothing to replay (a misspelt
 // path would otherwise pass silently); a failing input aborts.
+#include <sys/resource.h>
+
+// clang spells "built with ASan" as a feature test, g++ as __SANITIZE_ADDRESS__.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PACTA_REPLAY_ASAN 1
+#endif
+#endif
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -44,9 +53,27 @@ bool collect(const fs::path& path, std::vector<fs::path>& out) {
   return true;
 }
 
+// Each input must fit the fuzzers' memory limit (-rss_limit_mb=1024 in
+// run_fuzzers.sh, docs/limits.md): without a sanitizer the replay runs under
+// a 1 GiB address-space limit, so an input that needs more gets
+// std::bad_alloc instead of taking the machine's memory. ASan
+// reserves terabytes of address space for its shadow: under it, the limit is
+// left to the fuzzers.
+void bound_memory() {
+#if !defined(__SANITIZE_ADDRESS__) && !defined(PACTA_REPLAY_ASAN)
+  constexpr rlim_t kLimit = rlim_t{1} << 30;
+  rlimit limit{};
+  if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur > kLimit) {
+    limit.rlim_cur = kLimit;
+    setrlimit(RLIMIT_AS, &limit);
+  }
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  bound_memory();
   std::vector<fs::path> files;
   bool ok = true;
   for (int i = 1; i < argc; ++i) ok = collect(argv[i], files) && ok;
