@@ -37,26 +37,27 @@ std::string rule_header(const std::string& contract_id);
 std::string test_header(const std::string& contract_file);
 
 // The generators, by issue item (generators_*.cpp).
-Scenario enum_values(std::size_t n);           // 7
-Scenario many_actions(std::size_t n);          // 7
-Scenario many_facts(std::size_t n);            // 7
-Scenario override_chain(std::size_t n);        // 8
-Scenario duplicate_keys_flow(std::size_t n);   // 9
-Scenario flow_test_file(std::size_t n);        // 10
-Scenario test_big_contract(std::size_t n);     // 11
-Scenario test_many_files(std::size_t n);       // 11
-Scenario enum_allowed_json(std::size_t n);     // 12
-Scenario enum_ask_expect(std::size_t n);       // 12
-Scenario open_brackets(std::size_t n);         // 13
-Scenario amended_text_ask(std::size_t n);      // 15
-Scenario amended_text_test(std::size_t n);     // 15
-Scenario aliased_when_check(std::size_t n);    // 16
-Scenario aliased_when_allowed(std::size_t n);  // 16
-Scenario fifo_check(std::size_t n);            // 2
-Scenario fifo_ask(std::size_t n);              // 2
-Scenario fifo_test(std::size_t n);             // 2
-Scenario fifo_contract(std::size_t n);         // 2
-Scenario idle_stdin(std::size_t n);            // 2
-Scenario typical_rules(std::size_t n);         // the baseline
+Scenario enum_values(std::size_t n);             // 7
+Scenario many_actions(std::size_t n);            // 7
+Scenario many_facts(std::size_t n);              // 7
+Scenario override_chain(std::size_t n);          // 8
+Scenario duplicate_keys_flow(std::size_t n);     // 9
+Scenario flow_test_file(std::size_t n);          // 10
+Scenario test_big_contract(std::size_t n);       // 11
+Scenario test_many_files(std::size_t n);         // 11
+Scenario enum_allowed_json(std::size_t n);       // 12
+Scenario enum_ask_expect(std::size_t n);         // 12
+Scenario enum_ask_expect_listed(std::size_t n);  // 12
+Scenario open_brackets(std::size_t n);           // 13
+Scenario amended_text_ask(std::size_t n);        // 15
+Scenario amended_text_test(std::size_t n);       // 15
+Scenario aliased_when_check(std::size_t n);      // 16
+Scenario aliased_when_allowed(std::size_t n);    // 16
+Scenario fifo_check(std::size_t n);              // 2
+Scenario fifo_ask(std::size_t n);                // 2
+Scenario fifo_test(std::size_t n);               // 2
+Scenario fifo_contract(std::size_t n);           // 2
+Scenario idle_stdin(std::size_t n);              // 2
+Scenario typical_rules(std::size_t n);           // the baseline
 
 }  // namespace pacta::resource

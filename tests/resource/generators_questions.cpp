@@ -53,6 +53,13 @@ Scenario enum_ask_expect(std::size_t n) {
                     {"ask", "rules.yaml", "act", "--on", "2024-06-01", "--expect", "permitted"});
 }
 
+// Item 12: `ask --expect` on N instances with 2 clauses, within the bound
+// on deciding steps, so it is decided and the differing instances listed.
+Scenario enum_ask_expect_listed(std::size_t n) {
+  return with_rules(many_instances(n, 2),
+                    {"ask", "rules.yaml", "act", "--on", "2024-06-01", "--expect", "permitted"});
+}
+
 // Baseline: the benchmark's typical contract (bench/generate.hpp) with N
 // clauses; its peak memory per input byte is the figure of docs/limits.md.
 Scenario typical_rules(std::size_t n) {
