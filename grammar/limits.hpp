@@ -24,6 +24,10 @@ struct Limits {
   std::uint64_t max_alias_expansion_bytes = std::uint64_t{16} * 1024 * 1024;
   // YAML collections nested deeper than this are rejected.
   int max_yaml_depth = 256;
+  // YAML nodes (scalars, collections, keys; an alias is not a new node) in
+  // one file. A node costs about 160 bytes and can be written in two, so
+  // this, not max_file_bytes, is what bounds the tree's memory (~500 MB).
+  std::size_t max_yaml_nodes = 3'000'000;
   // Action instances one question may enumerate (`ask` with a partial
   // pattern, `allowed`): params multiply, so this bounds time and output.
   std::size_t max_instances = 1'000'000;

@@ -227,7 +227,17 @@ class TreeBuilder final : public YAML::EventHandler {
     return std::min(base_ + static_cast<std::size_t>(mark.pos), text_.size());
   }
 
+  // A node of the tree. Their number is bounded because a node costs about
+  // 160 bytes while `1,` or `-\n` is two: without the bound, a file within
+  // max_file_bytes could need more than 1 GiB (docs/limits.md).
   YamlNode& make(YamlNode::Kind kind, const YAML::Mark& mark) {
+    if (doc_.nodes.size() >= limits_.max_yaml_nodes) {
+      diags_.error(file_, offset_of(mark), Code::E106,
+                   fmt::format("more than {} YAML nodes", limits_.max_yaml_nodes),
+                   "split the contract into smaller files, or write long lists of values as "
+                   "fewer, larger entries");
+      throw StopParsing{};
+    }
     doc_.nodes.push_back(std::make_unique<YamlNode>());
     YamlNode& node = *doc_.nodes.back();
     node.kind = kind;

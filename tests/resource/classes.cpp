@@ -39,6 +39,10 @@ const std::vector<ResourceClass>& resource_classes() {
      .base_n = 125000, .exit_codes = {1}, .max_stderr_bytes = 1 << 20},
     {.name = "open-brackets", .item = "13", .make = open_brackets, .base_n = 4 << 20,
      .exit_codes = {2}, .diagnostic = "[E106]"},
+    // 4 to 16 MiB: within max_yaml_nodes at 1x (2M nodes; duplicate parties,
+    // exit 2), past it at 2x and 4x (E106 at the first node past it).
+    {.name = "dense-flow-list", .item = "-", .make = dense_flow_list, .base_n = 4 << 20,
+     .exit_codes = {2}},
     {.name = "amended-text-ask", .item = "15", .make = amended_text_ask, .base_n = 1024,
      .exit_codes = {0}},
     {.name = "amended-text-test", .item = "15", .make = amended_text_test, .base_n = 1024,

@@ -49,6 +49,7 @@ Scenario enum_allowed_json(std::size_t n);       // 12
 Scenario enum_ask_expect(std::size_t n);         // 12
 Scenario enum_ask_expect_listed(std::size_t n);  // 12
 Scenario open_brackets(std::size_t n);           // 13
+Scenario dense_flow_list(std::size_t n);         // memory per byte
 Scenario amended_text_ask(std::size_t n);        // 15
 Scenario amended_text_test(std::size_t n);       // 15
 Scenario aliased_when_check(std::size_t n);      // 16

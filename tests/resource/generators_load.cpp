@@ -95,6 +95,16 @@ Scenario duplicate_keys_flow(std::size_t n) {
 // queued ~235 B per bracket before the depth check (E106) ran: 3.9 GB.
 Scenario open_brackets(std::size_t n) { return check_one(std::string(n, '[')); }
 
+// Memory per input byte: a YAML node costs about 160 bytes and `a,` writes
+// one in two, so a flow list of N bytes is the densest file there is (16 MiB
+// needed 1.3 GB before max_yaml_nodes bounded the tree: E106 past it).
+Scenario dense_flow_list(std::size_t n) {
+  std::string text = "pacta: 1\ncontract: x\nparties: [";
+  while (text.size() + 4 < n) text += "a,";
+  text += "a]\n";
+  return check_one(std::move(text));
+}
+
 namespace {
 
 // Item 16: one anchored `when` of about N bytes (at most the 4 KiB

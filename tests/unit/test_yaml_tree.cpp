@@ -200,6 +200,23 @@ TEST_CASE("E106: nesting deeper than the limit", "[yaml]") {
   CHECK(where(five.diags) == std::vector<std::string>{"E106 3:9"});
 }
 
+TEST_CASE("the number of YAML nodes is bounded, at the first node past it", "[yaml]") {
+  Limits five;
+  five.max_yaml_nodes = 5;
+  // A map with two entries is five nodes: the map, two keys, two values.
+  CHECK(load("a: 1\nb: 2\n", five).doc);
+  Loaded six = load("a: 1\nb: [2]\n", five);
+  CHECK_FALSE(six.doc);
+  CHECK(where(six.diags) == std::vector<std::string>{"E106 2:5"});
+  CHECK(only(six.diags).message == "more than 5 YAML nodes");
+  // Block and flow lists count alike; an alias is no new node.
+  CHECK(load("- &x 1\n- *x\n- *x\n- *x\n", five).doc);
+  Loaded items = load("[1, 2, 3, 4, 5]", five);
+  CHECK(where(items.diags) == std::vector<std::string>{"E106 1:14"});
+  Loaded block = load("- a\n- b\n- c\n- d\n- e\n", five);
+  CHECK(where(block.diags) == std::vector<std::string>{"E106 5:3"});
+}
+
 TEST_CASE("empty documents have no root", "[yaml]") {
   for (const char* text : {"", "\n\n", "# only a comment\n  # and another\n", "---\n",
                            "--- # c\n...\n", "\xEF\xBB\xBF"}) {
