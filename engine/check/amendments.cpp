@@ -165,24 +165,23 @@ bool listed_twice(CheckerState& st, std::map<std::string, std::size_t>& seen, co
 // A field an `amend` entry sets (checked by `check`), removes (null: an
 // empty inner value) or leaves out (inherited: no value).
 template <class Check>
-std::optional<std::optional<TypedExpr>> patched(const Field<Expr>& f, Check check) {
+std::optional<SharedExpr> patched(const Field<Expr>& f, Check check) {
   if (f.presence == Presence::Absent) return std::nullopt;
-  if (f.presence == Presence::Null) return std::optional<TypedExpr>{};
-  return check(f.value);
+  if (f.presence == Presence::Null) return SharedExpr{};
+  return share(check(f.value));
 }
 
-std::optional<std::string> patched_text(const Field<std::string>& f) {
+std::optional<SharedText> patched_text(const Field<std::string>& f) {
   if (f.presence == Presence::Absent) return std::nullopt;
-  return f.value;  // Null clears the text
+  return SharedText(f.value);  // Null clears the text
 }
 
 // The patched `when`, for `action`. When the patch changes the action and
 // gives no `when`, the inherited one (`current_when`, nullptr: none) is
 // checked again against the new action, so its names keep their meaning
 // (params are resolved by name, not position).
-std::optional<std::optional<TypedExpr>> patched_when(CheckerState& st, const ClauseSyntax& s,
-                                                     int action, int current_action,
-                                                     const Expr* current_when) {
+std::optional<SharedExpr> patched_when(CheckerState& st, const ClauseSyntax& s, int action,
+                                       int current_action, const Expr* current_when) {
   auto when = patched(s.when, [&](const Expr& e) { return check_when(st, e, action, st.diags); });
   if (when || action == current_action || current_when == nullptr) return when;
   Diagnostics recheck;
@@ -195,7 +194,7 @@ std::optional<std::optional<TypedExpr>> patched_when(CheckerState& st, const Cla
                     s.id.value, st.contract.actions[action].name, recheck.all().front().message),
         "give the amended clause a new `when`, or `when: null`");
   }
-  return rechecked;
+  return share(std::move(rechecked));
 }
 
 // An `amend` entry, against the clause's current action and `when`.

@@ -22,6 +22,9 @@ std::optional<TypedExpr> check_bound(CheckerState& st, const Expr& e, std::strin
 // `through: D` as the exclusive bound D + 1 day (`never` after 9999-12-31).
 std::optional<TypedExpr> through_to_until(CheckerState& st, std::optional<TypedExpr> t);
 
+// A checked expression made shareable (nullptr when it did not check).
+SharedExpr share(std::optional<TypedExpr> e);
+
 // A whole clause version as written in `clauses` or `add` (a re-enacted
 // clause's `add` too).
 ClauseVersion check_clause_version(CheckerState& st, const ClauseSyntax& s);
