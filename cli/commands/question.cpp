@@ -44,10 +44,10 @@ bool assume_facts(const QuestionOptions& o, const Contract& c, const Limits& lim
 // Every `kind` a clause of the contract carries, in any version.
 std::vector<std::string> clause_kinds(const Contract& c) {
   std::set<std::string> kinds;
-  for (const auto& clause : c.clauses) kinds.insert(clause.version.kind);
+  for (const auto& clause : c.clauses) kinds.insert(clause.version.kind.str());
   for (const auto& a : c.amendments) {
     for (const auto& [clause, patch] : a.amend) {
-      if (patch.kind) kinds.insert(*patch.kind);
+      if (patch.kind) kinds.insert(patch.kind->str());
     }
   }
   kinds.erase("");
@@ -74,10 +74,10 @@ std::vector<const std::string*> kinds_on(const CompiledContract& compiled, Date 
   std::vector<const std::string*> kinds(c.clauses.size(), nullptr);
   for (const auto& v : compiled.versions()) {
     auto& kind = kinds[static_cast<std::size_t>(v.clause)];
-    if (kind == nullptr && v.start <= on && on < v.end) kind = &v.version.kind;
+    if (kind == nullptr && v.start <= on && on < v.end) kind = &v.version->kind.str();
   }
   for (std::size_t i = 0; i < kinds.size(); ++i) {
-    if (kinds[i] == nullptr) kinds[i] = &c.clauses[i].version.kind;
+    if (kinds[i] == nullptr) kinds[i] = &c.clauses[i].version.kind.str();
   }
   return kinds;
 }

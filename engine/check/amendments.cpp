@@ -90,7 +90,7 @@ ClauseTimeline original_clauses(const CheckerState& st) {
     now.gone_by.emplace_back();
     now.gone_on.emplace_back();
     now.action.push_back(clause.version.pattern.action);
-    now.when.push_back(syntax.when.is_set() ? &syntax.when.value : nullptr);
+    now.when.push_back(syntax.when.is_set() ? syntax.when.value.get() : nullptr);
   }
   return now;
 }
@@ -165,25 +165,24 @@ bool listed_twice(CheckerState& st, std::map<std::string, std::size_t>& seen, co
 // A field an `amend` entry sets (checked by `check`), removes (null: an
 // empty inner value) or leaves out (inherited: no value).
 template <class Check>
-std::optional<std::optional<TypedExpr>> patched(const Field<Expr>& f, Check check) {
+std::optional<SharedExpr> patched(const Field<SharedAst>& f, Check check) {
   if (f.presence == Presence::Absent) return std::nullopt;
-  if (f.presence == Presence::Null) return std::optional<TypedExpr>{};
+  if (f.presence == Presence::Null) return SharedExpr{};
   return check(f.value);
 }
 
-std::optional<std::string> patched_text(const Field<std::string>& f) {
+std::optional<SharedText> patched_text(const Field<std::string>& f) {
   if (f.presence == Presence::Absent) return std::nullopt;
-  return f.value;  // Null clears the text
+  return SharedText(f.value);  // Null clears the text
 }
 
 // The patched `when`, for `action`. When the patch changes the action and
 // gives no `when`, the inherited one (`current_when`, nullptr: none) is
 // checked again against the new action, so its names keep their meaning
 // (params are resolved by name, not position).
-std::optional<std::optional<TypedExpr>> patched_when(CheckerState& st, const ClauseSyntax& s,
-                                                     int action, int current_action,
-                                                     const Expr* current_when) {
-  auto when = patched(s.when, [&](const Expr& e) { return check_when(st, e, action, st.diags); });
+std::optional<SharedExpr> patched_when(CheckerState& st, const ClauseSyntax& s, int action,
+                                       int current_action, const Expr* current_when) {
+  auto when = patched(s.when, [&](const SharedAst& e) { return checked_when(st, e, action); });
   if (when || action == current_action || current_when == nullptr) return when;
   Diagnostics recheck;
   auto rechecked = check_when(st, *current_when, action, recheck);
@@ -195,7 +194,7 @@ std::optional<std::optional<TypedExpr>> patched_when(CheckerState& st, const Cla
                     s.id.value, st.contract.actions[action].name, recheck.all().front().message),
         "give the amended clause a new `when`, or `when: null`");
   }
-  return rechecked;
+  return share(std::move(rechecked));
 }
 
 // An `amend` entry, against the clause's current action and `when`.
@@ -212,17 +211,18 @@ ClausePatch check_patch(CheckerState& st, const ClauseSyntax& s, int current_act
   }
   p.checked_against_action = action;
   if (action >= 0) p.when = patched_when(st, s, action, current_action, current_when);
-  p.from = patched(s.from, [&](const Expr& e) { return check_bound(st, e, "'from'"); });
+  p.from =
+      patched(s.from, [&](const SharedAst& e) { return checked_bound(st, e, BoundKind::From); });
   // `until` and `through` are one field, the end: the one given a value
   // sets it (null in the other is allowed: the reader refuses two values);
   // null alone removes it.
   if (s.through.is_set() || (s.through.presence == Presence::Null && !s.until.is_set())) {
-    p.until = patched(s.through, [&](const Expr& e) {
-      return through_to_until(st, check_bound(st, e, "'through'"));
-    });
+    p.until = patched(s.through,
+                      [&](const SharedAst& e) { return checked_bound(st, e, BoundKind::Through); });
     p.until_is_through = s.through.is_set();
   } else {
-    p.until = patched(s.until, [&](const Expr& e) { return check_bound(st, e, "'until'"); });
+    p.until = patched(s.until,
+                      [&](const SharedAst& e) { return checked_bound(st, e, BoundKind::Until); });
   }
   if (s.overrides.presence == Presence::Set) p.overrides = check_overrides(st, s.overrides.value);
   if (s.overrides.presence == Presence::Null) p.overrides = std::vector<int>{};
@@ -259,7 +259,7 @@ void apply_amends(CheckerState& st, const RuleFileSyntax& s, ClauseTimeline& now
     if (!i) continue;
     ClausePatch p = check_patch(st, patch, now.action[*i], now.when[*i]);
     if (p.modality) now.action[*i] = p.modality->second.action;
-    if (patch.when.presence == Presence::Set) now.when[*i] = &patch.when.value;
+    if (patch.when.presence == Presence::Set) now.when[*i] = patch.when.value.get();
     if (patch.when.presence == Presence::Null) now.when[*i] = nullptr;
     am.amend.emplace_back(*i, std::move(p));
   }
@@ -297,7 +297,7 @@ void apply_adds(CheckerState& st, ClauseTimeline& now, Amendment& am, const Amen
     now.exists[*i] = true;
     now.gone_by[*i].clear();
     now.action[*i] = version->pattern.action;
-    now.when[*i] = added.when.is_set() ? &added.when.value : nullptr;
+    now.when[*i] = added.when.is_set() ? added.when.value.get() : nullptr;
   }
 }
 

@@ -2,6 +2,7 @@
 // `add`: its pattern, `when`, date bounds and `overrides`.
 #include <fmt/format.h>
 
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -56,6 +57,34 @@ std::optional<TypedExpr> through_to_until(CheckerState& st, std::optional<TypedE
   return plus;
 }
 
+SharedExpr share(std::optional<TypedExpr> e) {
+  if (!e) return nullptr;
+  return std::make_shared<const TypedExpr>(std::move(*e));
+}
+
+SharedExpr checked_when(CheckerState& st, const SharedAst& e, int action) {
+  auto [it, first] = st.typed.try_emplace({e.get(), action});
+  if (first) it->second = share(check_when(st, *e, action, st.diags));
+  return it->second;
+}
+
+SharedExpr checked_bound(CheckerState& st, const SharedAst& e, BoundKind kind) {
+  auto [it, first] = st.typed.try_emplace({e.get(), static_cast<int>(kind)});
+  if (!first) return it->second;
+  switch (kind) {
+    case BoundKind::From:
+      it->second = share(check_bound(st, *e, "'from'"));
+      break;
+    case BoundKind::Until:
+      it->second = share(check_bound(st, *e, "'until'"));
+      break;
+    case BoundKind::Through:
+      it->second = share(through_to_until(st, check_bound(st, *e, "'through'")));
+      break;
+  }
+  return it->second;
+}
+
 std::vector<int> check_overrides(CheckerState& st, const std::vector<Name>& ids) {
   std::vector<int> out;
   for (const auto& id : ids) {
@@ -81,13 +110,13 @@ ClauseVersion check_clause_version(CheckerState& st, const ClauseSyntax& s) {
                                      : std::nullopt;
   if (pattern) v.pattern = *pattern;
   if (s.when.is_set() && pattern) {
-    v.when = check_when(st, s.when.value, pattern->action, st.diags);
+    v.when = checked_when(st, s.when.value, pattern->action);
     v.when_action = pattern->action;
   }
-  if (s.from.is_set()) v.from = check_bound(st, s.from.value, "'from'");
-  if (s.until.is_set()) v.until = check_bound(st, s.until.value, "'until'");
+  if (s.from.is_set()) v.from = checked_bound(st, s.from.value, BoundKind::From);
+  if (s.until.is_set()) v.until = checked_bound(st, s.until.value, BoundKind::Until);
   if (s.through.is_set()) {
-    v.until = through_to_until(st, check_bound(st, s.through.value, "'through'"));
+    v.until = checked_bound(st, s.through.value, BoundKind::Through);
     v.until_is_through = true;
   }
   if (s.overrides.is_set()) v.overrides = check_overrides(st, s.overrides.value);

@@ -1,9 +1,24 @@
 #include "engine/compile/compiled_contract.hpp"
 
+#include <memory>
+#include <utility>
+
 namespace pacta {
 
 namespace {
 
+// A `when` that never holds, shared by every version that needs one.
+const SharedExpr& never_true() {
+  static const SharedExpr never = [] {
+    TypedExpr e;
+    e.type = Type::boolean();
+    e.constant = Value::boolean(false);
+    return std::make_shared<const TypedExpr>(std::move(e));
+  }();
+  return never;
+}
+
+// Copies only pointers for what the patch leaves alone.
 ClauseVersion apply_patch(const ClauseVersion& old, const ClausePatch& p) {
   ClauseVersion v = old;
   if (p.modality) {
@@ -19,12 +34,7 @@ ClauseVersion apply_patch(const ClauseVersion& old, const ClausePatch& p) {
   // amendment that changed the action) would read params that do not
   // exist. The version then never applies: better silent than reading the
   // wrong argument.
-  if (v.when && v.when_action != v.pattern.action) {
-    TypedExpr never_true;
-    never_true.type = Type::boolean();
-    never_true.constant = Value::boolean(false);
-    v.when = std::move(never_true);
-  }
+  if (v.when && v.when_action != v.pattern.action) v.when = never_true();
   if (p.from) v.from = *p.from;
   if (p.until) {
     v.until = *p.until;
@@ -48,7 +58,7 @@ CompiledContract::CompiledContract(const Contract& contract, const Scenario& sce
     if (contract.clauses[i].added_by >= 0) continue;
     open[i] = static_cast<int>(versions_.size());
     versions_.push_back(ClauseVersionSpan{static_cast<int>(i), Date::min(), Date::never(), -1,
-                                          contract.clauses[i].version});
+                                          &contract.clauses[i].version});
   }
   auto close = [&](int clause, Date at) {
     if (open[clause] < 0) return false;
@@ -64,17 +74,18 @@ CompiledContract::CompiledContract(const Contract& contract, const Scenario& sce
     for (const auto& [clause, patch] : am.amend) {
       int previous = open[clause];
       if (previous < 0) continue;  // its addition was not agreed on in this scenario
-      ClauseVersion next = apply_patch(versions_[previous].version, patch);
+      amended_.push_back(
+          std::make_unique<const ClauseVersion>(apply_patch(*versions_[previous].version, patch)));
       close(clause, am.effective);
       open[clause] = static_cast<int>(versions_.size());
       versions_.push_back(ClauseVersionSpan{clause, am.effective, Date::never(),
-                                            static_cast<int>(a), std::move(next)});
+                                            static_cast<int>(a), amended_.back().get()});
     }
     auto start = [&](int clause, const ClauseVersion& version) {
       close(clause, am.effective);
       open[clause] = static_cast<int>(versions_.size());
       versions_.push_back(
-          ClauseVersionSpan{clause, am.effective, Date::never(), static_cast<int>(a), version});
+          ClauseVersionSpan{clause, am.effective, Date::never(), static_cast<int>(a), &version});
     };
     for (int clause : am.add) start(clause, contract.clauses[clause].version);
     // A re-enacted clause: its repeal closed the old version (when that
@@ -84,7 +95,7 @@ CompiledContract::CompiledContract(const Contract& contract, const Scenario& sce
   for (std::size_t v = 0; v < versions_.size(); ++v) {
     const auto& span = versions_[v];
     if (span.start >= span.end) continue;  // replaced on the day it started
-    int action = span.version.pattern.action;
+    int action = span.version->pattern.action;
     if (action >= 0) by_action_[action].push_back(static_cast<int>(v));
   }
 }

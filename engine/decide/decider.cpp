@@ -43,7 +43,7 @@ Decider::Decider(const CompiledContract& compiled)
   const std::vector<bool> no_constant_dates(compiled.contract().dates.size(), false);
   fixed_bounds_.reserve(compiled.versions().size());
   for (const auto& span : compiled.versions()) {
-    const ClauseVersion& v = span.version;
+    const ClauseVersion& v = *span.version;
     fixed_bounds_.push_back((!v.from || is_constant(*v.from, no_constant_dates)) &&
                             (!v.until || is_constant(*v.until, no_constant_dates)));
   }
@@ -72,7 +72,7 @@ void Decider::compute_bounds(const Situation& s, int action) {
       if (fixed_done_[vi]) continue;
       fixed_done_[vi] = true;
     }
-    const ClauseVersion& v = versions[vi].version;
+    const ClauseVersion& v = *versions[vi].version;
     EvalEnv env = s.env();
     Bounds& b = bounds_[vi];
     b = Bounds{};
@@ -104,7 +104,7 @@ Decider::Check Decider::in_force(int vi, Date on, DecisionError& error) const {
 
 Decider::Check Decider::applicable(int vi, const std::vector<int>& args, EvalEnv& env,
                                    DecisionError& error) {
-  const ClauseVersion& v = compiled_.versions()[vi].version;
+  const ClauseVersion& v = *compiled_.versions()[vi].version;
   const std::vector<int>& wanted = v.pattern.arg_values;  // -1: any value
   for (std::size_t i = 0; i < wanted.size(); ++i) {
     if (wanted[i] >= 0 && wanted[i] != args[i]) return Check::No;
@@ -144,7 +144,7 @@ bool Decider::find_applicable(const Situation& s, int action, const std::vector<
 void Decider::set_aside_overridden(std::vector<int>& overridden) {
   overridden.clear();
   for (int vi : applicable_) {
-    for (int target : compiled_.versions()[vi].version.overrides) {
+    for (int target : compiled_.versions()[vi].version->overrides) {
       if (applies_[target] == epoch_ && !set_aside(target)) {
         overridden_[target] = epoch_;
         overridden.push_back(target);
@@ -158,9 +158,9 @@ void Decider::reach_verdict(int action, Decision& out) const {
   for (int vi : applicable_) {
     const ClauseVersionSpan& span = compiled_.versions()[vi];
     if (set_aside(span.clause)) continue;
-    forbid = forbid || span.version.modality == Modality::Forbid;
-    oblige = oblige || span.version.modality == Modality::Oblige;
-    permit = permit || span.version.modality == Modality::Permit;
+    forbid = forbid || span.version->modality == Modality::Forbid;
+    oblige = oblige || span.version->modality == Modality::Oblige;
+    permit = permit || span.version->modality == Modality::Permit;
   }
   out.is_default = false;
   if (forbid && oblige) {
@@ -183,7 +183,7 @@ void Decider::list_deciding(Decision& out) const {
   for (int vi : applicable_) {
     const ClauseVersionSpan& span = compiled_.versions()[vi];
     if (set_aside(span.clause)) continue;
-    Modality m = span.version.modality;
+    Modality m = span.version->modality;
     bool deciding = (out.verdict == Verdict::Conflict && m != Modality::Permit) ||
                     (out.verdict == Verdict::Forbidden && m == Modality::Forbid) ||
                     (out.verdict == Verdict::Obligatory && m == Modality::Oblige) ||
@@ -218,7 +218,7 @@ std::uint64_t Decider::steps_bound(Date on, const Pattern& pattern,
   for (int vi : versions) {
     const ClauseVersionSpan& span = compiled_.versions()[vi];
     if (on < span.start || on >= span.end) continue;
-    const ClauseVersion& v = span.version;
+    const ClauseVersion& v = *span.version;
     std::uint64_t per_instance = 1 + std::uint64_t{v.overrides.size()};
     if (v.when) per_instance = saturating_add(per_instance, evaluation_bound(*v.when));
     steps = saturating_add(

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "engine/model/name_index.hpp"
+#include "engine/model/shared_text.hpp"
 #include "engine/model/typed_expr.hpp"
 #include "grammar/verdict.hpp"
 
@@ -68,26 +69,33 @@ struct Pattern {
   std::vector<int> arg_values;
 };
 
+// A typed expression that never changes once checked; every clause version
+// (and every compiled scenario) that has it shares it. nullptr: none.
+using SharedExpr = std::shared_ptr<const TypedExpr>;
+
+// One version of a clause. Its heavy parts (texts, expressions) are shared
+// and immutable: a copy costs a few pointers, so versions made by
+// amendments share whatever the amendment does not change.
 struct ClauseVersion {
   Modality modality = Modality::Permit;
   Pattern pattern;
-  std::optional<TypedExpr> when;
+  SharedExpr when;
   int when_action = -1;  // the action whose params `when` reads (== pattern.action when sound)
-  std::optional<TypedExpr> from;   // inclusive
-  std::optional<TypedExpr> until;  // exclusive; `through: D` is stored as D + 1 day
-  bool until_is_through = false;   // for explanations: the user wrote `through`
-  std::vector<int> overrides;      // clause indices
-  std::string kind, title, text, ref;
+  SharedExpr from;       // inclusive
+  SharedExpr until;      // exclusive; `through: D` is stored as D + 1 day
+  bool until_is_through = false;  // for explanations: the user wrote `through`
+  std::vector<int> overrides;     // clause indices
+  SharedText kind, title, text, ref;
   std::size_t offset = 0;
 };
 
 // Fields an `amend` entry replaces. A field that is not set is inherited.
 struct ClausePatch {
   std::optional<std::pair<Modality, Pattern>> modality;
-  std::optional<std::optional<TypedExpr>> when, from, until;  // inner nullopt: removed
+  std::optional<SharedExpr> when, from, until;  // inner nullptr: removed
   bool until_is_through = false;
   std::optional<std::vector<int>> overrides;
-  std::optional<std::string> kind, title, text, ref;
+  std::optional<SharedText> kind, title, text, ref;
   int checked_against_action = -1;  // `when` params were resolved for this action
   std::size_t offset = 0;
 };

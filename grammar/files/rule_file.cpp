@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <memory>
+#include <unordered_map>
+
 #include "grammar/identifier.hpp"
 #include "grammar/yaml/schema.hpp"
 
@@ -259,6 +262,31 @@ class RuleFileReader {
     }
   }
 
+  // A clause's expression field. A YAML alias is the anchored node itself,
+  // so each distinct node is parsed once and its aliases share the AST; a
+  // node that does not parse is reported once, at the anchor, and leaves
+  // every field that names it unset.
+  void expr_field(const YamlNode& map, std::string_view key, Field<SharedAst>& field,
+                  bool nullable) {
+    const YamlEntry* entry = find_entry(map, key);
+    if (entry == nullptr) return;
+    const YamlNode* n = entry->second;
+    if (n->kind == YamlNode::Kind::Null && nullable) {
+      field.presence = Presence::Null;
+      field.offset = entry->first->offset;
+      return;
+    }
+    auto [it, first] = parsed_.try_emplace(n);
+    if (first) {
+      if (auto e = r_.expression(*n, fmt::format("'{}'", key)))
+        it->second = std::make_shared<const Expr>(std::move(*e));
+    }
+    if (it->second == nullptr) return;
+    field.presence = Presence::Set;
+    field.value = it->second;
+    field.offset = n->content_offset;
+  }
+
   // A clause of `clauses` or `add` (complete), or of `amend` (partial).
   std::optional<ClauseSyntax> read_clause(const YamlNode& n, bool partial) {
     if (!r_.expect_map(n, partial ? "an amended clause" : "a clause")) return std::nullopt;
@@ -367,6 +395,8 @@ class RuleFileReader {
   }
 
   YamlReader r_;
+  // Each clause expression node parsed so far; null: it did not parse.
+  std::unordered_map<const YamlNode*, SharedAst> parsed_;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 // expression and action pattern parsed, every span a byte offset in the
 // file. Names and types are resolved later, by engine/checker.
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,13 +38,19 @@ struct Field {
 
 const char* modality_name(Modality m);  // "permit", "forbid", "oblige"
 
+// A parsed expression that never changes; every field read from the same
+// YAML node (an anchor and all its aliases) holds the same one.
+using SharedAst = std::shared_ptr<const Expr>;
+
 struct ClauseSyntax {
   Name id;
   std::size_t offset = 0;  // the clause's mapping
   Field<std::string> kind, title, text, ref;
   Field<Modality> modality;  // offset: the modality key
   ActionPattern pattern;     // valid when modality is set
-  Field<Expr> when, from, until, through;
+  // Never null when set. An aliased node is parsed once: its aliases share
+  // the AST (and so the checker types it once per context).
+  Field<SharedAst> when, from, until, through;
   Field<std::vector<Name>> overrides;
 };
 

@@ -108,9 +108,9 @@ amendments:
   CHECK(h.modality == Modality::Forbid);
   CHECK(h.pattern.action == 0);
   CHECK(h.pattern.arg_values == std::vector<int>{-1, 1});
-  CHECK(h.when.has_value());
-  CHECK(h.from.has_value());
-  CHECK(h.until.has_value());
+  CHECK(h.when != nullptr);
+  CHECK(h.from != nullptr);
+  CHECK(h.until != nullptr);
   CHECK(h.until_is_through);
   CHECK(h.kind == "exclusivity");
   CHECK(h.title == "Azure only");
@@ -131,8 +131,8 @@ amendments:
   REQUIRE(c.amendments[0].amend.size() == 1);
   CHECK(c.amendments[0].amend[0].first == 0);
   REQUIRE(c.amendments[0].amend[0].second.until.has_value());
-  CHECK_FALSE(c.amendments[0].amend[0].second.until->has_value());  // removed
-  CHECK_FALSE(c.amendments[0].amend[0].second.from.has_value());    // inherited
+  CHECK(*c.amendments[0].amend[0].second.until == nullptr);       // removed
+  CHECK_FALSE(c.amendments[0].amend[0].second.from.has_value());  // inherited
   CHECK(c.amendments[1].id == "late");
   CHECK(c.amendments[1].file_order == 0);
   CHECK(c.amendments[1].signed_on == day("2025-06-01"));
@@ -197,4 +197,77 @@ amendments:
   CHECK_ERROR(l, Code::E401, 19, 17, "unknown clause 'zz'");
   CHECK_ERROR(l, Code::E501, 23, 14, "amendment 'am' repeals clause 'nope', which does not exist");
   CHECK(l->diags.error_count() == 5);
+}
+
+// ---------------------------------------------------------------------------
+// YAML aliases: an aliased node is parsed and checked once (language.md)
+
+TEST_CASE("aliases: an aliased `when` is one TypedExpr per action, shared by its clauses",
+          "[checker][alias]") {
+  auto l = load(R"yaml(pacta: 1
+contract: t
+parties: [acme, globex]
+facts:
+  approved: {type: bool}
+actions:
+  sell: {params: {p: party}}
+  buy: {params: {urgent: bool, p: party}}
+clauses:
+  - {id: a, permit: sell, when: &w p == acme and approved, from: &d 2025-01-01}
+  - {id: b, forbid: sell, when: *w, from: *d}
+  - {id: c, permit: buy, when: *w, until: *d}
+)yaml");
+  CHECK_LOADS(l);
+  const Contract& c = l->contract();
+  const ClauseVersion& a = c.clauses[0].version;
+  const ClauseVersion& b = c.clauses[1].version;
+  const ClauseVersion& buy = c.clauses[2].version;
+  REQUIRE(a.when != nullptr);
+  CHECK(b.when == a.when);  // the same action: typed once, shared
+  CHECK(b.from == a.from);
+  // Another action resolves `p` to another param: typed again, for it.
+  REQUIRE(buy.when != nullptr);
+  CHECK(buy.when != a.when);
+  const TypedExpr& p_in_sell = a.when->operands.at(0).operands.at(0);
+  const TypedExpr& p_in_buy = buy.when->operands.at(0).operands.at(0);
+  CHECK(p_in_sell.op == TypedExpr::Op::Param);
+  CHECK(p_in_sell.index == 0);
+  CHECK(p_in_buy.op == TypedExpr::Op::Param);
+  CHECK(p_in_buy.index == 1);
+  CHECK(buy.until != nullptr);
+}
+
+TEST_CASE("aliases: an aliased bad `when` is reported once, at the anchor",
+          "[checker][alias][E401]") {
+  auto l = load(R"yaml(pacta: 1
+contract: t
+parties: [acme]
+facts:
+  approved: {type: bool}
+actions:
+  act:
+clauses:
+  - {id: a, permit: act, when: &w aproved}
+  - {id: b, forbid: act, when: *w}
+  - {id: c, oblige: act, when: *w}
+)yaml");
+  CHECK_ONLY_ERROR(l, Code::E401, 9, 35, "unknown name 'aproved' in 'when'");
+}
+
+TEST_CASE("aliases: an aliased `when` that does not parse is reported once, at the anchor",
+          "[checker][alias]") {
+  auto l = load(R"yaml(pacta: 1
+contract: t
+parties: [acme]
+facts:
+  approved: {type: bool}
+actions:
+  act:
+clauses:
+  - {id: a, permit: act, when: &w approved and}
+  - {id: b, forbid: act, when: *w}
+  - {id: c, oblige: act, when: *w}
+)yaml");
+  INFO("diagnostics:\n" << l->report());
+  CHECK(l->diags.error_count() == 1);
 }

@@ -93,3 +93,54 @@ amendments:
   CHECK(names(CompiledContract(c, Scenario{day("2025-02-01")})) == Ids{"early"});
   CHECK(names(CompiledContract(c, Scenario{day("2025-01-31")})).empty());
 }
+
+// ---------------------------------------------------------------------------
+// Sharing: an amendment copies only what it changes (a 4 MB `text` amended
+// 400 times is held once, in every scenario).
+
+TEST_CASE("amend: versions share the texts and expressions the amendment leaves alone",
+          "[decide][amend][sharing]") {
+  auto l = contract(R"(clauses:
+  - id: c
+    permit: act
+    when: date >= 2024-01-01
+    from: 2024-01-01
+    text: the whole text of the clause
+amendments:
+  - id: retitle
+    signed: 2025-01-01
+    amend:
+      - id: c
+        title: Retitled
+  - id: rewrite
+    signed: 2025-06-01
+    amend:
+      - id: c
+        text: a new text
+)");
+  const Contract& c = l->contract();
+  const CompiledContract all(c, Scenario{});
+  REQUIRE(all.versions().size() == 3);
+  const ClauseVersion& original = *all.versions()[0].version;
+  const ClauseVersion& retitled = *all.versions()[1].version;
+  const ClauseVersion& rewritten = *all.versions()[2].version;
+  CHECK(&original == &c.clauses[0].version);  // the contract's own, not a copy
+  REQUIRE(original.when != nullptr);
+  REQUIRE(original.text.identity() != nullptr);
+  CHECK(retitled.title == "Retitled");
+  CHECK(retitled.text.identity() == original.text.identity());
+  CHECK(retitled.when == original.when);  // the same TypedExpr
+  CHECK(retitled.from == original.from);
+  CHECK(rewritten.text == "a new text");
+  CHECK(rewritten.title.identity() == retitled.title.identity());
+  CHECK(rewritten.when == original.when);
+
+  // Another scenario shares the original version and the amended parts.
+  const CompiledContract agreed_early(c, Scenario{day("2025-03-01")});
+  REQUIRE(agreed_early.versions().size() == 2);
+  CHECK(agreed_early.versions()[0].version == all.versions()[0].version);
+  const ClauseVersion& early_retitled = *agreed_early.versions()[1].version;
+  CHECK(early_retitled.title.identity() == retitled.title.identity());
+  CHECK(early_retitled.text.identity() == original.text.identity());
+  CHECK(early_retitled.when == original.when);
+}

@@ -44,6 +44,12 @@ struct CheckerState {
   std::vector<const ClauseSyntax*> clause_syntax;  // parallel to contract.clauses
   std::vector<bool> dates_constant;                // per named date: folded at load time
   std::vector<Date> constant_dates;                // their values (never when not constant)
+  // Clause expressions typed so far, by AST and the context that changes
+  // how it types: a `when`'s action (its params resolve by name), or a
+  // bound's kind (BoundKind). An aliased `when` shares one AST, so it is
+  // typed (and its errors reported) once per action, and every clause
+  // holds the same TypedExpr. Null: it did not check.
+  std::map<std::pair<const Expr*, int>, SharedExpr> typed;
 };
 
 // Reports a cycle found by walk_graph: "<relation> in a cycle: a -> b -> a",

@@ -22,6 +22,16 @@ std::optional<TypedExpr> check_bound(CheckerState& st, const Expr& e, std::strin
 // `through: D` as the exclusive bound D + 1 day (`never` after 9999-12-31).
 std::optional<TypedExpr> through_to_until(CheckerState& st, std::optional<TypedExpr> t);
 
+// A checked expression made shareable (nullptr when it did not check).
+SharedExpr share(std::optional<TypedExpr> e);
+
+// A clause's `when` for `action`, or its date bound: typed once per
+// (AST, action or bound kind) and shared (CheckerState::typed); a failure
+// is reported the first time only and is nullptr after.
+enum class BoundKind { From = -2, Until = -3, Through = -4 };  // never an action index
+SharedExpr checked_when(CheckerState& st, const SharedAst& e, int action);
+SharedExpr checked_bound(CheckerState& st, const SharedAst& e, BoundKind kind);
+
 // A whole clause version as written in `clauses` or `add` (a re-enacted
 // clause's `add` too).
 ClauseVersion check_clause_version(CheckerState& st, const ClauseSyntax& s);
