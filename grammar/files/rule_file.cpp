@@ -246,15 +246,24 @@ class RuleFileReader {
     }
   }
 
-  void expr_field(const YamlNode& map, std::string_view key, Field<Expr>& field, bool nullable) {
+  // The value of `key` in `map` to read into `field`; nullptr when the key
+  // is absent, or when it is null and `nullable` (then `field` says so).
+  template <class T>
+  static const YamlNode* field_value(const YamlNode& map, std::string_view key, Field<T>& field,
+                                     bool nullable) {
     const YamlEntry* entry = find_entry(map, key);
-    if (entry == nullptr) return;
-    const YamlNode* n = entry->second;
-    if (n->kind == YamlNode::Kind::Null && nullable) {
+    if (entry == nullptr) return nullptr;
+    if (entry->second->kind == YamlNode::Kind::Null && nullable) {
       field.presence = Presence::Null;
       field.offset = entry->first->offset;
-      return;
+      return nullptr;
     }
+    return entry->second;
+  }
+
+  void expr_field(const YamlNode& map, std::string_view key, Field<Expr>& field, bool nullable) {
+    const YamlNode* n = field_value(map, key, field, nullable);
+    if (n == nullptr) return;
     if (auto e = r_.expression(*n, fmt::format("'{}'", key))) {
       field.presence = Presence::Set;
       field.value = std::move(*e);
@@ -268,14 +277,8 @@ class RuleFileReader {
   // every field that names it unset.
   void expr_field(const YamlNode& map, std::string_view key, Field<SharedAst>& field,
                   bool nullable) {
-    const YamlEntry* entry = find_entry(map, key);
-    if (entry == nullptr) return;
-    const YamlNode* n = entry->second;
-    if (n->kind == YamlNode::Kind::Null && nullable) {
-      field.presence = Presence::Null;
-      field.offset = entry->first->offset;
-      return;
-    }
+    const YamlNode* n = field_value(map, key, field, nullable);
+    if (n == nullptr) return;
     auto [it, first] = parsed_.try_emplace(n);
     if (first) {
       if (auto e = r_.expression(*n, fmt::format("'{}'", key)))
