@@ -6,18 +6,18 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "tests/e2e/run_process.hpp"
+#include "tests/unit/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using pacta::testing::ProcessResult;
 using pacta::testing::read_file;
 using pacta::testing::run_process;
-using pacta::testing::write_file;
+using pacta::testing::TempDir;
 
 namespace {
 
@@ -25,31 +25,28 @@ const std::string kRoot = PACTA_SOURCE_DIR;
 const std::string kBinary = PACTA_BINARY;
 constexpr int kTimedOut = 124;  // timeout(1)'s status when it had to stop the command
 
-// A fresh folder (tests of several worktrees share /tmp), readable by all
-// so that `nobody` can run in it, holding the contract and test file of
-// tests/e2e/cases/test-failing-case.
-struct Workspace {
-  fs::path path;
-  Workspace() {
-    std::string pattern = (fs::temp_directory_path() / "pacta_special_XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
+// A fresh folder, readable by all so that `nobody` can run in it, holding
+// the contract and test file of tests/e2e/cases/test-failing-case.
+struct Workspace : TempDir {
+  Workspace() : TempDir("pacta_special") {
     fs::permissions(path, fs::perms::all);
     const std::string from = kRoot + "/tests/e2e/cases/test-failing-case/";
-    write_file(at("rules.yaml"), read_file(from + "rules.yaml"));
-    write_file(at("demo.test.yaml"), read_file(from + "demo.test.yaml"));
+    file("rules.yaml", read_file(from + "rules.yaml"));
+    file("demo.test.yaml", read_file(from + "demo.test.yaml"));
   }
-  ~Workspace() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string at(const std::string& name) const { return (path / name).string(); }
-  void fifo(const std::string& name) const { REQUIRE(mkfifo(at(name).c_str(), 0666) == 0); }
+  void fifo(const std::string& name) const { REQUIRE(mkfifo((*this / name).c_str(), 0666) == 0); }
 };
 
 ProcessResult run_pacta(const Workspace& w, std::vector<std::string> args) {
   args.insert(args.begin(), {"20", kBinary});
   return run_process("/usr/bin/timeout", args, w.path.string());
+}
+
+// `pacta test TEST_FILE`, a test file with no cases whose contract is CONTRACT.
+ProcessResult run_test_of(const Workspace& w, const std::string& test_file,
+                          const std::string& contract) {
+  w.file(test_file, "pacta-test: 1\ncontract: " + contract + "\ncases: []\n");
+  return run_pacta(w, {"test", test_file});
 }
 
 }  // namespace
@@ -79,8 +76,7 @@ TEST_CASE("a FIFO given as any input file is refused at once, not waited on") {
 TEST_CASE("a FIFO as a test file's contract is E701 at `contract:`") {
   Workspace w;
   w.fifo("fifo.yaml");
-  write_file(w.at("f.test.yaml"), "pacta-test: 1\ncontract: fifo.yaml\ncases: []\n");
-  ProcessResult r = run_pacta(w, {"test", "f.test.yaml"});
+  ProcessResult r = run_test_of(w, "f.test.yaml", "fifo.yaml");
   REQUIRE(r.exit_code != kTimedOut);
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::StartsWith("f.test.yaml:2:11: error: cannot read the contract file "
@@ -105,8 +101,8 @@ TEST_CASE("/dev/stdin on an idle pipe is refused, not waited on") {
 
 TEST_CASE("a symbolic link loop is reported as one, not as a missing file") {
   Workspace w;
-  fs::create_symlink("b.yaml", w.at("a.yaml"));
-  fs::create_symlink("a.yaml", w.at("b.yaml"));
+  fs::create_symlink("b.yaml", w / "a.yaml");
+  fs::create_symlink("a.yaml", w / "b.yaml");
   ProcessResult check = run_pacta(w, {"check", "a.yaml"});
   CHECK(check.exit_code == 2);
   CHECK_THAT(check.err, Catch::StartsWith("a.yaml: error: cannot read 'a.yaml': too many levels "
@@ -115,8 +111,7 @@ TEST_CASE("a symbolic link loop is reported as one, not as a missing file") {
   CHECK(test.exit_code == 2);
   CHECK_THAT(test.err, Catch::Contains("symbolic link loop"));
 
-  write_file(w.at("l.test.yaml"), "pacta-test: 1\ncontract: a.yaml\ncases: []\n");
-  ProcessResult contract = run_pacta(w, {"test", "l.test.yaml"});
+  ProcessResult contract = run_test_of(w, "l.test.yaml", "a.yaml");
   CHECK(contract.exit_code == 2);
   CHECK_THAT(contract.err, Catch::StartsWith("l.test.yaml:2:11: error: cannot read the contract "
                                              "file 'a.yaml': too many levels of symbolic links "
@@ -125,7 +120,7 @@ TEST_CASE("a symbolic link loop is reported as one, not as a missing file") {
 
 TEST_CASE("a dangling link named like a test file fails the run") {
   Workspace w;
-  fs::create_symlink("gone.yaml", w.at("gone.test.yaml"));
+  fs::create_symlink("gone.yaml", w / "gone.test.yaml");
   ProcessResult r = run_pacta(w, {"test", "."});
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("./gone.test.yaml: error: cannot read './gone.test.yaml': it "
@@ -138,15 +133,15 @@ TEST_CASE("a dangling link named like a test file fails the run") {
 TEST_CASE("pacta test DIR: an unreadable folder fails the run, the others still run") {
   Workspace w;
   for (const char* folder : {"a", "b", "c"}) {
-    fs::create_directory(w.at(folder));
-    fs::permissions(w.at(folder), fs::perms::all);
+    fs::create_directory(w / folder);
+    fs::permissions(w / folder, fs::perms::all);
     for (const char* file : {"rules.yaml", "demo.test.yaml"}) {
-      fs::copy_file(w.at(file), w.at(std::string(folder) + "/" + file));
-      fs::permissions(w.at(std::string(folder) + "/" + file), fs::perms::all);
+      fs::copy_file(w / file, w / (std::string(folder) + "/" + file));
+      fs::permissions(w / (std::string(folder) + "/" + file), fs::perms::all);
     }
   }
-  fs::remove(w.at("demo.test.yaml"));
-  fs::permissions(w.at("b"), fs::perms::none);
+  fs::remove(w / "demo.test.yaml");
+  fs::permissions(w / "b", fs::perms::none);
   std::vector<std::string> args = {"20", kBinary, "test", "."};
   std::string program = "/usr/bin/timeout";
   if (geteuid() == 0) {

@@ -36,6 +36,14 @@ Scenario with_rules(std::string text, std::vector<std::string> args) {
   return s;
 }
 
+// FIFO is made a FIFO, then ARGS run (a regression blocks in open()).
+Scenario with_fifo(std::string fifo, std::vector<std::string> args) {
+  Scenario s;
+  s.fifos = {std::move(fifo)};
+  s.args = std::move(args);
+  return s;
+}
+
 }  // namespace
 
 // Item 12: `allowed --format json` on N instances (a 268-byte file: 2.0 GB
@@ -69,34 +77,19 @@ Scenario typical_rules(std::size_t n) {
 // Item 2: a FIFO given to `check`, `ask` or `test` blocked forever in
 // open(); so did `/dev/stdin` on an idle pipe, and a FIFO as `contract:`.
 // Only regular files are read: each is an error (exit 2), at once.
-Scenario fifo_check(std::size_t) {
-  Scenario s;
-  s.fifos = {"rules.yaml"};
-  s.args = {"check", "rules.yaml"};
-  return s;
-}
+Scenario fifo_check(std::size_t) { return with_fifo("rules.yaml", {"check", "rules.yaml"}); }
 
 Scenario fifo_ask(std::size_t) {
-  Scenario s;
-  s.fifos = {"rules.yaml"};
-  s.args = {"ask", "rules.yaml", "act", "--on", "2024-06-01"};
-  return s;
+  return with_fifo("rules.yaml", {"ask", "rules.yaml", "act", "--on", "2024-06-01"});
 }
 
-Scenario fifo_test(std::size_t) {
-  Scenario s;
-  s.fifos = {"fifo.test.yaml"};
-  s.args = {"test", "fifo.test.yaml"};
-  return s;
-}
+Scenario fifo_test(std::size_t) { return with_fifo("fifo.test.yaml", {"test", "fifo.test.yaml"}); }
 
 Scenario fifo_contract(std::size_t) {
-  Scenario s;
-  s.fifos = {"rules.yaml"};
+  Scenario s = with_fifo("rules.yaml", {"test", "c.test.yaml"});
   s.files.emplace_back("c.test.yaml", test_header("rules.yaml") +
                                           "  - {name: one, on: 2024-06-01, ask: act, "
                                           "expect: permitted}\n");
-  s.args = {"test", "c.test.yaml"};
   return s;
 }
 

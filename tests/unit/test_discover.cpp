@@ -10,39 +10,21 @@
 
 #include <catch2/catch.hpp>
 #include <climits>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "engine/discover.hpp"
 #include "engine/testing/test_runner.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using pacta::Code;
 using pacta::Diagnostics;
 using pacta::FileSearch;
+using TempDir = pacta::testing::TempDir;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "pacta_discover_XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void file(const std::string& name) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name) << "x\n";
-  }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
 
 FileSearch test_files() {
   FileSearch s;
@@ -89,7 +71,7 @@ class TooDeep {
 }  // namespace
 
 TEST_CASE("files under a directory: matching names, sorted, every depth", "[discover]") {
-  TempDir dir;
+  TempDir dir("pacta_discover");
   for (const char* f :
        {"z.test.yaml", "a/b/c/d.test.yaml", "a/rules.yaml", "m.test.yaml", "a/a.test.yaml"}) {
     dir.file(f);
@@ -102,7 +84,7 @@ TEST_CASE("files under a directory: matching names, sorted, every depth", "[disc
 }
 
 TEST_CASE("what a matching entry is, its loader says: links and FIFOs are kept", "[discover]") {
-  TempDir dir;
+  TempDir dir("pacta_discover");
   dir.file("real/x.test.yaml");
   fs::create_symlink("nowhere", dir / "dangling.test.yaml");
   fs::create_symlink("nowhere", dir / "other-dangling");  // not a test name: ignored
@@ -119,7 +101,7 @@ TEST_CASE("what a matching entry is, its loader says: links and FIFOs are kept",
 }
 
 TEST_CASE("an unreadable folder is an error, and the others are still searched", "[discover]") {
-  TempDir dir;
+  TempDir dir("pacta_discover");
   dir.file("a/one.test.yaml");
   dir.file("z/two.test.yaml");
   fs::create_directory(dir.path / "m");
@@ -138,7 +120,7 @@ TEST_CASE("an unreadable folder is an error, and the others are still searched",
 
 TEST_CASE("find_test_files: a folder error fails the run, no 'no test files' on top",
           "[discover]") {
-  TempDir dir;
+  TempDir dir("pacta_discover");
   TooDeep deep(dir.path);
   Diagnostics diags;
   auto found = pacta::find_test_files({dir.path.string()}, diags);
@@ -154,7 +136,7 @@ TEST_CASE("find_test_files: a folder error fails the run, no 'no test files' on 
 }
 
 TEST_CASE("find_files: paths that are no directory are kept for their loader", "[discover]") {
-  TempDir dir;
+  TempDir dir("pacta_discover");
   fs::create_symlink("loop", dir / "loop");
   Diagnostics diags;
   auto found = pacta::find_files({dir / "loop", dir / "missing.test.yaml"}, test_files(), diags);

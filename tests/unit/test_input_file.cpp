@@ -6,12 +6,11 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "grammar/input_file.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using pacta::InputFile;
@@ -19,28 +18,9 @@ using pacta::InputFileError;
 using pacta::Limits;
 using pacta::read_input_file;
 using Kind = InputFileError::Kind;
+using TempDir = pacta::testing::TempDir;
 
 namespace {
-
-// A fresh folder of its own (tests of several worktrees share /tmp).
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "pacta_input_file_XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string file(const std::string& name, const std::string& bytes) const {
-    const std::string p = (path / name).string();
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
 
 InputFileError error_of(const InputFile& in) {
   REQUIRE(in.error);
@@ -52,7 +32,7 @@ InputFileError error_of(const InputFile& in) {
 }  // namespace
 
 TEST_CASE("a regular file is read whole", "[input]") {
-  TempDir dir;
+  TempDir dir("pacta_input_file");
   InputFile in = read_input_file(dir.file("a.yaml", "pacta: 1\n"), Limits{});
   CHECK_FALSE(in.error);
   CHECK(in.bytes == "pacta: 1\n");
@@ -62,14 +42,14 @@ TEST_CASE("a regular file is read whole", "[input]") {
 }
 
 TEST_CASE("a missing file is NotFound", "[input]") {
-  TempDir dir;
+  TempDir dir("pacta_input_file");
   const InputFileError e = error_of(read_input_file(dir / "missing.yaml", Limits{}));
   CHECK(e.kind == Kind::NotFound);
   CHECK(e.reason == "No such file or directory");
 }
 
 TEST_CASE("a dangling symbolic link says where it points", "[input]") {
-  TempDir dir;
+  TempDir dir("pacta_input_file");
   fs::create_symlink("gone.yaml", dir / "link.yaml");
   const InputFileError e = error_of(read_input_file(dir / "link.yaml", Limits{}));
   CHECK(e.kind == Kind::Unreadable);
@@ -77,7 +57,7 @@ TEST_CASE("a dangling symbolic link says where it points", "[input]") {
 }
 
 TEST_CASE("a symbolic link loop is ELOOP, not 'No such file'", "[input]") {
-  TempDir dir;
+  TempDir dir("pacta_input_file");
   fs::create_symlink("b.yaml", dir / "a.yaml");
   fs::create_symlink("a.yaml", dir / "b.yaml");
   const InputFileError e = error_of(read_input_file(dir / "a.yaml", Limits{}));
@@ -86,7 +66,7 @@ TEST_CASE("a symbolic link loop is ELOOP, not 'No such file'", "[input]") {
 }
 
 TEST_CASE("directories and special files are refused by their type", "[input]") {
-  TempDir dir;
+  TempDir dir("pacta_input_file");
   const InputFileError folder = error_of(read_input_file(dir.path.string(), Limits{}));
   CHECK(folder.kind == Kind::Unreadable);
   CHECK(folder.reason == "it is a directory");
@@ -105,7 +85,7 @@ TEST_CASE("directories and special files are refused by their type", "[input]") 
 }
 
 TEST_CASE("a NUL byte in a path is refused, not cut short", "[input]") {
-  TempDir dir;
+  TempDir dir("pacta_input_file");
   const std::string real = dir.file("c.yaml", "pacta: 1\n");
   const InputFileError e = error_of(read_input_file(real + std::string("\0junk", 5), Limits{}));
   CHECK(e.kind == Kind::Unreadable);
@@ -114,7 +94,7 @@ TEST_CASE("a NUL byte in a path is refused, not cut short", "[input]") {
 }
 
 TEST_CASE("a path through a file is ENOTDIR", "[input]") {
-  TempDir dir;
+  TempDir dir("pacta_input_file");
   const std::string file = dir.file("f.yaml", "x");
   const InputFileError e = error_of(read_input_file(file + "/g.yaml", Limits{}));
   CHECK(e.kind == Kind::Unreadable);
@@ -122,7 +102,7 @@ TEST_CASE("a path through a file is ENOTDIR", "[input]") {
 }
 
 TEST_CASE("the size limit: checked before reading, and while reading", "[input]") {
-  TempDir dir;
+  TempDir dir("pacta_input_file");
   Limits small;
   small.max_file_bytes = 10;
   CHECK_FALSE(read_input_file(dir.file("ten.yaml", std::string(10, 'x')), small).error);
@@ -137,7 +117,7 @@ TEST_CASE("the size limit: checked before reading, and while reading", "[input]"
 }
 
 TEST_CASE("an unreadable file says so, as a user who may not read it", "[input]") {
-  TempDir dir;
+  TempDir dir("pacta_input_file");
   const std::string path = dir.file("secret.yaml", "pacta: 1\n");
   fs::permissions(path, fs::perms::none);
   if (geteuid() == 0) {
