@@ -115,6 +115,13 @@ Row run_size(const ResourceClass& c, int scale, const Mode& mode, const Options&
   return row;
 }
 
+// Whether every problem is CPU time growing faster than allowed.
+bool only_cpu_time(const std::vector<std::string>& problems) {
+  return !problems.empty() && std::all_of(problems.begin(), problems.end(), [](const auto& p) {
+    return p.rfind("CPU time grew", 0) == 0;
+  });
+}
+
 // Runs one class at every size (stopping at the first failed run: the
 // class has failed, and a larger size would only take longer).
 bool run_class(const ResourceClass& c, const Mode& mode, const Options& o,
@@ -126,6 +133,24 @@ bool run_class(const ResourceClass& c, const Mode& mode, const Options& o,
     if (!rows.back().problem.empty()) break;
   }
   std::vector<std::string> problems = judge_growth(c, rows, mode);
+  // CPU time is the one noisy measure (other tests run beside this one):
+  // when only it grew too fast, the smallest and largest sizes are run
+  // again, up to twice, keeping each size's least CPU time. Linear stays
+  // near 4 and quadratic near 16, so a retry can clear noise, never a
+  // quadratic class.
+  for (int retry = 0; retry < 2 && only_cpu_time(problems); ++retry) {
+    for (Row* row : {&rows.front(), &rows.back()}) {
+      Row again = run_size(c, row->scale, mode, o, scratch);
+      if (!again.problem.empty()) {
+        *row = again;
+        break;
+      }
+      row->run.cpu_seconds = std::min(row->run.cpu_seconds, again.run.cpu_seconds);
+    }
+    std::printf("  %s: CPU time grew too fast; measured 1x and 4x again (retry %d)\n", c.name,
+                retry + 1);
+    problems = judge_growth(c, rows, mode);
+  }
   print_verdict(c, rows, problems, mode);
   return problems.empty();
 }
