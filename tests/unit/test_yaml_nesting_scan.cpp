@@ -32,8 +32,8 @@ TEST_CASE("nesting scan: which brackets count", "[yaml][nesting]") {
     std::string text;
     std::optional<std::size_t> found;  // offset of the opener too deep
   };
-  const std::size_t none = std::string::npos;
-  auto at = [none](std::size_t offset) {
+  constexpr std::size_t none = std::string::npos;
+  auto at = [](std::size_t offset) {
     return offset == none ? std::nullopt : std::optional<std::size_t>(offset);
   };
   const std::vector<Case> cases = {
