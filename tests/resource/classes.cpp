@@ -28,10 +28,13 @@ const std::vector<ResourceClass>& resource_classes() {
     // Up to max_instances, streamed: memory stays flat while output grows.
     {.name = "enum-allowed-json", .item = "12", .make = enum_allowed_json, .base_n = 250000,
      .exit_codes = {0}},
-    // 32 clauses on up to a million instances: refused before deciding by
-    // the bound on deciding steps (E606, with advice), at once.
+    // 32 clauses on up to a million instances: in the release build every
+    // size passes the bound on deciding steps and is refused before deciding
+    // (E606, with advice: the E606 goldens pin the message); at the reduced
+    // sizes of a Debug or ASan build the 1x run is within it and decided
+    // (exit 1). Either way stderr stays small.
     {.name = "enum-ask-expect", .item = "12", .make = enum_ask_expect, .base_n = 250000,
-     .exit_codes = {2}, .diagnostic = "[E606]", .max_stderr_bytes = 1 << 20},
+     .exit_codes = {1, 2}, .max_stderr_bytes = 1 << 20},
     // Within the bound, decided: the instances that differ are listed on
     // stderr, and that line is capped (it was one line of 60 MB), not only
     // linear.

@@ -101,7 +101,7 @@ void print_header(const Mode& mode) {
       "resource test (%s): each run under %s, killed after %u s of CPU\nor %.0f s of wall clock "
       "(%.0f s when not scaled); 4x/1x growth at most %.0f\n"
       "(not compared when the 4x run is under %.0f MB, %.1f s CPU, %.0f MB output)\n\n",
-      mode.sanitized ? "sanitized build, sizes / 8" : "release",
+      mode.name,
       mode.address_space_bytes
           ? fmt::format("a {} MiB address-space limit", mode.address_space_bytes >> 20).c_str()
           : "ASan's hard_rss_limit_mb=3072",

@@ -16,6 +16,7 @@ constexpr double kMaxRatio = 6.0;
 
 // The bounds and noise floors of one build.
 struct Mode {
+  const char* name = "release";  // printed in the header
   bool sanitized = false;
   std::size_t divisor = 1;                                 // every class's N is divided by it
   std::size_t address_space_bytes = std::size_t{1} << 30;  // RLIMIT_AS of each run

@@ -6,10 +6,11 @@
 // at most kMaxRatio (linear gives 4, quadratic 16). No time is asserted, only
 // ratios of measurements, with floors below which noise would dominate.
 //
-//   resource_test [--class NAME]... [--list] [--sanitized] [--binary PATH]
-//                 [--n N] [--write DIR]
+//   resource_test [--class NAME]... [--list] [--sanitized] [--unoptimized]
+//                 [--binary PATH] [--n N] [--write DIR]
 //
 // --sanitized: the build under test has ASan (set by the asan preset);
+// --unoptimized: a Debug build (set by CMake for it, e.g. the clang preset);
 // --n N: N at 1x instead of the class's own; --write DIR: only write each
 // class's 1x input under DIR/CLASS and print the command that runs it.
 #include <sys/stat.h>
@@ -41,15 +42,29 @@ struct Options {
   std::vector<std::string> classes;  // empty: all
   bool list = false;
   bool sanitized = false;
+  bool unoptimized = false;
   std::string binary = PACTA_BINARY;
   std::size_t n = 0;      // --n: N at 1x instead of the class's own
   std::string write_dir;  // --write: only write the 1x inputs there
 };
 
-// The bounds and floors of one mode (release, or a sanitizer build).
-Mode mode_for(bool sanitized) {
+// The bounds and floors of one mode: release, an unoptimised (Debug) build,
+// or a sanitizer build.
+Mode mode_for(bool sanitized, bool unoptimized) {
   Mode m;
+  if (unoptimized && !sanitized) {
+    // A Debug build runs 10-20x slower (allowed --format json on 250,000
+    // instances: 0.9 s released, 16 s in Debug): sizes are divided by 4 and
+    // the CPU limit raised; memory is still bounded by RLIMIT_AS, and what
+    // is compared is still growth.
+    m.name = "unoptimised build, sizes / 4";
+    m.divisor = 4;
+    m.cpu_limit_seconds = 300;
+    m.timeout_seconds = 900;
+    return m;
+  }
   if (!sanitized) return m;
+  m.name = "sanitized build, sizes / 8";
   // ASan reserves terabytes of address space for its shadow, so RLIMIT_AS
   // cannot bound it; its own hard RSS limit does. Its quarantine and shadow
   // add to the resident size, and a debug build runs 10-30x slower: sizes
@@ -180,6 +195,8 @@ Options parse(int argc, char** argv) {
       o.list = true;
     } else if (a == "--sanitized") {
       o.sanitized = true;
+    } else if (a == "--unoptimized") {
+      o.unoptimized = true;
     } else if (a == "--binary") {
       o.binary = value();
     } else if (a == "--n") {
@@ -189,7 +206,7 @@ Options parse(int argc, char** argv) {
     } else {
       throw std::runtime_error("unknown argument '" + a +
                                "' (resource_test [--class NAME]... [--list] [--sanitized] "
-                               "[--binary PATH] [--n N] [--write DIR])");
+                               "[--unoptimized] [--binary PATH] [--n N] [--write DIR])");
     }
   }
   return o;
@@ -221,7 +238,7 @@ int main(int argc, char** argv) try {
     for (const auto* c : classes) std::printf("%-22s issue 9 item %s\n", c->name, c->item);
     return 0;
   }
-  Mode mode = mode_for(o.sanitized);
+  Mode mode = mode_for(o.sanitized, o.unoptimized);
   if (!o.write_dir.empty()) {
     for (const auto* c : classes) write_inputs(*c, mode, o);
     return 0;
