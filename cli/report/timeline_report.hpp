@@ -1,0 +1,59 @@
+#pragma once
+// What `pacta timeline` found (SPEC §6), as plain data, and its renderers:
+// text and JSON (cli/report/timeline_text.cpp), SVG and HTML pictures
+// (cli/report/timeline_picture.cpp). Every renderer returns the whole
+// document as a string and is deterministic: the same report gives the same
+// bytes. Names and texts from the contract are untrusted: each renderer
+// escapes them for its format.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/model/contract.hpp"
+#include "engine/time/timeline.hpp"
+
+namespace pacta::cli {
+
+// One action instance and its runs, in date order.
+struct TimelineRow {
+  int action = -1;
+  std::vector<int> args;  // value indices, one per param
+  std::vector<Run> runs;
+};
+
+// An amendment of the scenario, for the pictures' markers.
+struct TimelineAmendment {
+  int index = -1;  // into Contract::amendments
+  Date signed_on;
+  Date effective;
+};
+
+struct TimelineReport {
+  const Contract& contract;
+  // The range asked for: nullopt where the flag was not given (the first
+  // run then starts at the beginning of time, the last has no end: both
+  // are written as null in JSON and as "…" in text).
+  std::optional<Date> from, to;
+  std::optional<Date> as_agreed_on;
+  const std::vector<std::pair<int, Value>>& assumed;  // fact index, value; declaration order
+  std::vector<TimelineRow> rows;                      // the instance order of `allowed`
+  std::vector<TimelineAmendment> amendments;          // that exist in the scenario, in order
+};
+
+// Text: per instance a heading line, then one line per run:
+// `FROM … THROUGH  VERDICT  BY`.
+std::string render_timeline_text(const TimelineReport& r, bool color);
+// The JSON document of SPEC §6, with a final newline.
+std::string render_timeline_json(const TimelineReport& r);
+// One self-contained SVG (no network, no external files).
+std::string render_timeline_svg(const TimelineReport& r);
+// One self-contained HTML page embedding the SVG, a legend and details.
+std::string render_timeline_html(const TimelineReport& r);
+
+// The days the pictures span: the range asked for, and where a flag was
+// not given, the contract's own dates (amendments, clause bounds and every
+// run boundary) with a margin; never the whole calendar.
+DayRange picture_span(const TimelineReport& r);
+
+}  // namespace pacta::cli
