@@ -60,10 +60,10 @@ void report_timeline_failure(const PreparedQuestion& q, const TimelineFailure& f
   const std::string instance = instance_text(c, action, args);
   if (f.points.kind == ChangePointError::Kind::TooManyDays) {
     diags.error(*q.loaded->source, f.points.at->span.begin, Code::E607,
-                fmt::format("this comparison has `date` on both sides, so its timeline must be "
-                            "evaluated day by day, and {} days of it (for {}) take more than {} "
-                            "steps",
-                            f.points.days, instance, limits.max_decision_steps),
+                fmt::format("`date` is on both sides of this comparison, so its timeline is "
+                            "evaluated day by day: for {}, the {} days of the range take more "
+                            "than {} steps",
+                            instance, f.points.days, limits.max_decision_steps),
                 "narrow the range with --from and --to, or compare `date` with an expression "
                 "that does not depend on it");
     return;
