@@ -2,6 +2,8 @@
 // (every action when absent), the runs of days over which its decision
 // stays the same, from the engine's change points (engine/time). Written as
 // text, JSON, SVG or HTML, to stdout or --output.
+#include "engine/time/timeline.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,7 +15,6 @@
 #include "cli/report/timeline_report.hpp"
 #include "cli/report/values.hpp"
 #include "engine/decide/instances.hpp"
-#include "engine/time/timeline.hpp"
 
 namespace pacta::cli {
 
@@ -80,9 +81,9 @@ void report_timeline_failure(const PreparedQuestion& q, const TimelineFailure& f
   failure.message =
       fmt::format("{} (deciding {} on {})", failure.message, instance, f.on.to_string());
   if (f.decision.error == EvalEnv::Error::DateOutOfRange) {
-    failure.help += fmt::format(
-        "; a timeline asks about every day of its range: end it before {} with --to",
-        f.on.to_string());
+    failure.help +=
+        fmt::format("; a timeline asks about every day of its range: end it before {} with --to",
+                    f.on.to_string());
   }
   report_failure(diags, *q.loaded, failure);
 }
@@ -165,8 +166,7 @@ int run_timeline(const TimelineOptions& o) {
     return 0;
   }
   if (auto why = write_file(*o.output, document)) {
-    diags.error("--output", Code::E608,
-                fmt::format("cannot write '{}': {}", *o.output, *why),
+    diags.error("--output", Code::E608, fmt::format("cannot write '{}': {}", *o.output, *why),
                 "give --output a path in a folder that exists and may be written, or leave "
                 "--output out to write to standard output");
     return stop_on(diags, *reporter);

@@ -130,11 +130,9 @@ Json assume_json(const Contract& c, const std::vector<std::pair<int, Value>>& as
 
 Json date_json(const std::optional<Date>& d) { return d ? Json(d->to_string()) : Json(nullptr); }
 
-
 std::string safe_dump(Json j) {
   escape_invalid_strings(j);
   return escape_invisible(j.dump(2, ' ', false, Json::error_handler_t::replace));
 }
-
 
 }  // namespace pacta::cli

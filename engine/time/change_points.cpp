@@ -73,8 +73,8 @@ int failure_state(const EvalEnv& env) { return 10 + static_cast<int>(env.error);
 struct ChangePoints::Impl {
   Impl(const CompiledContract& compiled, const Situation& situation, const Limits& limits);
 
-  bool of_instance(int action, const std::vector<int>& args, DayRange range,
-                   std::vector<Date>& out, ChangePointError& error);
+  bool of_instance(int action, const std::vector<int>& args, DayRange range, std::vector<Date>& out,
+                   ChangePointError& error);
   bool of_condition(const TypedExpr& e, const std::vector<int>& args, DayRange range,
                     int clause_index, std::vector<Date>& out, ChangePointError& error);
 
@@ -200,8 +200,7 @@ const std::vector<int>& ChangePoints::Impl::dated_conditions_read(const TypedExp
 
 bool ChangePoints::Impl::mark_dated(const TypedExpr& e) {
   if (auto it = dated_nodes.find(&e); it != dated_nodes.end()) return it->second;
-  bool d = e.op == TypedExpr::Op::Today ||
-           (e.op == TypedExpr::Op::Condition && dated[e.index]);
+  bool d = e.op == TypedExpr::Op::Today || (e.op == TypedExpr::Op::Condition && dated[e.index]);
   for (const auto& o : e.operands) d = mark_dated(o) || d;  // every operand is marked
   dated_nodes[&e] = d;
   return d;
@@ -365,8 +364,19 @@ Day ChangePoints::Impl::compare_end(const TypedExpr& l, const TypedExpr& r, cons
   const Shape difference = (a.shape == Shape::Unknown || b.shape == Shape::Unknown)
                                ? Shape::Unknown
                                : sum(a.shape, flip(b.shape));
-  return first_change(d0, end, monotone(difference) || difference == Shape::Constant, at,
-                      [&](Day d) { return compare_at(l, r, d); });
+  // An order (<, <=, >, >=) changes once where the sign of l - r does; `==`,
+  // `!=` and `in` need the sign itself (it passes through 0 and on).
+  using Op = TypedExpr::Op;
+  const Op op = at.op;
+  const bool order = op == Op::Lt || op == Op::Le || op == Op::Gt || op == Op::Ge;
+  return first_change(d0, end, monotone(difference), at, [&](Day d) {
+    const int sign = compare_at(l, r, d);
+    if (!order || sign > 1) return sign;  // > 1: a failure
+    return static_cast<int>(op == Op::Lt   ? sign < 0
+                            : op == Op::Le ? sign <= 0
+                            : op == Op::Gt ? sign > 0
+                                           : sign >= 0);
+  });
 }
 
 Piece ChangePoints::Impl::piece(const TypedExpr& e, Day d0, Day limit) {
