@@ -38,12 +38,23 @@ std::string markup(std::string_view text) {
       continue;
     }
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -118,14 +129,14 @@ std::string fill_of(Verdict v, bool is_default) {
 }
 
 // The page: rows of names on the left, the plot on the right.
-constexpr double kWidth = 1000;
-constexpr double kPlotLeft = 250;
-constexpr double kPlotRight = 968;
+constexpr double kWidth = 1100;
+constexpr double kPlotLeft = 340;
+constexpr double kPlotRight = 1068;
 constexpr double kRowHeight = 24;
 constexpr double kBarHeight = 14;
-constexpr double kLaneHeight = 13;
-constexpr double kCharWidth = 6.8;  // an estimate of the 12 px font's average advance
-constexpr std::size_t kNameChars = 34;
+constexpr double kLaneHeight = 15;
+constexpr double kCharWidth = 7.0;  // an estimate of the 12 px font's average advance
+constexpr std::size_t kNameChars = 44;
 
 std::string num(double v) { return fmt::format("{:.1f}", v); }
 
@@ -162,9 +173,12 @@ Unit unit_for(std::int64_t days) {
 
 const char* unit_name(Unit u) {
   switch (u) {
-    case Unit::Day: return "day";
-    case Unit::Month: return "month";
-    case Unit::Year: return "year";
+    case Unit::Day:
+      return "day";
+    case Unit::Month:
+      return "month";
+    case Unit::Year:
+      return "year";
   }
   return "?";
 }
@@ -200,9 +214,8 @@ std::vector<Date> own_dates(const TimelineReport& r) {
       if (run.through != Date::max()) out.push_back(run.through);
     }
   }
-  std::erase_if(out, [&](Date d) {
-    return d.is_never() || (r.from && d < *r.from) || (r.to && d > *r.to);
-  });
+  std::erase_if(
+      out, [&](Date d) { return d.is_never() || (r.from && d < *r.from) || (r.to && d > *r.to); });
   return out;
 }
 
@@ -374,7 +387,7 @@ Layout layout_of(const TimelineReport& r, const Scale& scale) {
   l.labels = marker_labels(r, scale);
   for (const auto& m : l.labels) l.lanes = std::max(l.lanes, m.lane + 1);
   l.lanes_top = l.legend_top + 18.0 * l.legend_lines + 8;
-  l.plot_top = l.lanes_top + kLaneHeight * l.lanes + 16;
+  l.plot_top = l.lanes_top + kLaneHeight * l.lanes + 24;
   const std::size_t rows = std::max<std::size_t>(r.rows.size(), 1);
   l.plot_bottom = l.plot_top + kRowHeight * static_cast<double>(rows);
   l.height = l.plot_bottom + 34;
@@ -459,15 +472,16 @@ void draw_legend(std::string& out, const Layout& l) {
 }
 
 void draw_axis(std::string& out, const Scale& scale, const Layout& l, bool grid) {
-  const Unit unit = unit_for(std::int64_t{scale.span.last.serial()} - scale.span.first.serial() + 1);
+  const Unit unit =
+      unit_for(std::int64_t{scale.span.last.serial()} - scale.span.first.serial() + 1);
   const std::vector<Tick> ticks = unit == Unit::Year    ? year_ticks(scale.span)
                                   : unit == Unit::Month ? month_ticks(scale.span)
                                                         : day_ticks(scale.span);
   if (grid) {
     out += "<g class=\"grid\" stroke=\"#E2E2E2\">";
     for (const auto& t : ticks) {
-      out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>",
-                         num(scale.x(t.day)), num(l.plot_top), num(l.plot_bottom));
+      out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>", num(scale.x(t.day)),
+                         num(l.plot_top), num(l.plot_bottom));
     }
     out += "</g>";
     return;
@@ -503,7 +517,7 @@ void draw_bar(std::string& out, const TimelineReport& r, const Scale& scale,
               const std::string& name, const Run& run, double row_top) {
   if (run.through < scale.span.first || run.from > scale.span.last) return;  // clipped away
   const Decision& d = run.decision;
-  const bool before = run.from < scale.span.first, after = run.through > scale.span.last;
+  const bool before = run.from<scale.span.first, after = run.through> scale.span.last;
   const double x0 = scale.x(run.from), x1 = scale.x_after(run.through);
   const double y = row_top + (kRowHeight - kBarHeight) / 2;
   const char* colour = style_of(d.verdict).fill;
@@ -513,11 +527,12 @@ void draw_bar(std::string& out, const TimelineReport& r, const Scale& scale,
       verdict_name(d.verdict), d.is_default ? "true" : "false",
       run.from == Date::min() ? "null" : run.from.to_string(),
       run.through == Date::max() ? "null" : run.through.to_string(),
-      before || after
-          ? fmt::format(" data-continues=\"{}\"", before && after ? "both" : before ? "before"
-                                                                                     : "after")
-          : "",
-      num(x0), num(y), num(std::max(x1 - x0, 1.0)), num(kBarHeight), fill_of(d.verdict, d.is_default));
+      before || after ? fmt::format(" data-continues=\"{}\"", before && after ? "both"
+                                                              : before        ? "before"
+                                                                              : "after")
+                      : "",
+      num(x0), num(y), num(std::max(x1 - x0, 1.0)), num(kBarHeight),
+      fill_of(d.verdict, d.is_default));
   // Default runs: a dashed outline in the verdict's colour; decided runs a
   // white edge, so two decided runs of one verdict stay two bars.
   out += d.is_default
@@ -555,7 +570,8 @@ void draw_rows(std::string& out, const TimelineReport& r, const Scale& scale, co
 void draw_marker(std::string& out, const std::string& id, Date day, bool is_signed,
                  const Scale& scale, const Layout& l, double top) {
   const double x = scale.x(day);
-  const double glyph_y = l.plot_top - 8;
+  // Signed above effective: on one day both glyphs stay visible.
+  const double glyph_y = l.plot_top - (is_signed ? 17 : 6);
   out += fmt::format(
       "<g class=\"marker {0}\" data-amendment=\"{1}\" data-date=\"{2}\"><title>amendment {1}: "
       "{3} {2}</title><line x1=\"{4}\" y1=\"{5}\" x2=\"{4}\" y2=\"{6}\" stroke=\"#333\" "
@@ -581,7 +597,7 @@ void draw_markers(std::string& out, const TimelineReport& r, const Scale& scale,
       for (const auto& m : l.labels) {
         if (m.x == x) return lane_baseline(l, m.lane) - 9;
       }
-      return l.plot_top - 12;
+      return l.plot_top - 22;
     };
     if (scale.contains(a.signed_on)) {
       draw_marker(out, id, a.signed_on, true, scale, l, top_of(scale.x(a.signed_on)));

@@ -138,8 +138,8 @@ TEST_CASE("picture: verdicts are Okabe-Ito colours, conflict hatched, defaults l
   Sample s;
   const std::string svg = render_timeline_svg(s.report(s.contract()));
   const auto fills = attributes(svg, "<rect class=\"bar\"", "fill");
-  CHECK(fills == std::vector<std::string>{"#99D8C7", "#D55E00", "#009E73", "url(#pacta-hatch)",
-                                          "#0072B2"});
+  CHECK(fills ==
+        std::vector<std::string>{"#99D8C7", "#D55E00", "#009E73", "url(#pacta-hatch)", "#0072B2"});
   CHECK(svg.find("<pattern id=\"pacta-hatch\"") != std::string::npos);
   const auto dashes = attributes(svg, "<rect class=\"bar\"", "stroke-dasharray");
   CHECK(dashes == std::vector<std::string>{"3 2"});  // only the default run
@@ -159,10 +159,12 @@ TEST_CASE("picture: signed and effective markers are drawn differently and label
           "[cli][timeline][picture]") {
   Sample s;
   const std::string svg = render_timeline_svg(s.report(s.contract()));
-  const auto signed_at = svg.find("<g class=\"marker signed\" data-amendment=\"opening\" "
-                                  "data-date=\"2025-10-28\">");
-  const auto effective_at = svg.find("<g class=\"marker effective\" data-amendment=\"opening\" "
-                                     "data-date=\"2026-01-01\">");
+  const auto signed_at = svg.find(
+      "<g class=\"marker signed\" data-amendment=\"opening\" "
+      "data-date=\"2025-10-28\">");
+  const auto effective_at = svg.find(
+      "<g class=\"marker effective\" data-amendment=\"opening\" "
+      "data-date=\"2026-01-01\">");
   REQUIRE(signed_at != std::string::npos);
   REQUIRE(effective_at != std::string::npos);
   const std::string signed_g = svg.substr(signed_at, svg.find("</g>", signed_at) - signed_at);
@@ -176,8 +178,7 @@ TEST_CASE("picture: signed and effective markers are drawn differently and label
   CHECK(svg.find(">opening effective</text>") != std::string::npos);
 }
 
-TEST_CASE("picture: signed and effective on one day share one label",
-          "[cli][timeline][picture]") {
+TEST_CASE("picture: signed and effective on one day share one label", "[cli][timeline][picture]") {
   Sample s;
   auto r = s.report(s.contract());
   r.amendments[0].effective = r.amendments[0].signed_on;
@@ -241,8 +242,8 @@ TEST_CASE("picture: unbounded and clipped runs reach the edge with an arrow",
   // The first bar starts at the plot's left edge, the conflict ends at its right.
   const auto xs = attributes(svg, "<rect class=\"bar\"", "x");
   const auto widths = attributes(svg, "<rect class=\"bar\"", "width");
-  CHECK(xs[0] == "250.0");
-  CHECK(std::stod(xs[3]) + std::stod(widths[3]) == Approx(968.0).margin(0.15));
+  CHECK(xs[0] == "340.0");
+  CHECK(std::stod(xs[3]) + std::stod(widths[3]) == Approx(1068.0).margin(0.15));
 }
 
 TEST_CASE("picture: runs outside the span are left out of the drawing, not of the details",
@@ -325,16 +326,20 @@ TEST_CASE("picture: long names are truncated with an ellipsis, the full name in 
   const std::string svg = render_timeline_svg(s.report(c));
   const std::string full = "host(provider=a_very_long_party_name_that_goes_on_and_on, cloud=azure)";
   CHECK(svg.find("<title>" + full + "</title>") != std::string::npos);
-  CHECK(svg.find(">" + full.substr(0, 34) + "…</text>") != std::string::npos);
+  CHECK(svg.find(">" + full.substr(0, 44) + "…</text>") != std::string::npos);
   CHECK(svg.find(">act</text>") != std::string::npos);  // a short name is whole
 }
 
 TEST_CASE("picture: truncation never cuts a UTF-8 character", "[cli][timeline][picture]") {
   Sample s;
   Contract c = s.contract();
-  c.domains[0].values[0] = "ééééééééééééééééééééééééééééééééééééééé";
+  std::string e_acute_60;
+  for (int i = 0; i < 60; ++i) e_acute_60 += "é";
+  c.domains[0].values[0] = e_acute_60;
   const std::string svg = render_timeline_svg(s.report(c));
-  CHECK(svg.find(">host(provider=éééééééééééééééééééé…</text>") != std::string::npos);
+  // "host(provider=" is 14 characters: 30 more fit in 44.
+  CHECK(svg.find(">host(provider=" + e_acute_60.substr(0, 30 * 2) + "…</text>") !=
+        std::string::npos);
 }
 
 TEST_CASE("picture: the HTML page embeds the SVG, the scenario and a table per instance",
@@ -380,8 +385,7 @@ TEST_CASE("picture: deterministic: the same report gives the same bytes",
   CHECK(render_timeline_html(r) == render_timeline_html(s.report(s.contract())));
 }
 
-TEST_CASE("picture: a report without instances is still a picture",
-          "[cli][timeline][picture]") {
+TEST_CASE("picture: a report without instances is still a picture", "[cli][timeline][picture]") {
   Sample s;
   auto r = s.report(s.contract());
   r.rows.clear();
