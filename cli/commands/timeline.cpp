@@ -120,6 +120,8 @@ bool build_rows(const PreparedQuestion& q, const std::vector<Pattern>& patterns,
 
 std::string render(const TimelineReport& report, const TimelineOptions& o) {
   if (o.format == "json") return render_timeline_json(report);
+  if (o.format == "svg") return render_timeline_svg(report);
+  if (o.format == "html") return render_timeline_html(report);
   return render_timeline_text(report, o.question.common.color && !o.output);
 }
 

@@ -18,82 +18,8 @@
 
 #include "cli/report/timeline_picture_parts.hpp"
 #include "cli/report/values.hpp"
-#include "grammar/visible.hpp"
 
 namespace pacta::cli {
-
-namespace picture {
-
-std::string markup(std::string_view text) {
-  const std::string shown = visible(text);
-  std::string out;
-  out.reserve(shown.size());
-  for (std::size_t i = 0; i < shown.size(); ++i) {
-    const char ch = shown[i];
-    // U+FFFE and U+FFFF are valid UTF-8 but not XML characters.
-    if (ch == '\xEF' && i + 2 < shown.size() && shown[i + 1] == '\xBF' &&
-        (shown[i + 2] == '\xBE' || shown[i + 2] == '\xBF')) {
-      out += shown[i + 2] == '\xBE' ? "\\uFFFE" : "\\uFFFF";
-      i += 2;
-      continue;
-    }
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
-
-std::string markup_truncated(std::string_view text, std::size_t max_chars) {
-  const std::string shown = visible(text);
-  std::size_t chars = 0;
-  std::size_t cut = shown.size();
-  for (std::size_t i = 0; i < shown.size(); ++i) {
-    if ((static_cast<unsigned char>(shown[i]) & 0xC0U) == 0x80U) continue;  // continuation byte
-    if (chars == max_chars) {
-      cut = i;
-      break;
-    }
-    ++chars;
-  }
-  if (cut == shown.size()) return markup(shown);
-  return markup(shown.substr(0, cut)) + "…";
-}
-
-std::string from_text(Date from) {
-  return from == Date::min() ? "beginning of time" : from.to_string();
-}
-
-std::string through_text(Date through) {
-  return through == Date::max() ? "no end" : through.to_string();
-}
-
-std::string verdict_text(const Decision& d) {
-  return std::string(verdict_name(d.verdict)) + (d.is_default ? " (default)" : "");
-}
-
-std::string clause_list(const Contract& c, const std::vector<int>& clauses) {
-  if (clauses.empty()) return "none";
-  return fmt::format("{}", fmt::join(c.clauses.ids(clauses), ", "));
-}
-
-}  // namespace picture
 
 namespace {
 
@@ -161,138 +87,6 @@ struct Scale {
   }
   bool contains(Date d) const { return d >= span.first && d <= span.last; }
 };
-
-// --- the span and the axis ------------------------------------------------
-
-enum class Unit { Day, Month, Year };
-
-Unit unit_for(std::int64_t days) {
-  if (days > 730) return Unit::Year;
-  return days > 62 ? Unit::Month : Unit::Day;
-}
-
-const char* unit_name(Unit u) {
-  switch (u) {
-    case Unit::Day:
-      return "day";
-    case Unit::Month:
-      return "month";
-    case Unit::Year:
-      return "year";
-  }
-  return "?";
-}
-
-Date shifted(Date d, std::int64_t days) {
-  auto r = add_days(d, days);
-  if (r) return *r;
-  return days < 0 ? Date::min() : Date::max();
-}
-
-Date floor_to(Date d, Unit u) {
-  if (u == Unit::Day) return d;
-  return *Date::from_ymd(d.year(), u == Unit::Year ? 1 : d.month(), 1);
-}
-
-Date ceil_to(Date d, Unit u) {
-  if (u == Unit::Day) return d;
-  const int month = u == Unit::Year ? 12 : d.month();
-  return *Date::from_ymd(d.year(), month, days_in_month(d.year(), month));
-}
-
-// The contract's own dates inside the range asked for: amendments, and the
-// run boundaries that are not the beginning or end of time.
-std::vector<Date> own_dates(const TimelineReport& r) {
-  std::vector<Date> out;
-  for (const auto& a : r.amendments) {
-    out.push_back(a.signed_on);
-    out.push_back(a.effective);
-  }
-  for (const auto& row : r.rows) {
-    for (const auto& run : row.runs) {
-      if (run.from != Date::min()) out.push_back(run.from);
-      if (run.through != Date::max()) out.push_back(run.through);
-    }
-  }
-  std::erase_if(
-      out, [&](Date d) { return d.is_never() || (r.from && d < *r.from) || (r.to && d > *r.to); });
-  return out;
-}
-
-struct Tick {
-  Date day;
-  std::string label;
-};
-
-// The smallest step of `steps` at which the labels of `count` units, each
-// given `label_px`, fit in the plot.
-int step_for(std::int64_t count, double label_px, std::initializer_list<int> steps) {
-  for (int s : steps) {
-    const std::int64_t labels = (count + s - 1) / s;
-    if (static_cast<double>(labels) * label_px <= kPlotRight - kPlotLeft) return s;
-  }
-  return *(steps.end() - 1);
-}
-
-std::vector<Tick> year_ticks(DayRange span) {
-  const int step = step_for(span.last.year() - span.first.year() + 1, 40,
-                            {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000});
-  std::vector<Tick> out;
-  for (int y = (span.first.year() + step - 1) / step * step; y <= span.last.year(); y += step) {
-    const auto d = Date::from_ymd(y, 1, 1);
-    if (d && *d >= span.first) out.push_back({*d, std::to_string(y)});
-  }
-  return out;
-}
-
-std::vector<Tick> month_ticks(DayRange span) {
-  const std::int64_t m0 = std::int64_t{span.first.year()} * 12 + span.first.month() - 1;
-  const std::int64_t m1 = std::int64_t{span.last.year()} * 12 + span.last.month() - 1;
-  const int step = step_for(m1 - m0 + 1, 56, {1, 2, 3, 6, 12});
-  std::vector<Tick> out;
-  for (std::int64_t m = m0; m <= m1; ++m) {
-    if (m % step != 0) continue;
-    const auto d = Date::from_ymd(static_cast<int>(m / 12), static_cast<int>(m % 12) + 1, 1);
-    if (d && *d >= span.first) out.push_back({*d, d->to_string().substr(0, 7)});
-  }
-  return out;
-}
-
-std::vector<Tick> day_ticks(DayRange span) {
-  const std::int64_t days = std::int64_t{span.last.serial()} - span.first.serial() + 1;
-  const int step = step_for(days, 80, {1, 2, 7, 14, 28});
-  std::vector<Tick> out;
-  for (std::int64_t k = 0; k < days; k += step) {
-    const Date d = shifted(span.first, k);
-    out.push_back({d, d.to_string()});
-  }
-  return out;
-}
-
-}  // namespace
-
-DayRange picture_span(const TimelineReport& r) {
-  if (r.from && r.to) return {*r.from, std::max(*r.from, *r.to)};
-  std::vector<Date> days = own_dates(r);
-  if (r.from) days.push_back(*r.from);
-  if (r.to) days.push_back(*r.to);
-  // No date at all (one answer for all time): any window shows it; a fixed
-  // one keeps the picture deterministic.
-  if (days.empty()) return {*Date::from_ymd(2000, 1, 1), *Date::from_ymd(2039, 12, 31)};
-  const auto [lo, hi] = std::minmax_element(days.begin(), days.end());
-  const std::int64_t width = std::int64_t{hi->serial()} - lo->serial();
-  // A tenth each side, at least a year (or the width itself when shorter,
-  // so that a few days are not lost in a year of margin).
-  const std::int64_t pad =
-      width == 0 ? 365 : std::max(width / 10, std::min<std::int64_t>(width, 365));
-  const Unit unit = unit_for(width + 2 * pad);
-  DayRange out;
-  out.first = r.from ? *r.from : floor_to(shifted(*lo, -pad), unit);
-  out.last = r.to ? *r.to : ceil_to(shifted(*hi, pad), unit);
-  return out;
-}
-
-namespace {
 
 // --- the layout -----------------------------------------------------------
 
@@ -472,11 +266,9 @@ void draw_legend(std::string& out, const Layout& l) {
 }
 
 void draw_axis(std::string& out, const Scale& scale, const Layout& l, bool grid) {
-  const Unit unit =
-      unit_for(std::int64_t{scale.span.last.serial()} - scale.span.first.serial() + 1);
-  const std::vector<Tick> ticks = unit == Unit::Year    ? year_ticks(scale.span)
-                                  : unit == Unit::Month ? month_ticks(scale.span)
-                                                        : day_ticks(scale.span);
+  const picture::TickUnit unit = picture::tick_unit(scale.span);
+  const std::vector<picture::AxisTick> ticks =
+      picture::axis_ticks(scale.span, kPlotRight - kPlotLeft);
   if (grid) {
     out += "<g class=\"grid\" stroke=\"#E2E2E2\">";
     for (const auto& t : ticks) {
@@ -489,7 +281,8 @@ void draw_axis(std::string& out, const Scale& scale, const Layout& l, bool grid)
   out += fmt::format(
       "<g class=\"axis\" data-unit=\"{}\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" "
       "stroke=\"#333\"/>",
-      unit_name(unit), num(kPlotLeft), num(l.plot_bottom), num(kPlotRight), num(l.plot_bottom));
+      picture::tick_unit_name(unit), num(kPlotLeft), num(l.plot_bottom), num(kPlotRight),
+      num(l.plot_bottom));
   for (const auto& t : ticks) {
     const double x = scale.x(t.day);
     out += fmt::format(

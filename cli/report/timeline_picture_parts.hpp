@@ -1,8 +1,9 @@
 #pragma once
-// The pieces the two pictures of `pacta timeline` share (SPEC §6,
-// "Pictures"): the SVG drawing (cli/report/timeline_picture.cpp) and the
-// HTML page around it (cli/report/timeline_page.cpp). Internal to
-// cli/report: the public interface is cli/report/timeline_report.hpp.
+// The pieces of the pictures of `pacta timeline` (SPEC §6, "Pictures"):
+// text (timeline_picture_text.cpp), span and axis (timeline_axis.cpp), the
+// SVG drawing (timeline_picture.cpp) and the HTML page around it
+// (timeline_page.cpp). Internal to cli/report: the public interface is
+// cli/report/timeline_report.hpp.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,17 @@ std::string through_text(Date through);
 std::string verdict_text(const Decision& d);
 // Clause ids joined by ", ", or "none" (not yet escaped).
 std::string clause_list(const Contract& c, const std::vector<int>& clauses);
+
+// The dated axis of a picture over `span`: its unit (by the span's length)
+// and its ticks, thinned so that their labels fit in `width` pixels.
+enum class TickUnit { Day, Month, Year };
+const char* tick_unit_name(TickUnit u);  // "day", "month", "year"
+struct AxisTick {
+  Date day;
+  std::string label;  // "2025", "2025-03" or "2025-03-14"
+};
+TickUnit tick_unit(DayRange span);
+std::vector<AxisTick> axis_ticks(DayRange span, double width);
 
 // The <svg> element alone, without an XML declaration: the SVG file puts
 // one before it, the HTML page embeds it inline.

@@ -34,7 +34,9 @@ fmt::text_style verdict_color(Verdict v) {
 bool open_start(const TimelineReport& r, const Run& run) {
   return !r.from && run.from == Date::min();
 }
-bool open_end(const TimelineReport& r, const Run& run) { return !r.to && run.through == Date::max(); }
+bool open_end(const TimelineReport& r, const Run& run) {
+  return !r.to && run.through == Date::max();
+}
 
 std::string heading(const TimelineReport& r) {
   const Contract& c = r.contract;
@@ -73,10 +75,10 @@ std::string run_line(const TimelineReport& r, int action, const Run& run, bool c
   const std::string from = open_start(r, run) ? "(start)" : run.from.to_string();
   const std::string through = open_end(r, run) ? "(no end)" : run.through.to_string();
   const std::string verdict = fmt::format("{:<10}", verdict_name(run.decision.verdict));
-  return fmt::format("  {:<10} … {:<10}  {}  {}\n", from, through,
-                     color ? fmt::format(verdict_color(run.decision.verdict), "{}", verdict)
-                           : verdict,
-                     why_text(r.contract, action, run.decision));
+  return fmt::format(
+      "  {:<10} … {:<10}  {}  {}\n", from, through,
+      color ? fmt::format(verdict_color(run.decision.verdict), "{}", verdict) : verdict,
+      why_text(r.contract, action, run.decision));
 }
 
 Json run_json(const TimelineReport& r, const Run& run) {
