@@ -8,7 +8,9 @@
 //    `pacta timeline FILE --format json`), the legend, names that stay left
 //    of the plot, legend items and axis labels that do not overlap;
 //  - a screenshot (`--screenshot`) is decoded with libpng and must not be
-//    blank: some ink, and the colour of at least one verdict.
+//    blank: some ink, and the colour of at least one verdict;
+//  - the `--format svg` file, opened on its own, parses as XML (Chromium
+//    shows a parsererror otherwise) with a row per instance, a bar per run.
 // No chromium is a failure, never a skip: a skipped browser test would claim
 // a check that did not happen.
 //
@@ -123,6 +125,7 @@ constexpr const char* kProbe = R"(<script>
   const bars = all('g.row rect.bar');
   const plotLeft = 340;  // kPlotLeft of cli/report/timeline_picture.cpp
   const out = {
+    scripts: document.scripts.length,
     svgs: svgs.length,
     namespace: svg ? svg.namespaceURI : '',
     rows: all('g.row').length,
@@ -168,6 +171,7 @@ nlohmann::json probe(const std::string& chromium, const Options& o, const std::s
 
 void check_dom(const nlohmann::json& p, const Expected& e) {
   const auto n = [&](const char* key) { return p.at(key).get<std::size_t>(); };
+  check(n("scripts") == 1, "no script but the probe (" + std::to_string(n("scripts")) + ")");
   check(n("svgs") == 1, "one inline SVG (" + std::to_string(n("svgs")) + ")");
   check(p.at("namespace") == "http://www.w3.org/2000/svg", "parsed as SVG");
   check(n("rows") == e.rows, "a row per instance: " + std::to_string(n("rows")) + " rows, " +
@@ -211,6 +215,29 @@ void check_screenshot(const std::string& chromium, const Options& o, const std::
   check(coloured > 200, "bars in verdict colours: " + std::to_string(coloured) + " pixels");
 }
 
+std::size_t occurrences(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+// The SVG file on its own: Chromium parses it as XML, so a stray `&` or `<`
+// in a name would give a parser error instead of a picture.
+void check_svg(const std::string& chromium, const Options& o, const Expected& e) {
+  const std::string svg = o.work + "/picture.svg";
+  const ProcessResult made =
+      run_process(o.pacta, {"timeline", o.contract, "--format", "svg", "--output", svg}, o.work);
+  if (made.exit_code != 0)
+    fail_now("pacta timeline --format svg exited " + std::to_string(made.exit_code) + ": " +
+             made.err);
+  const ProcessResult r = run_chromium(chromium, o, {"--dump-dom", "file://" + svg});
+  if (r.exit_code != 0)
+    fail_now("chromium --dump-dom (svg) exited " + std::to_string(r.exit_code) + ": " + r.err);
+  check(r.out.find("parsererror") == std::string::npos, "the SVG file is well-formed XML");
+  check(occurrences(r.out, "<g class=\"row\"") == e.rows, "the SVG file: a row per instance");
+  check(occurrences(r.out, "<rect class=\"bar\"") == e.runs, "the SVG file: a bar per run");
+}
+
 Options parse(int argc, char** argv) {
   Options o;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -242,6 +269,7 @@ int main(int argc, char** argv) {
              made.err);
   check_dom(probe(chromium, o, page), e);
   check_screenshot(chromium, o, page);
+  check_svg(chromium, o, e);
   std::printf("%s\n", failures == 0 ? "all browser checks passed" : "browser checks failed");
   return failures == 0 ? 0 : 1;
 }
