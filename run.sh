@@ -9,7 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(cmake ninja-build g++ libboost-dev libyaml-cpp-dev catch2 libcli11-dev libfmt-dev
-          nlohmann-json3-dev)
+          nlohmann-json3-dev libpng-dev)
+# The browser test of the timeline pictures (tests/browser) and
+# docs/make-screenshots.sh: headless Chromium.
+TEST_PACKAGES=(chromium)
 FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
 STYLE_PACKAGES=(clang-14 clang-format-14 clang-tidy-14)
 JOBS=${PACTA_JOBS:-2}
@@ -35,7 +38,7 @@ build() {  # build PRESET (CMakePresets.json; the tree is build/PRESET)
 
 case "${1:-}" in
   test)
-    install_missing "${PACKAGES[@]}"
+    install_missing "${PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     build release
     ctest --preset release -j "$JOBS"
     ;;
@@ -52,12 +55,12 @@ case "${1:-}" in
     echo "run.sh: clang-format and clang-tidy clean" >&2
     ;;
   clang)
-    install_missing "${PACKAGES[@]}" clang-14
+    install_missing "${PACKAGES[@]}" "${TEST_PACKAGES[@]}" clang-14
     build clang
     ctest --preset clang -j "$JOBS"
     ;;
   asan)
-    install_missing "${PACKAGES[@]}"
+    install_missing "${PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     build asan
     UBSAN_OPTIONS=print_stacktrace=1 ctest --preset asan -j "$JOBS" --timeout 900
     ;;

@@ -130,6 +130,8 @@ bool build_rows(const PreparedQuestion& q, const std::vector<Pattern>& patterns,
 
 void render(const TimelineReport& report, const TimelineOptions& o, const Sink& sink) {
   if (o.format == "json") return write_timeline_json(report, sink);
+  if (o.format == "svg") return sink(render_timeline_svg(report));
+  if (o.format == "html") return sink(render_timeline_html(report));
   return write_timeline_text(report, o.question.common.color && !o.output, sink);
 }
 
