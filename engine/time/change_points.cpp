@@ -75,6 +75,8 @@ struct ChangePoints::Impl {
 
   bool of_instance(int action, const std::vector<int>& args, DayRange range, std::vector<Date>& out,
                    ChangePointError& error);
+  bool of_version(int version, const std::vector<int>& args, DayRange range, std::vector<Date>& out,
+                  ChangePointError& error);
   bool of_condition(const TypedExpr& e, const std::vector<int>& args, DayRange range,
                     int clause_index, std::vector<Date>& out, ChangePointError& error);
 
@@ -108,6 +110,7 @@ struct ChangePoints::Impl {
   Day first_change(Day d0, Day limit, bool is_monotone, const TypedExpr& at, State state);
   bool over_budget(const TypedExpr* at, ChangePointError::Kind kind, std::uint64_t days);
 
+ public:
   struct Bounds {
     bool done = false;
     bool failed = false;
@@ -115,7 +118,6 @@ struct ChangePoints::Impl {
   };
   const Bounds& bounds_of(int version);
 
- public:
   const CompiledContract& compiled;
   const Contract& contract;
   const Situation& situation;
@@ -566,10 +568,11 @@ const ChangePoints::Impl::Bounds& ChangePoints::Impl::bounds_of(int version) {
   return b;
 }
 
-bool ChangePoints::Impl::of_instance(int action, const std::vector<int>& args, DayRange range,
-                                     std::vector<Date>& out, ChangePointError& error) {
-  out.clear();
-  out.push_back(range.first);
+// A version whose bounds fail makes deciding fail on every day of its span,
+// whatever the instance (the decider checks bounds before the pattern);
+// otherwise only a version whose pattern matches the instance counts.
+bool ChangePoints::Impl::of_version(int version, const std::vector<int>& args, DayRange range,
+                                    std::vector<Date>& out, ChangePointError& error) {
   failure = ChangePointError{};
   params = args.data();
   const Day first = range.first.serial();
@@ -577,30 +580,40 @@ bool ChangePoints::Impl::of_instance(int action, const std::vector<int>& args, D
   auto add = [&](Day d) {
     if (first < d && d < stop) out.push_back(to_date(d));
   };
-  for (int vi : compiled.versions_for_action(action)) {
-    const ClauseVersionSpan& span = compiled.versions()[vi];
-    const ClauseVersion& v = *span.version;
-    bool matches = true;
-    for (std::size_t i = 0; i < v.pattern.arg_values.size() && matches; ++i) {
-      matches = v.pattern.arg_values[i] < 0 || v.pattern.arg_values[i] == args[i];
-    }
-    if (!matches) continue;
-    const Bounds& b = bounds_of(vi);
-    Day start = to_day(span.start), end = to_day(span.end);
-    if (!b.failed) {  // else deciding fails on every day of the span
-      start = std::max(start, b.from);
-      end = std::min(end, b.until);
-    }
-    if (start >= end) continue;
+  const ClauseVersionSpan& span = compiled.versions()[version];
+  const ClauseVersion& v = *span.version;
+  const Bounds& b = bounds_of(version);
+  Day start = to_day(span.start), end = to_day(span.end);
+  if (b.failed) {
     add(start);
     add(end);
-    if (!v.when || b.failed) continue;
-    clause = span.clause;
-    const Day from = std::max(start, first), limit = std::min(end, stop);
-    if (from < limit && !walk(*v.when, from, limit, out)) {
-      error = failure;
-      return false;
-    }
+    return true;
+  }
+  bool matches = true;
+  for (std::size_t i = 0; i < v.pattern.arg_values.size() && matches; ++i) {
+    matches = v.pattern.arg_values[i] < 0 || v.pattern.arg_values[i] == args[i];
+  }
+  start = std::max(start, b.from);
+  end = std::min(end, b.until);
+  if (!matches || start >= end) return true;
+  add(start);
+  add(end);
+  if (!v.when) return true;
+  clause = span.clause;
+  const Day from = std::max(start, first), limit = std::min(end, stop);
+  if (from < limit && !walk(*v.when, from, limit, out)) {
+    error = failure;
+    return false;
+  }
+  return true;
+}
+
+bool ChangePoints::Impl::of_instance(int action, const std::vector<int>& args, DayRange range,
+                                     std::vector<Date>& out, ChangePointError& error) {
+  out.clear();
+  out.push_back(range.first);
+  for (int vi : compiled.versions_for_action(action)) {
+    if (!of_version(vi, args, range, out, error)) return false;
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -635,9 +648,20 @@ bool ChangePoints::of_instance(int action, const std::vector<int>& args, DayRang
   return impl_->of_instance(action, args, range, out, error);
 }
 
+bool ChangePoints::of_version(int version, const std::vector<int>& args, DayRange range,
+                              std::vector<Date>& out, ChangePointError& error) {
+  return impl_->of_version(version, args, range, out, error);
+}
+
 bool ChangePoints::of_condition(const TypedExpr& e, const std::vector<int>& args, DayRange range,
                                 int clause, std::vector<Date>& out, ChangePointError& error) {
   return impl_->of_condition(e, args, range, clause, out, error);
+}
+
+bool ChangePoints::in_bounds(int version, Date d, bool& failed) {
+  const auto& b = impl_->bounds_of(version);
+  failed = b.failed;
+  return !b.failed && b.from <= d.serial() && d.serial() < b.until;
 }
 
 std::uint64_t ChangePoints::steps() const { return impl_->steps; }

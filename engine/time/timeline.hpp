@@ -23,6 +23,7 @@
 // Situation; nothing here depends on how either was made.
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "engine/compile/compiled_contract.hpp"
@@ -68,12 +69,23 @@ class ChangePoints {
   bool of_instance(int action, const std::vector<int>& args, DayRange range, std::vector<Date>& out,
                    ChangePointError& error);
 
+  // The days of `range` (after range.first) on which version `version`
+  // (an index into CompiledContract::versions()) may change how it takes
+  // part in deciding the instance: starts or stops being in force,
+  // applying, or failing. Appended to `out`, unsorted.
+  bool of_version(int version, const std::vector<int>& args, DayRange range, std::vector<Date>& out,
+                  ChangePointError& error);
+
   // The days of `range` on which the bool expression `e` (of clause
   // version `clause`'s `when`, reading `args` as params) may change truth or
   // start or stop failing, ascending, range.first first. For tests and for
   // explanations of one condition.
   bool of_condition(const TypedExpr& e, const std::vector<int>& args, DayRange range, int clause,
                     std::vector<Date>& out, ChangePointError& error);
+
+  // Whether version `version`'s own bounds (from/until/through, under the
+  // situation's facts) contain `d`; `failed` when they cannot be evaluated.
+  bool in_bounds(int version, Date d, bool& failed);
 
   // Expression evaluations done so far (bisections and day-by-day walks).
   std::uint64_t steps() const;
@@ -101,6 +113,14 @@ struct TimelineFailure {
 };
 
 // Timelines of the instances of one compiled contract in one situation.
+// Incremental: each version on the instance's action has its own change
+// points; at a change point only the versions that change are evaluated
+// again, and the decision follows from counts kept as they change (which
+// clauses apply, how many applying versions set each aside, how many
+// effective clauses of each modality). So a timeline costs its change
+// points times the versions that change there, not times every version on
+// the action. On a day a version fails, the Decider decides that day, so
+// the failure reported is the one `ask --on` that day reports.
 class Timeliner {
  public:
   Timeliner(const CompiledContract& compiled, const Situation& situation, const Limits& limits);
@@ -110,16 +130,50 @@ class Timeliner {
   bool timeline(int action, const std::vector<int>& args, DayRange range, std::vector<Run>& runs,
                 TimelineFailure& failure);
 
-  // Work so far: decisions (Decider::steps) plus change-point evaluations.
-  std::uint64_t steps() const { return decider_.steps() + points_.steps(); }
+  // Work so far: decisions (Decider::steps), change-point evaluations, and
+  // the versions and clauses looked at while sweeping.
+  std::uint64_t steps() const { return decider_.steps() + points_.steps() + sweep_steps_; }
 
  private:
+  enum class Part : unsigned char { Out, InForce, Applies, Fails };  // a version, on one day
+  struct Event {
+    Date day;
+    int version;
+    friend bool operator<(const Event& a, const Event& b) {
+      return a.day != b.day ? a.day < b.day : a.version < b.version;
+    }
+  };
+
+  bool collect_events(int action, const std::vector<int>& args, DayRange range,
+                      TimelineFailure& failure);
+  void start_instance(int action);
+  void prepare_day(Date d);
+  Part part_of(int version, const std::vector<int>& args, Date d);
+  // Applies the parts computed for one day: versions that stop applying
+  // first, so that a clause whose version changes that day is counted once.
+  bool apply_parts();
+  void enter(int version);
+  void leave(int version);
+  void current_decision(int action, Decision& out);
+  bool record(int action, const std::vector<int>& args, Date d, std::vector<Run>& runs,
+              TimelineFailure& failure);
+
   const CompiledContract& compiled_;
   Limits limits_;
   Situation situation_;  // a copy: `on` and the conditions change per day
   Decider decider_;
   ChangePoints points_;
-  std::vector<Date> days_;  // scratch
+  std::vector<Date> days_;                            // scratch
+  std::vector<Event> events_;                         // scratch
+  std::vector<std::pair<int, Part>> changes_;         // scratch: one day's new parts
+  std::vector<Part> part_;                            // per version
+  std::vector<int> set_aside_by_;                     // per clause: applying versions overriding it
+  std::vector<int> applying_version_;                 // per clause: -1 when it does not apply
+  std::vector<int> applying_;                         // clauses that apply, unsorted
+  std::vector<int> effective_ = std::vector<int>(3);  // per modality: applying, not set aside
+  int failing_ = 0;                                   // versions that fail today
+  Decision scratch_;
+  std::uint64_t sweep_steps_ = 0;
 };
 
 }  // namespace pacta
