@@ -162,6 +162,11 @@ dates:
   mid: start + 6 months
   stop: mid + 1 year
   after_event: event + 30 days
+holidays: [2021-06-30]
+conditions:
+  late: date > stop - 1 month
+  edge: date + 1 day >= 9999-12-31
+  in_window: date >= mid and date <= stop
 )";
 
 class Writer {
