@@ -348,4 +348,19 @@ inline Question make_question(Bytes& in) {
   return q;
 }
 
+// The facts a question assumes, as (fact index, value) of the loaded contract.
+inline std::vector<std::pair<int, Value>> assumptions(const Contract& c, const Question& q) {
+  std::vector<std::pair<int, Value>> assumed;
+  if (q.flag >= 0) assumed.emplace_back(*c.find_fact("flag"), Value::boolean(q.flag == 1));
+  if (q.count >= 0) assumed.emplace_back(*c.find_fact("count"), Value::number(Number(q.count)));
+  if (q.tier >= 0) assumed.emplace_back(*c.find_fact("tier"), Value::member(q.tier));
+  if (q.event > 0) {
+    assumed.emplace_back(*c.find_fact("event"), Value::date(*Date::parse(kEvents[q.event].text)));
+  }
+  if (q.ends > 0) {
+    assumed.emplace_back(*c.find_fact("ends"), Value::date(*Date::parse(kEnds[q.ends].text)));
+  }
+  return assumed;
+}
+
 }  // namespace pacta::fuzz::generated
