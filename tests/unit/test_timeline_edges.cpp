@@ -271,6 +271,47 @@ TEST_CASE("timelines: the first and last representable days") {
                  range("0001-01-01", "0001-01-01"), range("9999-01-01", "9999-11-30")});
 }
 
+// A bound that cannot be evaluated (here `event + 1 year` past 9999-12-31)
+// fails every decision of the action from the day its version is current,
+// whatever the pattern (language.md §7: bounds first): the timeline fails
+// on that day too.
+TEST_CASE("timelines: a bound that fails to evaluate fails the timeline where deciding fails") {
+  const Edge e = edge(R"(clauses:
+  - id: bounded
+    permit: act
+    until: event + 1 year
+  - id: other-party
+    forbid: pay(globex)
+amendments:
+  - id: later-bound
+    signed: 2020-06-30
+    add:
+      - id: added
+        permit: pay(globex)
+        through: event + 1 year
+)");
+  const CompiledContract compiled(e.contract(), Scenario{});
+  SituationError serr;
+  auto s = make_situation(e.contract(), Date::min(),
+                          fixture::assumptions(e.contract(), {"event=9999-06-01"}), serr);
+  REQUIRE(s.has_value());
+  Timeliner t(compiled, *s, Limits{});
+  for (const auto& [instance, fails_on] : {std::pair{"act", "2015-01-01"},
+                                           {"pay(acme)", "2020-06-30"},
+                                           {"pay(globex)", "2020-06-30"}}) {
+    const auto [action, args] = fixture::instance(e.contract(), instance);
+    const oracle::Answer got =
+        oracle::timeline_of(t, action, args, range("2015-01-01", "2040-12-31"));
+    INFO(instance << ":\n" << oracle::describe(got));
+    CHECK_FALSE(got.ok);
+    if (got.ok) continue;
+    CHECK(got.failure.on == day(fails_on));
+    CHECK(got.failure.decision.error == EvalEnv::Error::DateOutOfRange);
+  }
+  check_days(e, {range("2015-01-01", "2040-12-31")}, {std::nullopt, "2020-06-29"},
+             {{}, {"event=9999-06-01"}});
+}
+
 TEST_CASE("timelines: retroactive amendments, with and without as_agreed_on") {
   const Edge e = edge(R"(clauses:
   - id: base
