@@ -43,9 +43,11 @@ struct WindowItem {
   Ymd first, last;
 };
 const WindowItem kWindows[] = {
-    {{2019, 6, 1}, {2022, 6, 30}}, {{2020, 1, 1}, {2020, 12, 31}}, {{2020, 2, 1}, {2020, 3, 31}},
-    {{2021, 5, 1}, {2021, 7, 31}}, {{1, 1, 1}, {1, 3, 31}},        {{9999, 1, 1}, {9999, 12, 31}},
-    {{9999, 12, 31}, {9999, 12, 31}}, {{2020, 7, 1}, {2020, 7, 1}}, {{2018, 1, 1}, {2023, 12, 31}},
+    {{2019, 6, 1}, {2022, 6, 30}},    {{2020, 1, 1}, {2020, 12, 31}},
+    {{2020, 2, 1}, {2020, 3, 31}},    {{2021, 5, 1}, {2021, 7, 31}},
+    {{1, 1, 1}, {1, 3, 31}},          {{9999, 1, 1}, {9999, 12, 31}},
+    {{9999, 12, 31}, {9999, 12, 31}}, {{2020, 7, 1}, {2020, 7, 1}},
+    {{2018, 1, 1}, {2023, 12, 31}},
 };
 
 oracle::Answer clip(const oracle::Answer& whole, DayRange range) {
@@ -70,8 +72,7 @@ void check_all_time(Timeliner& t, int action, const std::vector<int>& args, DayR
                    context + oracle::describe(whole));
   for (std::size_t i = 1; i < whole.runs.size(); ++i) {
     PACTA_FUZZ_CHECK(whole.runs[i].from.serial() == whole.runs[i - 1].through.serial() + 1 &&
-                         !oracle::same_decision(whole.runs[i].decision,
-                                                whole.runs[i - 1].decision),
+                         !oracle::same_decision(whole.runs[i].decision, whole.runs[i - 1].decision),
                      context + oracle::describe(whole));
   }
   if (in_window.ok) {
@@ -106,7 +107,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!situation) return 0;  // a named date out of range: no question can be asked
   static const bool verbose = std::getenv("PACTA_FUZZ_VERBOSE") != nullptr;
   if (verbose) std::fprintf(stderr, "----\n%s", yaml.c_str());
-  Timeliner timeliner(compiled, *situation, Limits{});
   for (std::size_t a = 0; a < c.actions.size(); ++a) {
     const Pattern any{static_cast<int>(a), std::vector<int>(c.actions[a].params.size(), -1)};
     for (InstanceOdometer it(c, any); !it.done(); it.next()) {
@@ -120,6 +120,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           window.first.to_string() + ".." + window.last.to_string() + "\n";
       const oracle::Answer days =
           oracle::decide_every_day(compiled, *situation, action, args, window);
+      // A Timeliner per instance: each timeline has its own step budget.
+      Timeliner timeliner(compiled, *situation, Limits{});
       const oracle::Answer got = oracle::timeline_of(timeliner, action, args, window);
       const std::string diff = oracle::disagreement(days, got);
       PACTA_FUZZ_CHECK(diff.empty(), context + diff);

@@ -80,8 +80,10 @@ inline std::string describe(const Answer& a) {
   std::string s;
   if (!a.ok) {
     if (refused(a)) {
-      return "refused: too many days (" + std::to_string(a.failure.points.days) + ") in clause " +
-             std::to_string(a.failure.points.clause) + "\n";
+      const bool days = a.failure.points.kind == ChangePointError::Kind::TooManyDays;
+      return std::string("refused: too many ") + (days ? "days (" : "steps (") +
+             std::to_string(a.failure.points.days) + " days) in clause " +
+             std::to_string(a.failure.points.clause) + " on " + a.failure.on.to_string() + "\n";
     }
     return "fails on " + a.failure.on.to_string() + ": error " +
            std::to_string(static_cast<int>(a.failure.decision.error)) + " in clause " +

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -59,13 +60,20 @@ inline oracle::Answer clip(const oracle::Answer& whole, DayRange range) {
 struct Checker {
   const CompiledContract& compiled;
   const Situation& situation;
-  Timeliner timeliner;
+  // A Timeliner per instance (`fresh`): the step budget
+  // (Limits::max_decision_steps) is the work of one timeline, so a costly
+  // instance does not leave the next one without budget.
+  std::optional<Timeliner> timeliner;
   Decider decider;
   std::uint64_t compared_days = 0;
   std::uint64_t refusals = 0;
 
-  Checker(const CompiledContract& c, const Situation& s)
-      : compiled(c), situation(s), timeliner(c, s, Limits{}), decider(c) {}
+  Checker(const CompiledContract& c, const Situation& s) : compiled(c), situation(s), decider(c) {}
+
+  Timeliner& fresh() {
+    timeliner.emplace(compiled, situation, Limits{});
+    return *timeliner;
+  }
 
   bool decides(Date on, int action, const std::vector<int>& args, Decision& d) {
     Situation s = situation;
@@ -78,7 +86,7 @@ struct Checker {
   void check_window(int action, const std::vector<int>& args, DayRange window,
                     const std::string& context) {
     const oracle::Answer days = oracle::decide_every_day(compiled, situation, action, args, window);
-    const oracle::Answer got = oracle::timeline_of(timeliner, action, args, window);
+    const oracle::Answer got = oracle::timeline_of(fresh(), action, args, window);
     compared_days += static_cast<std::uint64_t>(window.last.serial() - window.first.serial() + 1);
     INFO(context << " over " << window.first.to_string() << ".." << window.last.to_string());
     INFO(oracle::disagreement(days, got));
@@ -87,7 +95,7 @@ struct Checker {
 
   void check_all_time(int action, const std::vector<int>& args, DayRange window,
                       const std::string& context) {
-    const oracle::Answer whole = oracle::timeline_of(timeliner, action, args, kAllTime);
+    const oracle::Answer whole = oracle::timeline_of(fresh(), action, args, kAllTime);
     if (oracle::refused(whole)) {
       ++refusals;  // allowed (SPEC §6: refuse rather than guess), counted
       return;
@@ -101,7 +109,7 @@ struct Checker {
       CHECK(whole.runs[i].from.serial() == whole.runs[i - 1].through.serial() + 1);
       CHECK_FALSE(oracle::same_decision(whole.runs[i].decision, whole.runs[i - 1].decision));
     }
-    const oracle::Answer in_window = oracle::timeline_of(timeliner, action, args, window);
+    const oracle::Answer in_window = oracle::timeline_of(fresh(), action, args, window);
     if (in_window.ok) CHECK(oracle::disagreement(clip(whole, window), in_window).empty());
     Decision d;
     for (const Run& r : whole.runs) {
