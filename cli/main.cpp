@@ -134,6 +134,39 @@ void add_test_command(Program& p) {
 
 // The top-level help, whichever subcommand was parsed (App::help() would
 // describe the selected subcommand).
+void add_timeline_command(Program& p) {
+  auto options = std::make_shared<pacta::cli::TimelineOptions>();
+  auto* cmd = p.app.add_subcommand(
+      "timeline", "The runs of days over which each instance's answer stays the same");
+  cmd->add_option("FILE", options->question.file, "Rule file")->required();
+  cmd->add_option("ACTION", options->action,
+                  "Action pattern, e.g. 'sell_models(channel=aws)' (default: every action)");
+  cmd->add_option("--from", options->from, "First day shown (YYYY-MM-DD, or today)");
+  cmd->add_option("--to", options->to, "Last day shown (YYYY-MM-DD, or today)");
+  cmd->add_option("--party", options->party,
+                  "Keep instances in which some party param is this party");
+  cmd->add_option("--verdict", options->verdict,
+                  "Keep instances that have this verdict (or 'allowed') on some day");
+  cmd->add_option("--assume", options->question.assume, "Assume a fact: NAME=VALUE (repeatable)")
+      ->take_all()
+      ->allow_extra_args(false);
+  cmd->add_option("--facts", options->question.facts,
+                  "Assume the facts of a YAML file (fact: value per line); --assume wins");
+  cmd->add_option("--as-agreed-on", options->question.as_agreed_on,
+                  "Only amendments signed on or before this date exist");
+  cmd->add_option("--format", options->format, "Output format: text, json, svg or html")
+      ->check(CLI::IsMember({"text", "json", "svg", "html"}))
+      ->default_val("text");
+  cmd->add_option("--output", options->output, "Write the document to FILE, not to stdout");
+  p.runners[cmd] = [options](const CommonOptions& common) {
+    options->question.common = common;
+    // Diagnostics are JSON with --format json, text otherwise.
+    options->question.common.format =
+        options->format == "json" ? pacta::cli::Format::Json : pacta::cli::Format::Text;
+    return pacta::cli::run_timeline(*options);
+  };
+}
+
 std::string top_help(const CLI::App& app) {
   return app.get_formatter()->make_help(&app, "pacta", CLI::AppFormatMode::Normal);
 }
@@ -166,6 +199,7 @@ void describe_program(Program& p) {
   add_ask_command(p);
   add_allowed_command(p);
   add_test_command(p);
+  add_timeline_command(p);
   add_help_command(p);
 }
 

@@ -15,17 +15,6 @@ namespace pacta::cli {
 
 namespace {
 
-// The --party value as a party index; E602 with did-you-mean otherwise.
-std::optional<int> parse_party(const Contract& c, const std::string& name, Diagnostics& diags) {
-  const Domain& parties = c.domains[0];
-  if (auto party = parties.find(name)) return party;
-  std::string help = did_you_mean(name, parties.values);
-  diags.error(
-      "--party", Code::E602, fmt::format("unknown party '{}'", name),
-      help.empty() ? fmt::format("the parties are: {}", fmt::join(parties.values, ", ")) : help);
-  return std::nullopt;
-}
-
 // Actions by name (cli.md), then instances in declaration order; only the
 // `only` pattern's action when given, only instances involving `party`.
 // nullopt and E606 when there are too many to enumerate or to decide.

@@ -45,6 +45,18 @@ struct AllowedOptions {
   bool expect_none = false;
 };
 
+// `pacta timeline FILE [ACTION]` (SPEC §6). `question.on` is unused: every
+// day is asked about.
+struct TimelineOptions {
+  QuestionOptions question;
+  std::optional<std::string> action;  // a pattern; every action when absent
+  std::optional<std::string> from, to;
+  std::optional<std::string> party;
+  std::optional<std::string> verdict;
+  std::string format = "text";        // text, json, svg or html
+  std::optional<std::string> output;  // --output FILE: the document there, not on stdout
+};
+
 struct TestOptions {
   CommonOptions common;
   std::vector<std::string> paths;

@@ -16,16 +16,6 @@ namespace pacta::cli {
 
 namespace {
 
-// The local date, for `--on today`; nullopt if the clock cannot be read.
-std::optional<Date> local_today() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  if (now == static_cast<std::time_t>(-1) || localtime_r(&now, &local) == nullptr) {
-    return std::nullopt;
-  }
-  return Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
-
 // --facts first, then every --assume over it (the last of a fact wins).
 bool assume_facts(const QuestionOptions& o, const Contract& c, const Limits& limits,
                   Diagnostics& diags, std::vector<std::pair<int, Value>>& out) {
@@ -82,8 +72,17 @@ std::vector<const std::string*> kinds_on(const CompiledContract& compiled, Date 
   return kinds;
 }
 
-// A failure while deciding: at the sub-expression that failed (the engine
-// locates it), else at the contract's file.
+}  // namespace
+
+std::optional<Date> local_today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  if (now == static_cast<std::time_t>(-1) || localtime_r(&now, &local) == nullptr) {
+    return std::nullopt;
+  }
+  return Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
 void report_failure(Diagnostics& diags, const LoadedContract& loaded, QuestionFailure& f) {
   if (f.file != nullptr) {
     diags.error(*f.file, f.offset, f.code, std::move(f.message), std::move(f.help));
@@ -91,8 +90,6 @@ void report_failure(Diagnostics& diags, const LoadedContract& loaded, QuestionFa
   }
   diags.error(loaded.contract.path, f.code, std::move(f.message), std::move(f.help));
 }
-
-}  // namespace
 
 std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& limits,
                                         Diagnostics& diags) {
@@ -104,12 +101,14 @@ std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& 
                      std::nullopt,
                      nullptr};
   const Contract& c = q.contract();
-  auto on = parse_date_flag(o.on, "--on", diags, local_today());
+  // `timeline` asks about every day: it has no --on.
+  auto on = o.on.empty() ? std::optional<Date>(Date::min())
+                         : parse_date_flag(o.on, "--on", diags, local_today());
   if (o.as_agreed_on) q.as_agreed_on = parse_date_flag(*o.as_agreed_on, "--as-agreed-on", diags);
   if (o.kind) check_kind(c, *o.kind, diags);
   if (!assume_facts(o, c, limits, diags, q.assumed)) return std::nullopt;
   SituationError error;
-  q.situation = make_situation(c, *on, q.assumed, error);
+  q.situation = make_situation(c, on.value_or(Date::min()), q.assumed, error);
   if (!q.situation) {
     auto f = describe_failure(c, error.error, error.at, -1, error.named_date, "--assume",
                               q.loaded->source.get());
@@ -118,6 +117,16 @@ std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& 
   }
   q.compiled = std::make_unique<CompiledContract>(c, Scenario{q.as_agreed_on});
   return q;
+}
+
+std::optional<int> parse_party(const Contract& c, const std::string& name, Diagnostics& diags) {
+  const Domain& parties = c.domains[0];
+  if (auto party = parties.find(name)) return party;
+  std::string help = did_you_mean(name, parties.values);
+  diags.error(
+      "--party", Code::E602, fmt::format("unknown party '{}'", name),
+      help.empty() ? fmt::format("the parties are: {}", fmt::join(parties.values, ", ")) : help);
+  return std::nullopt;
 }
 
 std::optional<VerdictFilter> parse_verdict_filter(const std::string& text, const char* flag,

@@ -14,6 +14,7 @@
 #include "cli/report/reporter.hpp"
 #include "engine/compile/compiled_contract.hpp"
 #include "engine/decide/decider.hpp"
+#include "engine/decide/question.hpp"
 #include "engine/load.hpp"
 #include "grammar/verdict.hpp"
 
@@ -31,9 +32,17 @@ struct PreparedQuestion {
   const Contract& contract() const { return loaded->contract; }
 };
 
+// The local date, for `today` in date flags; nullopt if the clock cannot be read.
+std::optional<Date> local_today();
+// A failure while deciding, as a diagnostic: at the sub-expression that
+// failed (the engine locates it), else at the contract's file.
+void report_failure(Diagnostics& diags, const LoadedContract& loaded, QuestionFailure& f);
+
 // nullopt: `diags` says why (unreadable file, bad date or fact, ...).
 std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& limits,
                                         Diagnostics& diags);
+// The --party value as a party index; E602 with did-you-mean otherwise.
+std::optional<int> parse_party(const Contract& c, const std::string& name, Diagnostics& diags);
 // `flag`'s value as a verdict filter; E601 with did-you-mean otherwise.
 std::optional<VerdictFilter> parse_verdict_filter(const std::string& text, const char* flag,
                                                   Diagnostics& diags);

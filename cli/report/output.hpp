@@ -8,6 +8,8 @@
 // escape_invalid_utf8() for JSON.
 #include <fmt/format.h>
 
+#include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -21,6 +23,10 @@ void write(Stream stream, std::string_view bytes);
 
 inline void write_out(std::string_view bytes) { write(Stream::Out, bytes); }
 inline void write_err(std::string_view bytes) { write(Stream::Err, bytes); }
+
+// All of `bytes` as the content of the file `path` (created or truncated),
+// for --output. nullopt when written; else why not (the system's words).
+std::optional<std::string> write_file(const std::string& path, std::string_view bytes);
 
 // fmt::format, then write: fmt formats a std::string argument by its
 // length, NULs included.

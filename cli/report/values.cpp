@@ -4,7 +4,63 @@
 
 #include <cstdint>
 
+#include "grammar/utf8.hpp"
+#include "grammar/visible.hpp"
+
 namespace pacta::cli {
+
+namespace {
+
+// Every string of `j`, keys included, made valid UTF-8 in place. Keys are
+// rebuilt only in an object that has an invalid one (names are checked
+// identifiers; a path or an argument is not).
+void escape_invalid_strings(Json& j) {
+  if (j.is_string()) {
+    auto& text = j.get_ref<std::string&>();
+    if (!is_valid_utf8(text)) text = escape_invalid_utf8(text);
+  } else if (j.is_array()) {
+    for (auto& element : j) escape_invalid_strings(element);
+  } else if (j.is_object()) {
+    bool keys_valid = true;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      escape_invalid_strings(it.value());
+      keys_valid = keys_valid && is_valid_utf8(it.key());
+    }
+    if (keys_valid) return;
+    Json rebuilt = Json::object();
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      rebuilt[escape_invalid_utf8(it.key())] = std::move(it.value());
+    }
+    j = std::move(rebuilt);
+  }
+}
+
+// The dumped document with DEL, C1 controls and the invisible marks that
+// visible() escapes written as JSON escapes (`\u009b`) too: the same
+// string for a JSON reader, and nothing a terminal acts on when a person
+// reads the document (dump() escapes only U+0000..U+001F). Outside strings
+// a dump is ASCII, so every such character is inside a string.
+std::string escape_invisible(const std::string& dumped) {
+  std::string out;
+  out.reserve(dumped.size());
+  for (std::size_t i = 0; i < dumped.size();) {
+    const auto byte = static_cast<unsigned char>(dumped[i]);
+    if (byte < 0x7F) {
+      out += dumped[i++];
+      continue;
+    }
+    const utf8::Decoded c = utf8::decode(dumped, i);
+    if (c.problem == utf8::Problem::None && shown_as_escape(c.code)) {
+      out += fmt::format("\\u{:04x}", c.code);
+    } else {
+      out.append(dumped, i, c.length);
+    }
+    i += c.length;
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string instance_text(const Contract& c, int action, const std::vector<int>& args) {
   const ActionDecl& a = c.actions[action];
@@ -42,6 +98,41 @@ std::string value_text(const Contract& c, const Type& type, const Value& v) {
   // Through JSON, so a number reads the same in both formats.
   Json j = value_json(c, type, v);
   return j.is_string() ? j.get<std::string>() : j.dump();
+}
+
+Json ids_json(const Contract& c, const std::vector<int>& clauses) {
+  Json out = Json::array();
+  for (auto& id : c.clauses.ids(clauses)) out.push_back(std::move(id));
+  return out;
+}
+
+// An instance's args by param name: bools as JSON booleans, parties and
+// enum values as their names.
+Json args_json(const Contract& c, int action, const std::vector<int>& values) {
+  const ActionDecl& a = c.actions[action];
+  Json args = Json::object();
+  for (std::size_t i = 0; i < a.params.size(); ++i) {
+    const Type& t = a.params[i].type;
+    args[a.params[i].name] = t.kind == Type::Kind::Bool
+                                 ? Json(values[i] != 0)
+                                 : Json(c.domains[t.domain].values[values[i]]);
+  }
+  return args;
+}
+
+Json assume_json(const Contract& c, const std::vector<std::pair<int, Value>>& assumed) {
+  Json assume = Json::object();
+  for (const auto& [fact, value] : assumed) {
+    assume[c.facts[fact].name] = value_json(c, c.facts[fact].type, value);
+  }
+  return assume;
+}
+
+Json date_json(const std::optional<Date>& d) { return d ? Json(d->to_string()) : Json(nullptr); }
+
+std::string safe_dump(Json j) {
+  escape_invalid_strings(j);
+  return escape_invisible(j.dump(2, ' ', false, Json::error_handler_t::replace));
 }
 
 }  // namespace pacta::cli

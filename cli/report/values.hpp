@@ -2,7 +2,9 @@
 // How every report spells an action instance and a fact's value, so that
 // text, JSON and the commands' own diagnostics agree.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/model/contract.hpp"
@@ -20,5 +22,20 @@ std::string instance_text(const Contract& c, int action, const std::vector<int>&
 Json value_json(const Contract& c, const Type& type, const Value& v);
 // The same value as text: JSON strings unquoted, anything else as JSON.
 std::string value_text(const Contract& c, const Type& type, const Value& v);
+
+// Clause ids, as a JSON array in the order given.
+Json ids_json(const Contract& c, const std::vector<int>& clauses);
+// An instance's args by param name: bools as JSON booleans, parties and
+// enum values as their names.
+Json args_json(const Contract& c, int action, const std::vector<int>& values);
+// Assumed facts by name, in the order given.
+Json assume_json(const Contract& c, const std::vector<std::pair<int, Value>>& assumed);
+// YYYY-MM-DD, or null.
+Json date_json(const std::optional<Date>& d);
+// `j` dumped with two-space indentation, safe whatever its strings hold:
+// bytes that are not UTF-8 written as the text `\xHH` (as the text
+// reporter shows them), DEL, C1 controls and invisible marks as JSON
+// escapes. No final newline.
+std::string safe_dump(Json j);
 
 }  // namespace pacta::cli

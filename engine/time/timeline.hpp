@@ -22,6 +22,7 @@
 // as agreed on a date, clauses set aside or added), the facts are the
 // Situation; nothing here depends on how either was made.
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "engine/compile/compiled_contract.hpp"
@@ -41,8 +42,9 @@ struct DayRange {
 struct ChangePointError {
   // TooManyDays: `at`, a comparison with `date` on both sides (or a number
   // expression dividing by one in `date`), needed more days evaluated one by
-  // one than Limits::max_decision_steps allows.
-  enum class Kind { None, TooManyDays };
+  // one than Limits::max_decision_steps allows. TooManySteps: the timeline
+  // as a whole (change points and decisions) went past that bound.
+  enum class Kind { None, TooManyDays, TooManySteps };
   Kind kind = Kind::None;
   const TypedExpr* at = nullptr;  // into the version of `clause`
   int clause = -1;
@@ -56,12 +58,15 @@ struct ChangePointError {
 class ChangePoints {
  public:
   ChangePoints(const CompiledContract& compiled, const Situation& situation, const Limits& limits);
+  ~ChangePoints();
+  ChangePoints(const ChangePoints&) = delete;
+  ChangePoints& operator=(const ChangePoints&) = delete;
 
   // The days of `range` on which the decision of the instance may differ
   // from the day before, ascending and unique; range.first is always the
   // first. False (and `error` set) when they cannot be found exactly.
-  bool of_instance(int action, const std::vector<int>& args, DayRange range,
-                   std::vector<Date>& out, ChangePointError& error);
+  bool of_instance(int action, const std::vector<int>& args, DayRange range, std::vector<Date>& out,
+                   ChangePointError& error);
 
   // The days of `range` on which the bool expression `e` (of clause
   // version `clause`'s `when`, reading `args` as params) may change truth or
@@ -71,15 +76,11 @@ class ChangePoints {
                     std::vector<Date>& out, ChangePointError& error);
 
   // Expression evaluations done so far (bisections and day-by-day walks).
-  std::uint64_t steps() const { return steps_; }
-
-  struct Impl;  // engine/time/change_points.cpp
+  std::uint64_t steps() const;
 
  private:
-  const CompiledContract& compiled_;
-  const Situation& situation_;
-  Limits limits_;
-  std::uint64_t steps_ = 0;
+  struct Impl;  // engine/time/change_points.cpp
+  std::unique_ptr<Impl> impl_;
 };
 
 // One run of a timeline: the same decision on every day from `from` through
@@ -95,7 +96,7 @@ struct Run {
 // found exactly.
 struct TimelineFailure {
   Date on;
-  DecisionError decision;  // decision.error != None: deciding failed on `on`
+  DecisionError decision;   // decision.error != None: deciding failed on `on`
   ChangePointError points;  // points.kind != None: see ChangePointError
 };
 
@@ -114,6 +115,7 @@ class Timeliner {
 
  private:
   const CompiledContract& compiled_;
+  Limits limits_;
   Situation situation_;  // a copy: `on` and the conditions change per day
   Decider decider_;
   ChangePoints points_;

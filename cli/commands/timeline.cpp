@@ -1,0 +1,177 @@
+// `pacta timeline FILE [ACTION]` (SPEC §6): for every instance of ACTION
+// (every action when absent), the runs of days over which its decision
+// stays the same, from the engine's change points (engine/time). Written as
+// text, JSON, SVG or HTML, to stdout or --output.
+#include "engine/time/timeline.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "cli/commands/commands.hpp"
+#include "cli/commands/question.hpp"
+#include "cli/report/output.hpp"
+#include "cli/report/timeline_report.hpp"
+#include "cli/report/values.hpp"
+#include "engine/decide/instances.hpp"
+
+namespace pacta::cli {
+
+namespace {
+
+struct Range {
+  std::optional<Date> from, to;
+  DayRange days() const { return DayRange{from.value_or(Date::min()), to.value_or(Date::max())}; }
+};
+
+std::optional<Range> parse_range(const TimelineOptions& o, Diagnostics& diags) {
+  Range r;
+  if (o.from) r.from = parse_date_flag(*o.from, "--from", diags, local_today());
+  if (o.to) r.to = parse_date_flag(*o.to, "--to", diags, local_today());
+  if (diags.has_errors()) return std::nullopt;
+  if (r.from && r.to && *r.from > *r.to) {
+    diags.error("--from", Code::E601,
+                fmt::format("--from {} is after --to {}: the range has no day", r.from->to_string(),
+                            r.to->to_string()),
+                "give a --from on or before --to, or leave one of them out");
+    return std::nullopt;
+  }
+  return r;
+}
+
+// The patterns asked about: ACTION, else every action by name (cli.md).
+std::vector<Pattern> patterns_of(const Contract& c, const std::optional<Pattern>& only) {
+  if (only) return {*only};
+  std::vector<int> order(c.actions.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](int a, int b) { return c.actions[a].name < c.actions[b].name; });
+  std::vector<Pattern> out;
+  for (int action : order) {
+    out.push_back(Pattern{action, std::vector<int>(c.actions[action].params.size(), -1)});
+  }
+  return out;
+}
+
+void report_timeline_failure(const PreparedQuestion& q, const TimelineFailure& f, int action,
+                             const std::vector<int>& args, const Limits& limits,
+                             Diagnostics& diags) {
+  const Contract& c = q.contract();
+  const std::string instance = instance_text(c, action, args);
+  if (f.points.kind == ChangePointError::Kind::TooManyDays) {
+    diags.error(*q.loaded->source, f.points.at->span.begin, Code::E607,
+                fmt::format("`date` is on both sides of this comparison, so its timeline is "
+                            "evaluated day by day: for {}, the {} days of the range take more "
+                            "than {} steps",
+                            instance, f.points.days, limits.max_decision_steps),
+                "narrow the range with --from and --to, or compare `date` with an expression "
+                "that does not depend on it");
+    return;
+  }
+  if (f.points.kind == ChangePointError::Kind::TooManySteps) {
+    diags.error(c.path, Code::E606,
+                fmt::format("the timelines took more than {} steps (at {} on {})",
+                            limits.max_decision_steps, instance, f.on.to_string()),
+                "narrow the question with an ACTION pattern, --party, or --from and --to");
+    return;
+  }
+  auto failure = describe_failure(c, f.decision.error, f.decision.at, f.decision.clause, -1,
+                                  "--assume", q.loaded->source.get());
+  failure.message =
+      fmt::format("{} (deciding {} on {})", failure.message, instance, f.on.to_string());
+  if (f.decision.error == EvalEnv::Error::DateOutOfRange) {
+    failure.help +=
+        fmt::format("; a timeline asks about every day of its range: end it before {} with --to",
+                    f.on.to_string());
+  }
+  report_failure(diags, *q.loaded, failure);
+}
+
+bool has_verdict(const std::vector<Run>& runs, const VerdictFilter& filter) {
+  return std::any_of(runs.begin(), runs.end(),
+                     [&](const Run& r) { return filter.matches(r.decision.verdict); });
+}
+
+// Every instance's timeline, in order; false (and a diagnostic) at the
+// first that cannot be made.
+bool build_rows(const PreparedQuestion& q, const std::vector<Pattern>& patterns,
+                std::optional<int> party, const std::optional<VerdictFilter>& verdict,
+                DayRange range, const Limits& limits, std::vector<TimelineRow>& rows,
+                Diagnostics& diags) {
+  const Contract& c = q.contract();
+  Timeliner timeliner(*q.compiled, *q.situation, limits);
+  TimelineRow row;
+  for (const Pattern& p : patterns) {
+    row.action = p.action;
+    for (InstanceOdometer it(c, p); !it.done(); it.next()) {
+      if (party && !involves(c, p.action, it.args(), *party)) continue;
+      row.args = it.args();
+      TimelineFailure failure;
+      if (!timeliner.timeline(p.action, row.args, range, row.runs, failure)) {
+        report_timeline_failure(q, failure, p.action, row.args, limits, diags);
+        return false;
+      }
+      if (verdict && !has_verdict(row.runs, *verdict)) continue;
+      rows.push_back(row);
+    }
+  }
+  return true;
+}
+
+std::string render(const TimelineReport& report, const TimelineOptions& o) {
+  if (o.format == "json") return render_timeline_json(report);
+  return render_timeline_text(report, o.question.common.color && !o.output);
+}
+
+}  // namespace
+
+int run_timeline(const TimelineOptions& o) {
+  auto reporter = make_reporter(o.question.common.format, o.question.common.color);
+  const Limits limits;
+  Diagnostics diags;
+  auto q = prepare(o.question, limits, diags);
+  auto range = parse_range(o, diags);
+  std::optional<VerdictFilter> verdict;
+  if (o.verdict) verdict = parse_verdict_filter(*o.verdict, "--verdict", diags);
+  if (!q || !range || diags.has_errors()) return stop_on(diags, *reporter);
+  const Contract& c = q->contract();
+  std::optional<int> party;
+  if (o.party) party = parse_party(c, *o.party, diags);
+  std::optional<Pattern> only;
+  if (o.action) only = parse_question_pattern(c, *o.action, limits, diags);
+  if (diags.has_errors()) return stop_on(diags, *reporter);
+  const std::vector<Pattern> patterns = patterns_of(c, only);
+  std::uint64_t instances = 0;
+  for (const Pattern& p : patterns) {
+    instances = std::min(kManyInstances, instances + instance_count(c, p));
+  }
+  if (instances > limits.max_instances) {
+    diags.error(o.question.file, Code::E606,
+                fmt::format("the question has more than {} action instances", limits.max_instances),
+                "narrow it with an ACTION pattern, e.g. 'act(param=value)', or with --party");
+    return stop_on(diags, *reporter);
+  }
+  TimelineReport report{c, range->from, range->to, q->as_agreed_on, q->assumed, {}, {}};
+  if (!build_rows(*q, patterns, party, verdict, range->days(), limits, report.rows, diags)) {
+    return stop_on(diags, *reporter);
+  }
+  for (int a : q->compiled->amendments_in_effect()) {
+    report.amendments.push_back(
+        TimelineAmendment{a, c.amendments[a].signed_on, c.amendments[a].effective});
+  }
+  const std::string document = render(report, o);
+  if (!o.output) {
+    write_out(document);
+    return 0;
+  }
+  if (auto why = write_file(*o.output, document)) {
+    diags.error("--output", Code::E608, fmt::format("cannot write '{}': {}", *o.output, *why),
+                "give --output a path in a folder that exists and may be written, or leave "
+                "--output out to write to standard output");
+    return stop_on(diags, *reporter);
+  }
+  return 0;
+}
+
+}  // namespace pacta::cli
