@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -150,15 +151,18 @@ void timelines(const std::string& label, const pacta::Contract& c, const Instanc
       if (cp.of_instance(action, args, range, out, error)) points += out.size();
     }
   }
-  pacta::Timeliner timeliner(compiled, *situation, pacta::Limits{});
+  std::optional<pacta::Timeliner> timeliner;
   std::vector<pacta::Run> runs;
   pacta::TimelineFailure failure;
   std::size_t passes = 0, run_count = 0, failures = 0;
   auto start = Clock::now();
   do {
     run_count = failures = 0;
+    // One Timeliner per pass, as one `pacta timeline` run: its step budget
+    // (Limits::max_decision_steps) covers one pass.
+    timeliner.emplace(compiled, *situation, pacta::Limits{});
     for (const auto& [action, args] : instances) {
-      if (timeliner.timeline(action, args, range, runs, failure))
+      if (timeliner->timeline(action, args, range, runs, failure))
         run_count += runs.size();
       else
         ++failures;
