@@ -162,6 +162,11 @@ dates:
   mid: start + 6 months
   stop: mid + 1 year
   after_event: event + 30 days
+holidays: [2021-06-30]
+conditions:
+  late: date > stop - 1 month
+  edge: date + 1 day >= 9999-12-31
+  in_window: date >= mid and date <= stop
 )";
 
 class Writer {
@@ -341,6 +346,21 @@ inline Question make_question(Bytes& in) {
   q.ends = static_cast<int>(in.pick(count_of(kEnds)));
   q.agreed = static_cast<int>(in.pick(count_of(kAgreed)));
   return q;
+}
+
+// The facts a question assumes, as (fact index, value) of the loaded contract.
+inline std::vector<std::pair<int, Value>> assumptions(const Contract& c, const Question& q) {
+  std::vector<std::pair<int, Value>> assumed;
+  if (q.flag >= 0) assumed.emplace_back(*c.find_fact("flag"), Value::boolean(q.flag == 1));
+  if (q.count >= 0) assumed.emplace_back(*c.find_fact("count"), Value::number(Number(q.count)));
+  if (q.tier >= 0) assumed.emplace_back(*c.find_fact("tier"), Value::member(q.tier));
+  if (q.event > 0) {
+    assumed.emplace_back(*c.find_fact("event"), Value::date(*Date::parse(kEvents[q.event].text)));
+  }
+  if (q.ends > 0) {
+    assumed.emplace_back(*c.find_fact("ends"), Value::date(*Date::parse(kEnds[q.ends].text)));
+  }
+  return assumed;
 }
 
 }  // namespace pacta::fuzz::generated

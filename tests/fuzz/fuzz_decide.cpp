@@ -86,16 +86,7 @@ struct Outcome {
 
 Outcome decide(Engine& e, const Question& q, int agreed) {
   const Contract& c = e.loaded->contract;
-  std::vector<std::pair<int, Value>> assumed;
-  if (q.flag >= 0) assumed.emplace_back(*c.find_fact("flag"), Value::boolean(q.flag == 1));
-  if (q.count >= 0) assumed.emplace_back(*c.find_fact("count"), Value::number(Number(q.count)));
-  if (q.tier >= 0) assumed.emplace_back(*c.find_fact("tier"), Value::member(q.tier));
-  if (q.event > 0) {
-    assumed.emplace_back(*c.find_fact("event"), Value::date(*Date::parse(kEvents[q.event].text)));
-  }
-  if (q.ends > 0) {
-    assumed.emplace_back(*c.find_fact("ends"), Value::date(*Date::parse(kEnds[q.ends].text)));
-  }
+  const std::vector<std::pair<int, Value>> assumed = assumptions(c, q);
   Outcome out;
   SituationError serr;
   auto situation = make_situation(c, q.on.date(), assumed, serr);

@@ -161,6 +161,14 @@ def main():
     write("decide", "ones", b"\x01" * 200)
     write("decide", "ff", b"\xff" * 200)
 
+    # timeline: the same bytes choose contracts (then facts and a window).
+    rng = random.Random(10)
+    for i in range(16):
+        n = rng.choice([32, 64, 128, 256])
+        write("timeline", "random-%02d" % i, bytes(rng.randrange(256) for _ in range(n)))
+    write("timeline", "empty", b"")
+    write("timeline", "ones", b"\x01" * 200)
+
 
 if __name__ == "__main__":
     sys.exit(main())

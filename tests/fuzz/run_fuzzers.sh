@@ -34,7 +34,7 @@ build=$(cd "$1" && pwd) || exit 2
 seconds=${2:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 fuzzdir=$root/tests/fuzz
-read -r -a targets <<< "${PACTA_FUZZ_TARGETS:-expression rulefile question testfile decide}"
+read -r -a targets <<< "${PACTA_FUZZ_TARGETS:-expression rulefile question testfile decide timeline}"
 read -r -a extra <<< "${PACTA_FUZZ_ARGS:-}"
 rss_mb=${PACTA_FUZZ_RSS_MB:-1024}
 input_timeout=${PACTA_FUZZ_TIMEOUT:-10}
@@ -63,9 +63,10 @@ for t in "${targets[@]}"; do
   cp -R "$fuzzdir/corpus/$t/." "$corpus/" 2>/dev/null || true
   dict=()
   [ -f "$fuzzdir/$t.dict" ] && dict=(-dict="$fuzzdir/$t.dict")
-  # fuzz_decide: at its ~20k features libFuzzer's entropic scheduling costs
-  # more than the target (half the executions); plain scheduling instead.
-  [ "$t" = decide ] && dict+=(-entropic=0)
+  # fuzz_decide (and fuzz_timeline, on the same generator): at their ~20k
+  # features libFuzzer's entropic scheduling costs more than the target
+  # (half the executions); plain scheduling instead.
+  case "$t" in decide | timeline) dict+=(-entropic=0) ;; esac
   log=$scratch/$t.log
   echo "== fuzz_$t: ${seconds}s on $(find "$corpus" -type f | wc -l) seed inputs"
   start=$(date +%s)
