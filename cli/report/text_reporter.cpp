@@ -143,9 +143,10 @@ std::string timeline_name(const TestTimelineResult& r) {
   return r.name.empty() ? "(unnamed)" : r.name;
 }
 
-// "FROM … THROUGH", an unbounded end as "(no start)" / "(no end)".
+// "FROM … THROUGH", an unbounded end as "(start)" / "(no end)", as the
+// text of `pacta timeline` writes them.
 std::string run_days(Date from, Date through) {
-  return fmt::format("{} … {}", from == Date::min() ? std::string("(no start)") : from.to_string(),
+  return fmt::format("{} … {}", from == Date::min() ? std::string("(start)") : from.to_string(),
                      through == Date::max() ? std::string("(no end)") : through.to_string());
 }
 
