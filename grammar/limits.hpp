@@ -38,6 +38,13 @@ struct Limits {
   // matching many instances are an error, not minutes of work; the output
   // of a question is proportional to its steps.
   std::uint64_t max_decision_steps = 100'000'000;
+  // Runs one `pacta timeline` may list, over all its instances: a timeline
+  // is exact, so a condition that changes every few days over all time has
+  // hundreds of thousands of runs; past this the question is refused (E606)
+  // and a narrower --from/--to or pattern asked for. Bounds output and memory.
+  std::size_t max_timeline_runs = 1'000'000;
+  // Instance rows one timeline picture (--format svg/html) may draw.
+  std::size_t max_picture_rows = 10'000;
   // Instances one `--expect` line on stderr names; the rest are counted.
   std::size_t max_listed_instances = 10;
   // Exact numbers (language.md §6): a result of + - * / whose numerator or

@@ -2,6 +2,8 @@
 // (every action when absent), the runs of days over which its decision
 // stays the same, from the engine's change points (engine/time). Written as
 // text, JSON, SVG or HTML, to stdout or --output.
+#include "engine/time/timeline.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,7 +15,6 @@
 #include "cli/report/timeline_report.hpp"
 #include "cli/report/values.hpp"
 #include "engine/decide/instances.hpp"
-#include "engine/time/timeline.hpp"
 
 namespace pacta::cli {
 
@@ -60,10 +61,10 @@ void report_timeline_failure(const PreparedQuestion& q, const TimelineFailure& f
   const std::string instance = instance_text(c, action, args);
   if (f.points.kind == ChangePointError::Kind::TooManyDays) {
     diags.error(*q.loaded->source, f.points.at->span.begin, Code::E607,
-                fmt::format("this comparison has `date` on both sides, so its timeline must be "
-                            "evaluated day by day, and {} days of it (for {}) take more than {} "
-                            "steps",
-                            f.points.days, instance, limits.max_decision_steps),
+                fmt::format("`date` is on both sides of this comparison, so its timeline is "
+                            "evaluated day by day: for {}, the {} days of the range take more "
+                            "than {} steps",
+                            instance, f.points.days, limits.max_decision_steps),
                 "narrow the range with --from and --to, or compare `date` with an expression "
                 "that does not depend on it");
     return;
@@ -80,9 +81,9 @@ void report_timeline_failure(const PreparedQuestion& q, const TimelineFailure& f
   failure.message =
       fmt::format("{} (deciding {} on {})", failure.message, instance, f.on.to_string());
   if (f.decision.error == EvalEnv::Error::DateOutOfRange) {
-    failure.help += fmt::format(
-        "; a timeline asks about every day of its range: end it before {} with --to",
-        f.on.to_string());
+    failure.help +=
+        fmt::format("; a timeline asks about every day of its range: end it before {} with --to",
+                    f.on.to_string());
   }
   report_failure(diags, *q.loaded, failure);
 }
@@ -93,7 +94,7 @@ bool has_verdict(const std::vector<Run>& runs, const VerdictFilter& filter) {
 }
 
 // Every instance's timeline, in order; false (and a diagnostic) at the
-// first that cannot be made.
+// first that cannot be made, or past Limits::max_timeline_runs.
 bool build_rows(const PreparedQuestion& q, const std::vector<Pattern>& patterns,
                 std::optional<int> party, const std::optional<VerdictFilter>& verdict,
                 DayRange range, const Limits& limits, std::vector<TimelineRow>& rows,
@@ -101,6 +102,7 @@ bool build_rows(const PreparedQuestion& q, const std::vector<Pattern>& patterns,
   const Contract& c = q.contract();
   Timeliner timeliner(*q.compiled, *q.situation, limits);
   TimelineRow row;
+  std::size_t runs = 0;
   for (const Pattern& p : patterns) {
     row.action = p.action;
     for (InstanceOdometer it(c, p); !it.done(); it.next()) {
@@ -112,15 +114,45 @@ bool build_rows(const PreparedQuestion& q, const std::vector<Pattern>& patterns,
         return false;
       }
       if (verdict && !has_verdict(row.runs, *verdict)) continue;
+      runs += row.runs.size();
+      if (runs > limits.max_timeline_runs) {
+        diags.error(c.path, Code::E606,
+                    fmt::format("the timelines have more than {} runs (at {})",
+                                limits.max_timeline_runs, instance_text(c, p.action, row.args)),
+                    "narrow the question with an ACTION pattern, --party, or --from and --to");
+        return false;
+      }
       rows.push_back(row);
     }
   }
   return true;
 }
 
-std::string render(const TimelineReport& report, const TimelineOptions& o) {
-  if (o.format == "json") return render_timeline_json(report);
-  return render_timeline_text(report, o.question.common.color && !o.output);
+void render(const TimelineReport& report, const TimelineOptions& o, const Sink& sink) {
+  if (o.format == "json") return write_timeline_json(report, sink);
+  return write_timeline_text(report, o.question.common.color && !o.output, sink);
+}
+
+bool picture(const TimelineOptions& o) { return o.format == "svg" || o.format == "html"; }
+
+// The document on stdout, or in the --output file (E608 if it cannot be
+// written).
+bool write_document(const TimelineReport& report, const TimelineOptions& o, Diagnostics& diags) {
+  if (!o.output) {
+    render(report, o, [](std::string_view piece) { write_out(piece); });
+    return true;
+  }
+  OutputFile file;
+  auto why = file.open(*o.output);
+  if (!why) {
+    render(report, o, [&](std::string_view piece) { file.write(piece); });
+    why = file.close();
+  }
+  if (!why) return true;
+  diags.error("--output", Code::E608, fmt::format("cannot write '{}': {}", *o.output, *why),
+              "give --output a path in a folder that exists and may be written, or leave "
+              "--output out to write to standard output");
+  return false;
 }
 
 }  // namespace
@@ -159,18 +191,14 @@ int run_timeline(const TimelineOptions& o) {
     report.amendments.push_back(
         TimelineAmendment{a, c.amendments[a].signed_on, c.amendments[a].effective});
   }
-  const std::string document = render(report, o);
-  if (!o.output) {
-    write_out(document);
-    return 0;
-  }
-  if (auto why = write_file(*o.output, document)) {
-    diags.error("--output", Code::E608,
-                fmt::format("cannot write '{}': {}", *o.output, *why),
-                "give --output a path in a folder that exists and may be written, or leave "
-                "--output out to write to standard output");
+  if (picture(o) && report.rows.size() > limits.max_picture_rows) {
+    diags.error(o.question.file, Code::E606,
+                fmt::format("the picture would have {} rows, more than {}", report.rows.size(),
+                            limits.max_picture_rows),
+                "narrow it with an ACTION pattern or --party, or use --format text or json");
     return stop_on(diags, *reporter);
   }
+  if (!write_document(report, o, diags)) return stop_on(diags, *reporter);
   return 0;
 }
 

@@ -146,18 +146,6 @@ Json answer_head(const Answer& a) {
 // The document and a newline.
 void print_document(Stream stream, Json j) { write(stream, safe_dump(std::move(j)) + '\n'); }
 
-// `dumped` as it appears `depth` levels down in a document: every line
-// after the first indented by two spaces per level.
-std::string nested(const std::string& dumped, int depth) {
-  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
-  std::string out = indent;
-  for (char ch : dumped) {
-    out += ch;
-    if (ch == '\n') out += indent;  // JSON strings escape newlines: only layout ones are here
-  }
-  return out;
-}
-
 // The answer as one document, byte for byte what dump(2) gives for the
 // whole, but written one result at a time: the head's closing brace is
 // replaced by the `results` array, each element dumped on its own.

@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <memory>
 
 namespace pacta::cli {
 
@@ -14,15 +13,33 @@ void write(Stream stream, std::string_view bytes) {
   if (!bytes.empty()) std::fwrite(bytes.data(), 1, bytes.size(), file);
 }
 
-std::optional<std::string> write_file(const std::string& path, std::string_view bytes) {
+OutputFile::~OutputFile() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+std::optional<std::string> OutputFile::open(const std::string& path) {
   if (path.find('\0') != std::string::npos) return std::string("the path holds a NUL byte");
   errno = 0;
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "wb"), std::fclose);
-  if (!file) return std::string(std::strerror(errno != 0 ? errno : EIO));
-  if (std::fwrite(bytes.data(), 1, bytes.size(), file.get()) != bytes.size()) {
-    return std::string(std::strerror(errno != 0 ? errno : EIO));
+  file_ = std::fopen(path.c_str(), "wb");
+  if (file_ == nullptr) return std::string(std::strerror(errno != 0 ? errno : EIO));
+  return std::nullopt;
+}
+
+void OutputFile::write(std::string_view bytes) {
+  if (file_ == nullptr || error_ != 0 || bytes.empty()) return;
+  errno = 0;
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
+    error_ = errno != 0 ? errno : EIO;
   }
-  if (std::fclose(file.release()) != 0) return std::string(std::strerror(errno != 0 ? errno : EIO));
+}
+
+std::optional<std::string> OutputFile::close() {
+  if (file_ == nullptr) return std::nullopt;
+  errno = 0;
+  const int closed = std::fclose(file_);
+  file_ = nullptr;
+  if (error_ == 0 && closed != 0) error_ = errno != 0 ? errno : EIO;
+  if (error_ != 0) return std::string(std::strerror(error_));
   return std::nullopt;
 }
 

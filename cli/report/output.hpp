@@ -8,6 +8,7 @@
 // escape_invalid_utf8() for JSON.
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,9 +25,24 @@ void write(Stream stream, std::string_view bytes);
 inline void write_out(std::string_view bytes) { write(Stream::Out, bytes); }
 inline void write_err(std::string_view bytes) { write(Stream::Err, bytes); }
 
-// All of `bytes` as the content of the file `path` (created or truncated),
-// for --output. nullopt when written; else why not (the system's words).
-std::optional<std::string> write_file(const std::string& path, std::string_view bytes);
+// A file written for --output, piece by piece: created or truncated by
+// open(), closed by close() (or the destructor, which reports nothing).
+class OutputFile {
+ public:
+  OutputFile() = default;
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile();
+  // nullopt when open; else why not (the system's words).
+  std::optional<std::string> open(const std::string& path);
+  void write(std::string_view bytes);
+  // nullopt when every byte was written; else why not.
+  std::optional<std::string> close();
+
+ private:
+  std::FILE* file_ = nullptr;
+  int error_ = 0;  // the first errno of a failed write
+};
 
 // fmt::format, then write: fmt formats a std::string argument by its
 // length, NULs included.

@@ -5,8 +5,10 @@
 // document as a string and is deterministic: the same report gives the same
 // bytes. Names and texts from the contract are untrusted: each renderer
 // escapes them for its format.
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -41,10 +43,16 @@ struct TimelineReport {
   std::vector<TimelineAmendment> amendments;          // that exist in the scenario, in order
 };
 
+// Where a document goes, piece by piece (stdout, an --output file, a string).
+using Sink = std::function<void(std::string_view)>;
+
 // Text: per instance a heading line, then one line per run:
 // `FROM … THROUGH  VERDICT  BY`.
+void write_timeline_text(const TimelineReport& r, bool color, const Sink& sink);
 std::string render_timeline_text(const TimelineReport& r, bool color);
-// The JSON document of SPEC §6, with a final newline.
+// The JSON document of SPEC §6 (as nlohmann's dump(2) of the whole would
+// write it, but one run at a time), with a final newline.
+void write_timeline_json(const TimelineReport& r, const Sink& sink);
 std::string render_timeline_json(const TimelineReport& r);
 // One self-contained SVG (no network, no external files).
 std::string render_timeline_svg(const TimelineReport& r);

@@ -34,7 +34,9 @@ fmt::text_style verdict_color(Verdict v) {
 bool open_start(const TimelineReport& r, const Run& run) {
   return !r.from && run.from == Date::min();
 }
-bool open_end(const TimelineReport& r, const Run& run) { return !r.to && run.through == Date::max(); }
+bool open_end(const TimelineReport& r, const Run& run) {
+  return !r.to && run.through == Date::max();
+}
 
 std::string heading(const TimelineReport& r) {
   const Contract& c = r.contract;
@@ -73,10 +75,10 @@ std::string run_line(const TimelineReport& r, int action, const Run& run, bool c
   const std::string from = open_start(r, run) ? "(start)" : run.from.to_string();
   const std::string through = open_end(r, run) ? "(no end)" : run.through.to_string();
   const std::string verdict = fmt::format("{:<10}", verdict_name(run.decision.verdict));
-  return fmt::format("  {:<10} … {:<10}  {}  {}\n", from, through,
-                     color ? fmt::format(verdict_color(run.decision.verdict), "{}", verdict)
-                           : verdict,
-                     why_text(r.contract, action, run.decision));
+  return fmt::format(
+      "  {:<10} … {:<10}  {}  {}\n", from, through,
+      color ? fmt::format(verdict_color(run.decision.verdict), "{}", verdict) : verdict,
+      why_text(r.contract, action, run.decision));
 }
 
 Json run_json(const TimelineReport& r, const Run& run) {
@@ -93,36 +95,59 @@ Json run_json(const TimelineReport& r, const Run& run) {
 
 }  // namespace
 
-std::string render_timeline_text(const TimelineReport& r, bool color) {
-  std::string out = heading(r);
+void write_timeline_text(const TimelineReport& r, bool color, const Sink& sink) {
+  sink(heading(r));
   for (const TimelineRow& row : r.rows) {
-    out += "\n" + visible(instance_text(r.contract, row.action, row.args)) + "\n";
-    for (const Run& run : row.runs) out += run_line(r, row.action, run, color);
+    std::string text = "\n" + visible(instance_text(r.contract, row.action, row.args)) + "\n";
+    for (const Run& run : row.runs) text += run_line(r, row.action, run, color);
+    sink(text);
   }
-  if (r.rows.empty()) out += "\nno instance matches\n";
+  if (r.rows.empty()) sink("\nno instance matches\n");
+}
+
+std::string render_timeline_text(const TimelineReport& r, bool color) {
+  std::string out;
+  write_timeline_text(r, color, [&](std::string_view piece) { out += piece; });
   return out;
 }
 
-std::string render_timeline_json(const TimelineReport& r) {
+// The head (the question), then each instance, then each of its runs, each
+// dumped on its own and indented to its depth.
+void write_timeline_json(const TimelineReport& r, const Sink& sink) {
   const Contract& c = r.contract;
-  Json j;
-  j["contract"] = c.id;
-  j["from"] = date_json(r.from);
-  j["to"] = date_json(r.to);
-  j["as_agreed_on"] = date_json(r.as_agreed_on);
-  j["assume"] = assume_json(c, r.assumed);
-  j["without"] = Json::array();  // what-if (SPEC §7): no clause set aside yet
-  j["with"] = Json::array();
-  Json timelines = Json::array();
+  Json head;
+  head["contract"] = c.id;
+  head["from"] = date_json(r.from);
+  head["to"] = date_json(r.to);
+  head["as_agreed_on"] = date_json(r.as_agreed_on);
+  head["assume"] = assume_json(c, r.assumed);
+  head["without"] = Json::array();  // what-if (SPEC §7): no clause set aside yet
+  head["with"] = Json::array();
+  std::string text = safe_dump(std::move(head));
+  text.resize(text.size() - 2);  // "\n}": the head has keys, so dump(2) ends so
+  sink(text + ",\n  \"timelines\": [");
+  bool first_row = true;
   for (const TimelineRow& row : r.rows) {
-    Json runs = Json::array();
-    for (const Run& run : row.runs) runs.push_back(run_json(r, run));
-    timelines.push_back(Json{{"action", c.actions[row.action].name},
-                             {"args", args_json(c, row.action, row.args)},
-                             {"runs", std::move(runs)}});
+    std::string row_head = safe_dump(Json{{"action", c.actions[row.action].name},
+                                          {"args", args_json(c, row.action, row.args)},
+                                          {"runs", Json::array()}});
+    row_head.resize(row_head.size() - 4);  // "[]\n}": the runs follow
+    sink((first_row ? "\n" : ",\n") + nested(row_head, 2) + "[");
+    first_row = false;
+    bool first_run = true;
+    for (const Run& run : row.runs) {
+      sink((first_run ? "\n" : ",\n") + nested(safe_dump(run_json(r, run)), 4));
+      first_run = false;
+    }
+    sink(first_run ? "]\n    }" : "\n      ]\n    }");
   }
-  j["timelines"] = std::move(timelines);
-  return safe_dump(std::move(j)) + "\n";
+  sink(first_row ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+std::string render_timeline_json(const TimelineReport& r) {
+  std::string out;
+  write_timeline_json(r, [&](std::string_view piece) { out += piece; });
+  return out;
 }
 
 }  // namespace pacta::cli

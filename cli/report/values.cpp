@@ -130,11 +130,19 @@ Json assume_json(const Contract& c, const std::vector<std::pair<int, Value>>& as
 
 Json date_json(const std::optional<Date>& d) { return d ? Json(d->to_string()) : Json(nullptr); }
 
-
 std::string safe_dump(Json j) {
   escape_invalid_strings(j);
   return escape_invisible(j.dump(2, ' ', false, Json::error_handler_t::replace));
 }
 
+std::string nested(const std::string& dumped, int depth) {
+  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+  std::string out = indent;
+  for (char ch : dumped) {
+    out += ch;
+    if (ch == '\n') out += indent;  // JSON strings escape newlines: only layout ones are here
+  }
+  return out;
+}
 
 }  // namespace pacta::cli

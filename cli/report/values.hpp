@@ -37,5 +37,9 @@ Json date_json(const std::optional<Date>& d);
 // reporter shows them), DEL, C1 controls and invisible marks as JSON
 // escapes. No final newline.
 std::string safe_dump(Json j);
+// `dumped` as it appears `depth` levels down in a document dumped with two
+// spaces per level: every line indented by two spaces per level (so a
+// large document is written one part at a time, byte for byte as dump(2)).
+std::string nested(const std::string& dumped, int depth);
 
 }  // namespace pacta::cli

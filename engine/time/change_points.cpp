@@ -73,8 +73,8 @@ int failure_state(const EvalEnv& env) { return 10 + static_cast<int>(env.error);
 struct ChangePoints::Impl {
   Impl(const CompiledContract& compiled, const Situation& situation, const Limits& limits);
 
-  bool of_instance(int action, const std::vector<int>& args, DayRange range,
-                   std::vector<Date>& out, ChangePointError& error);
+  bool of_instance(int action, const std::vector<int>& args, DayRange range, std::vector<Date>& out,
+                   ChangePointError& error);
   bool of_condition(const TypedExpr& e, const std::vector<int>& args, DayRange range,
                     int clause_index, std::vector<Date>& out, ChangePointError& error);
 
@@ -95,6 +95,7 @@ struct ChangePoints::Impl {
   Day logic_end(const TypedExpr& e, Day d0, Day limit, bool decides);
   Day compare_end(const TypedExpr& l, const TypedExpr& r, const TypedExpr& at, Day d0, Day limit);
   Piece piece(const TypedExpr& e, Day d0, Day limit);
+  Piece constant_piece(const TypedExpr& e, Day d0, Day limit);
   Piece arithmetic_piece(const TypedExpr& e, Day d0, Day limit);
   Piece extreme_piece(const TypedExpr& e, Day d0, Day limit);
   Piece if_piece(const TypedExpr& e, Day d0, Day limit);
@@ -130,6 +131,11 @@ struct ChangePoints::Impl {
   std::vector<bool> dated;
   std::vector<int> order_position;
   std::unordered_map<const TypedExpr*, std::vector<int>> reads;
+  // Per node of the roots walked: whether it reads `date` (directly or
+  // through a named condition). A node that does not is constant.
+  std::unordered_map<const TypedExpr*, bool> dated_nodes;
+  bool mark_dated(const TypedExpr& e);
+  bool is_dated(const TypedExpr& e) const { return dated_nodes.at(&e); }
   const std::vector<int>* root_reads = nullptr;
   std::vector<ConditionValue> conditions;  // the situation's; dated ones of conditions_day
   Day conditions_day = -1;
@@ -192,9 +198,19 @@ const std::vector<int>& ChangePoints::Impl::dated_conditions_read(const TypedExp
   return it->second;
 }
 
+bool ChangePoints::Impl::mark_dated(const TypedExpr& e) {
+  if (auto it = dated_nodes.find(&e); it != dated_nodes.end()) return it->second;
+  bool d = e.op == TypedExpr::Op::Today || (e.op == TypedExpr::Op::Condition && dated[e.index]);
+  for (const auto& o : e.operands) d = mark_dated(o) || d;  // every operand is marked
+  dated_nodes[&e] = d;
+  return d;
+}
+
 void ChangePoints::Impl::use_root(const TypedExpr& root) {
   root_reads = &dated_conditions_read(root);
   conditions_day = -1;
+  mark_dated(root);
+  for (int i : *root_reads) mark_dated(contract.conditions[i].expr);
 }
 
 EvalEnv ChangePoints::Impl::env_at(Day d) {
@@ -221,6 +237,7 @@ bool ChangePoints::Impl::truth_at(const TypedExpr& e, Day d, bool& failed) {
   const bool b = evaluate_condition(e, env);
   steps += env.steps;
   failed = env.error != EvalEnv::Error::None;
+  over_budget(&e, ChangePointError::Kind::TooManySteps, 0);
   return b;
 }
 
@@ -229,6 +246,7 @@ Value ChangePoints::Impl::value_at(const TypedExpr& e, Day d, bool& failed) {
   Value v = evaluate(e, env);
   steps += env.steps;
   failed = env.error != EvalEnv::Error::None;
+  over_budget(&e, ChangePointError::Kind::TooManySteps, 0);
   return v;
 }
 
@@ -278,7 +296,7 @@ Day ChangePoints::Impl::first_change(Day d0, Day limit, bool is_monotone, const 
 
 Day ChangePoints::Impl::bool_end(const TypedExpr& e, Day d0, Day limit) {
   using Op = TypedExpr::Op;
-  if (failure.kind != ChangePointError::Kind::None) return limit;
+  if (failure.kind != ChangePointError::Kind::None || !is_dated(e)) return limit;
   const auto& ops = e.operands;
   switch (e.op) {
     case Op::Constant:
@@ -330,6 +348,7 @@ Day ChangePoints::Impl::bool_end(const TypedExpr& e, Day d0, Day limit) {
 // the deciding value without failing, the right side is not read.
 Day ChangePoints::Impl::logic_end(const TypedExpr& e, Day d0, Day limit, bool decides) {
   const Day left = bool_end(e.operands[0], d0, limit);
+  if (!is_dated(e.operands[1])) return left;  // the result changes only with the left side
   bool failed = false;
   const bool l = truth_at(e.operands[0], d0, failed);
   if (!failed && l == decides) return left;
@@ -345,25 +364,28 @@ Day ChangePoints::Impl::compare_end(const TypedExpr& l, const TypedExpr& r, cons
   const Shape difference = (a.shape == Shape::Unknown || b.shape == Shape::Unknown)
                                ? Shape::Unknown
                                : sum(a.shape, flip(b.shape));
-  return first_change(d0, end, monotone(difference) || difference == Shape::Constant, at,
-                      [&](Day d) { return compare_at(l, r, d); });
+  // An order (<, <=, >, >=) changes once where the sign of l - r does; `==`,
+  // `!=` and `in` need the sign itself (it passes through 0 and on).
+  using Op = TypedExpr::Op;
+  const Op op = at.op;
+  const bool order = op == Op::Lt || op == Op::Le || op == Op::Gt || op == Op::Ge;
+  return first_change(d0, end, monotone(difference), at, [&](Day d) {
+    const int sign = compare_at(l, r, d);
+    if (!order || sign > 1) return sign;  // > 1: a failure
+    return static_cast<int>(op == Op::Lt   ? sign < 0
+                            : op == Op::Le ? sign <= 0
+                            : op == Op::Gt ? sign > 0
+                                           : sign >= 0);
+  });
 }
 
 Piece ChangePoints::Impl::piece(const TypedExpr& e, Day d0, Day limit) {
   using Op = TypedExpr::Op;
   if (failure.kind != ChangePointError::Kind::None) return Piece{limit};
   if (e.type.kind == Type::Kind::Bool) return Piece{bool_end(e, d0, limit)};
+  if (!is_dated(e)) return constant_piece(e, d0, limit);
   const auto& ops = e.operands;
   switch (e.op) {
-    case Op::Constant:
-      return Piece{limit, Shape::Constant, digits_of(e.constant)};
-    case Op::Fact: {
-      const auto& v = situation.facts[e.index];
-      return Piece{limit, Shape::Constant, v ? digits_of(*v) : 0};
-    }
-    case Op::NamedDate:
-    case Op::Param:
-      return Piece{limit};
     case Op::Today:
       return Piece{limit, Shape::Up};
     case Op::Negate: {
@@ -394,6 +416,16 @@ Piece ChangePoints::Impl::piece(const TypedExpr& e, Day d0, Day limit) {
     default:
       return Piece{limit, Shape::Unknown};
   }
+}
+
+// An expression that does not read `date`: its value (or failure) is the
+// same on every day; numbers carry their digits.
+Piece ChangePoints::Impl::constant_piece(const TypedExpr& e, Day d0, Day limit) {
+  if (e.type.kind != Type::Kind::Number) return Piece{limit};
+  if (e.op == TypedExpr::Op::Constant) return Piece{limit, Shape::Constant, digits_of(e.constant)};
+  bool failed = false;
+  const Value v = value_at(e, d0, failed);
+  return Piece{limit, Shape::Constant, failed ? 0 : digits_of(v)};
 }
 
 Piece ChangePoints::Impl::arithmetic_piece(const TypedExpr& e, Day d0, Day limit) {

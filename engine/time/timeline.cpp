@@ -1,6 +1,6 @@
-#include <utility>
-
 #include "engine/time/timeline.hpp"
+
+#include <utility>
 
 namespace pacta {
 

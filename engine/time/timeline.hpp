@@ -65,8 +65,8 @@ class ChangePoints {
   // The days of `range` on which the decision of the instance may differ
   // from the day before, ascending and unique; range.first is always the
   // first. False (and `error` set) when they cannot be found exactly.
-  bool of_instance(int action, const std::vector<int>& args, DayRange range,
-                   std::vector<Date>& out, ChangePointError& error);
+  bool of_instance(int action, const std::vector<int>& args, DayRange range, std::vector<Date>& out,
+                   ChangePointError& error);
 
   // The days of `range` on which the bool expression `e` (of clause
   // version `clause`'s `when`, reading `args` as params) may change truth or
@@ -96,7 +96,7 @@ struct Run {
 // found exactly.
 struct TimelineFailure {
   Date on;
-  DecisionError decision;  // decision.error != None: deciding failed on `on`
+  DecisionError decision;   // decision.error != None: deciding failed on `on`
   ChangePointError points;  // points.kind != None: see ChangePointError
 };
 
