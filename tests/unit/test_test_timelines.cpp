@@ -297,9 +297,10 @@ TEST_CASE("names in a timeline are resolved: every error reported", "[testing][t
           "  - ask: go\n    expect:\n"
           "      - {from: null, through: null, verdict: permitted}\n");
   CHECK_FALSE(r.result.loaded);
-  std::vector<std::string> only_codes;
-  for (const auto& d : r.diags.all()) only_codes.emplace_back(code_name(d.code));
-  CHECK(only_codes == std::vector<std::string>{"E401", "E604", "E401", "E401", "E702"});
+  std::vector<Code> only_codes;
+  for (const auto& d : r.diags.all()) only_codes.push_back(d.code);
+  CHECK(only_codes ==
+        std::vector<Code>{Code::E401, Code::E604, Code::E401, Code::E401, Code::E702});
 }
 
 TEST_CASE("a filter runs the timelines whose name contains it", "[testing][timelines]") {
