@@ -1,6 +1,6 @@
-// `pacta test PATH...`: run every test file (only the cases --filter
-// names); exit 1 on a failed case, 2 when a file could not be found or
-// loaded, or when --filter matches no case.
+// `pacta test PATH...`: run every test file (only the cases and timelines
+// --filter names); exit 1 on a failed case or timeline, 2 when a file could
+// not be found or loaded, or when --filter matches nothing.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -17,24 +17,30 @@ int run_test(const TestOptions& o) {
   auto files = find_test_files(o.paths, diags);
   bool load_failed = diags.has_errors();
   std::vector<TestCaseResult> cases;
+  std::vector<TestTimelineResult> timelines;
   ContractCache contracts;  // each contract loaded once per run
   for (const auto& file : files) {
     TestFileResult result = run_test_file(file, limits, diags, o.filter.value_or(""), &contracts);
     load_failed = load_failed || !result.loaded;
     cases.insert(cases.end(), result.cases.begin(), result.cases.end());
+    timelines.insert(timelines.end(), result.timelines.begin(), result.timelines.end());
   }
-  if (o.filter && cases.empty() && !load_failed) {
-    diags.error("--filter", Code::E601, fmt::format("no case name contains '{}'", *o.filter),
-                "the filter is a part of a case's `name`, compared letter for letter; "
-                "`pacta test --verbose` lists the names");
+  if (o.filter && cases.empty() && timelines.empty() && !load_failed) {
+    diags.error("--filter", Code::E601,
+                fmt::format("no case or timeline name contains '{}'", *o.filter),
+                "the filter is a part of a case's or a timeline's `name`, compared letter for "
+                "letter; `pacta test --verbose` lists the names");
     load_failed = true;
   }
   const auto passed = static_cast<std::size_t>(
-      std::count_if(cases.begin(), cases.end(), [](const TestCaseResult& r) { return r.passed; }));
+      std::count_if(cases.begin(), cases.end(), [](const TestCaseResult& r) { return r.passed; }) +
+      std::count_if(timelines.begin(), timelines.end(),
+                    [](const TestTimelineResult& r) { return r.passed; }));
+  const std::size_t total = cases.size() + timelines.size();
   make_reporter(o.common.format, o.common.color)
-      ->tests(TestReport{diags, cases, passed, cases.size() - passed, o.verbose});
+      ->tests(TestReport{diags, cases, timelines, passed, total - passed, o.verbose});
   if (load_failed) return 2;
-  return passed < cases.size() ? 1 : 0;
+  return passed < total ? 1 : 0;
 }
 
 }  // namespace pacta::cli

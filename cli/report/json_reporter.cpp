@@ -75,6 +75,52 @@ Json case_json(const TestCaseResult& r) {
   return j;
 }
 
+// A run's end: null for the beginning of time / no end.
+Json run_day_json(Date d) {
+  return d == Date::min() || d == Date::max() ? Json(nullptr) : Json(d.to_string());
+}
+
+// One timeline of `pacta test`: the question, the runs it expects (`by`,
+// `overridden`, `default` null when not given), the runs found (null when
+// the timeline could not be made; `error` says why) and the number of the
+// first run that differs (null when it passed or could not be made).
+Json timeline_json(const TestTimelineResult& r) {
+  const Contract& c = r.contract->contract;
+  Json j;
+  j["file"] = r.file;
+  j["line"] = r.position.line;
+  j["name"] = r.name;
+  j["passed"] = r.passed;
+  j["ask"] = Json{{"action", c.actions[r.action].name}, {"args", args_json(c, r.action, r.args)}};
+  j["from"] = date_json(r.from);
+  j["to"] = date_json(r.to);
+  j["assume"] = assume_json(c, r.assume);
+  j["as_agreed_on"] = date_json(r.as_agreed_on);
+  Json expected = Json::array();
+  for (const ExpectedRun& e : r.expected) {
+    expected.push_back(Json{{"from", run_day_json(e.from)},
+                            {"through", run_day_json(e.through)},
+                            {"verdict", verdict_name(e.verdict)},
+                            {"default", e.is_default ? Json(*e.is_default) : Json(nullptr)},
+                            {"by", optional_ids(e.by)},
+                            {"overridden", optional_ids(e.overridden)}});
+  }
+  j["expected"] = expected;
+  Json got = Json::array();
+  for (const FoundRun& f : r.found) {
+    got.push_back(Json{{"from", run_day_json(f.from)},
+                       {"through", run_day_json(f.through)},
+                       {"verdict", verdict_name(f.verdict)},
+                       {"default", f.is_default},
+                       {"by", f.by},
+                       {"overridden", f.overridden}});
+  }
+  j["got"] = r.error ? Json(nullptr) : got;
+  j["differs"] = r.differs ? Json(*r.differs + 1) : Json(nullptr);
+  j["error"] = r.error ? Json(*r.error) : Json(nullptr);
+  return j;
+}
+
 Json decision_json(const Contract& c, const DecidedInstance& r) {
   Json j;
   j["action"] = c.actions[r.action].name;
@@ -129,7 +175,7 @@ class JsonReporter final : public Reporter {
 
   void answer(const Answer& answer) override { print_answer(Stream::Out, answer); }
 
-  // The cases on stdout. Diagnostics go to stderr only when there is an
+  // The cases and timelines on stdout. Diagnostics go to stderr only when there is an
   // error among them; warnings alone are not printed in this format.
   void tests(const TestReport& report) override {
     if (report.diagnostics.has_errors()) diagnostics(report.diagnostics);
@@ -137,6 +183,9 @@ class JsonReporter final : public Reporter {
     Json cases = Json::array();
     for (const auto& r : report.cases) cases.push_back(case_json(r));
     j["cases"] = cases;
+    Json timelines = Json::array();
+    for (const auto& r : report.timelines) timelines.push_back(timeline_json(r));
+    j["timelines"] = timelines;
     j["passed"] = report.passed;
     j["failed"] = report.failed;
     print_document(Stream::Out, std::move(j));

@@ -98,9 +98,10 @@ struct UnmetExpectation {
 struct TestReport {
   const Diagnostics& diagnostics;  // finding and loading the files
   const std::vector<TestCaseResult>& cases;
-  std::size_t passed = 0;
+  const std::vector<TestTimelineResult>& timelines;  // after the cases, in file order
+  std::size_t passed = 0;                            // cases and timelines
   std::size_t failed = 0;
-  bool verbose = false;  // text: list passing cases too
+  bool verbose = false;  // text: list passing cases and timelines too
 };
 
 class Reporter {

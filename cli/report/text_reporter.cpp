@@ -139,6 +139,72 @@ std::string pass_line(const TestCaseResult& r) {
          "\n";
 }
 
+std::string timeline_name(const TestTimelineResult& r) {
+  return r.name.empty() ? "(unnamed)" : r.name;
+}
+
+// "FROM … THROUGH", an unbounded end as "(start)" / "(no end)", as the
+// text of `pacta timeline` writes them.
+std::string run_days(Date from, Date through) {
+  return fmt::format("{} … {}", from == Date::min() ? std::string("(start)") : from.to_string(),
+                     through == Date::max() ? std::string("(no end)") : through.to_string());
+}
+
+// An expected run: its days and verdict, and what else it asserts.
+std::string expected_run_text(const ExpectedRun& e) {
+  std::string text = fmt::format("{} {}", run_days(e.from, e.through), verdict_name(e.verdict));
+  if (e.by) {
+    text += fmt::format(" by {}", by_text(*e.by));
+  } else if (e.is_default) {
+    text += *e.is_default ? " by no clause (default)" : " by a clause (not a default)";
+  }
+  if (e.overridden) text += aside_text(*e.overridden);
+  return text;
+}
+
+// A run found, with what was set aside when the expected run asks.
+std::string found_run_text(const FoundRun& f, bool show_aside) {
+  std::string text = fmt::format("{} {} by {}", run_days(f.from, f.through),
+                                 verdict_name(f.verdict), by_text(f.by));
+  if (show_aside) text += aside_text(f.overridden);
+  return text;
+}
+
+// What differs in a failed timeline: "run N: expected ..., got ...", or
+// the error that kept it from being made.
+std::string timeline_difference(const TestTimelineResult& r) {
+  if (r.error) return fmt::format("got an error: {}", *r.error);
+  const std::size_t i = r.differs.value_or(0);
+  const bool has_expected = i < r.expected.size(), has_found = i < r.found.size();
+  std::string expected = has_expected
+                             ? expected_run_text(r.expected[i])
+                             : fmt::format("no run {} ({} in all)", i + 1, r.expected.size());
+  std::string got = has_found ? found_run_text(r.found[i], has_expected && r.expected[i].overridden)
+                              : fmt::format("no run {} ({} in all)", i + 1, r.found.size());
+  std::string text = fmt::format("run {}: expected {}, got {}", i + 1, expected, got);
+  if (r.expected.size() != r.found.size()) {
+    text += fmt::format(" ({} expected, {} found)", count_text(r.expected.size(), "run"),
+                        r.found.size());
+  }
+  return text;
+}
+
+// "file:line: FAIL name: run N: expected ..., got ..." for a failed timeline.
+std::string timeline_failure_line(const TestTimelineResult& r) {
+  return visible(fmt::format("{}:{}: FAIL {}: {}", r.file, r.position.line, timeline_name(r),
+                             timeline_difference(r))) +
+         "\n";
+}
+
+// "file:line: PASS name: INSTANCE, N runs" (--verbose).
+std::string timeline_pass_line(const TestTimelineResult& r) {
+  const Contract& c = r.contract->contract;
+  return visible(fmt::format("{}:{}: PASS {}: {}, {}", r.file, r.position.line, timeline_name(r),
+                             instance_text(c, r.action, r.args),
+                             count_text(r.found.size(), "run"))) +
+         "\n";
+}
+
 class TextReporter final : public Reporter {
  public:
   explicit TextReporter(bool color) : color_(color) {}
@@ -182,6 +248,13 @@ class TextReporter final : public Reporter {
         write_out(failure_line(r));
       } else if (report.verbose) {
         write_out(pass_line(r));
+      }
+    }
+    for (const auto& r : report.timelines) {
+      if (!r.passed) {
+        write_out(timeline_failure_line(r));
+      } else if (report.verbose) {
+        write_out(timeline_pass_line(r));
       }
     }
     print_out("{} passed, {} failed\n", report.passed, report.failed);

@@ -22,6 +22,9 @@
 #include "engine/load.hpp"
 #include "engine/load_test_file.hpp"
 #include "engine/testing/case_dates.hpp"
+#include "engine/testing/resolve.hpp"
+#include "engine/testing/scenarios.hpp"
+#include "engine/testing/test_timelines.hpp"
 #include "grammar/files/test_file.hpp"
 
 namespace pacta {
@@ -40,70 +43,6 @@ struct ResolvedCase {
   std::vector<int> by, overridden;
   std::optional<CaseDates> dates;  // evaluated at load; nullopt: the situation fails
 };
-
-// The `ask` instance; E702 for a param without a value.
-bool resolve_ask(const Contract& c, const SourceFile& file, const ActionPattern& ask,
-                 ResolvedCase& r, Diagnostics& diags) {
-  auto p = resolve_pattern(c, file, ask, diags);
-  if (!p) return false;
-  r.pattern = *p;
-  bool ok = true;
-  const ActionDecl& a = c.actions[p->action];
-  for (std::size_t i = 0; i < a.params.size(); ++i) {
-    if (p->arg_values[i] >= 0) continue;
-    diags.error(
-        file, ask.span.begin, Code::E702,
-        fmt::format("'ask' must name one instance, but param '{}' has no value", a.params[i].name),
-        fmt::format("give every param, e.g. {}({}={})", a.name, a.params[i].name,
-                    example_value(c, a.params[i].type)));
-    ok = false;
-  }
-  return ok;
-}
-
-bool resolve_assume(const Contract& c, const SourceFile& file, const TestCaseSyntax& t,
-                    ResolvedCase& r, Diagnostics& diags) {
-  bool ok = true;
-  for (const auto& [name, value] : t.assume) {
-    auto fact = c.find_fact(name.value);
-    if (!fact) {
-      std::vector<std::string> names;
-      if (!diags.full()) {
-        for (const auto& f : c.facts) names.push_back(f.name);
-      }
-      diags.error(file, name.offset, Code::E604, fmt::format("unknown fact '{}'", name.value),
-                  did_you_mean(name.value, names));
-      ok = false;
-      continue;
-    }
-    if (auto v = resolve_literal(c, file, value, c.facts[*fact].type, diags)) {
-      r.assume.emplace_back(*fact, *v);
-    } else {
-      ok = false;
-    }
-  }
-  std::sort(r.assume.begin(), r.assume.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  return ok;
-}
-
-// `by` or `overridden`: clause ids, sorted; unknown ids are errors.
-bool resolve_clauses(const Contract& c, const SourceFile& file,
-                     const std::optional<std::vector<Name>>& ids, std::vector<int>& out,
-                     Diagnostics& diags) {
-  if (!ids) return true;
-  bool ok = true;
-  for (const auto& id : *ids) {
-    if (auto i = c.find_clause(id.value)) {
-      out.push_back(*i);
-      continue;
-    }
-    report_unknown_clause(c, file, id, diags);
-    ok = false;
-  }
-  std::sort(out.begin(), out.end());
-  return ok;
-}
 
 // Resolves every part the case has, so that one run reports every error;
 // nullopt when any part is wrong or missing.
@@ -125,8 +64,8 @@ std::optional<ResolvedCase> resolve_case(const Contract& c, const SourceFile& fi
     dates_ok = dates_ok && r.as_agreed_on.has_value();
   }
   bool ok = t.complete && dates_ok;
-  if (t.ask) ok = resolve_ask(c, file, *t.ask, r, diags) && ok;
-  const bool assumed = resolve_assume(c, file, t, r, diags);
+  if (t.ask) ok = resolve_ask(c, file, *t.ask, r.pattern, diags) && ok;
+  const bool assumed = resolve_assume(c, file, t.assume, r.assume, diags);
   ok = assumed && ok;
   if (dates_ok && assumed) {  // a date that is no day is an error of the file
     const CaseDatesResult d =
@@ -140,24 +79,7 @@ std::optional<ResolvedCase> resolve_case(const Contract& c, const SourceFile& fi
   return r;
 }
 
-bool same_set(const std::vector<int>& a, const std::vector<int>& b) {
-  return std::set<int>(a.begin(), a.end()) == std::set<int>(b.begin(), b.end());
-}
-
 }  // namespace
-
-// One scenario compiled, and the Decider that serves every case asking it:
-// its bounds stay computed while the cases' facts stay the same.
-struct CompiledScenario {
-  CompiledScenario(const Contract& c, std::optional<Date> as_agreed_on)
-      : compiled(c, Scenario{as_agreed_on}), decider(compiled) {}
-  CompiledContract compiled;
-  Decider decider;
-};
-
-struct ContractCache::Scenarios {
-  std::map<std::optional<Date>, std::unique_ptr<CompiledScenario>> by_date;
-};
 
 struct ContractCache::Entry {
   std::shared_ptr<const LoadedContract> contract;
@@ -241,11 +163,10 @@ TestCaseResult run_case(const std::shared_ptr<const LoadedContract>& loaded, con
   if (t.overridden) out.expected_overridden = c.clauses.ids(r.overridden);
   auto situation = case_situation(c, r, out);
   if (!situation) return out;
-  auto& scenario = cache.by_date[out.as_agreed_on];
-  if (!scenario) scenario = std::make_unique<CompiledScenario>(c, out.as_agreed_on);
+  CompiledScenario& scenario = cache.get(c, out.as_agreed_on);
   Decision d;
   DecisionError derr;
-  if (!scenario->decider.decide(*situation, r.pattern.action, r.pattern.arg_values, d, derr)) {
+  if (!scenario.decider.decide(*situation, r.pattern.action, r.pattern.arg_values, d, derr)) {
     out.error = failure_message(c, derr.error, derr.at, derr.clause, -1);
     return out;
   }
@@ -286,15 +207,24 @@ TestFileResult run_test_file(const std::string& path, const Limits& limits, Diag
   if (!loaded) return result;
   const Contract& c = loaded->contract;
   std::size_t before = diags.error_count();
+  const SourceFile& source = *test_file->source;
   std::vector<ResolvedCase> cases;
   for (const auto& t : test_file->syntax.cases) {
-    if (auto r = resolve_case(c, *test_file->source, t, diags)) cases.push_back(std::move(*r));
+    if (auto r = resolve_case(c, source, t, diags)) cases.push_back(std::move(*r));
+  }
+  std::vector<ResolvedTimeline> timelines;
+  for (const auto& t : test_file->syntax.timelines) {
+    if (auto r = resolve_timeline(c, source, t, diags)) timelines.push_back(std::move(*r));
   }
   if (!test_file->ok || diags.error_count() != before) return result;
   CompiledCache& cache = contracts.scenarios(*loaded);
   for (const auto& r : cases) {
     if (r.syntax->name.find(filter) == std::string::npos) continue;
-    result.cases.push_back(run_case(loaded, *test_file->source, r, cache));
+    result.cases.push_back(run_case(loaded, source, r, cache));
+  }
+  for (const auto& r : timelines) {
+    if (r.syntax->name.find(filter) == std::string::npos) continue;
+    result.timelines.push_back(run_timeline(loaded, source, r, cache, limits));
   }
   result.loaded = true;
   return result;

@@ -1,7 +1,7 @@
 #pragma once
 // `pacta test` (language.md §8): test files are loaded, their contract loaded
-// once per run (ContractCache) and compiled once per scenario, and every case
-// decided and compared.
+// once per run (ContractCache) and compiled once per scenario, every case
+// decided and compared, and every timeline made and compared run by run.
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -17,6 +17,7 @@
 #include "grammar/diagnostic.hpp"
 #include "grammar/limits.hpp"
 #include "grammar/source.hpp"
+#include "grammar/verdict.hpp"
 
 namespace pacta {
 
@@ -43,10 +44,53 @@ struct TestCaseResult {
   std::optional<std::string> error;     // why it could not be decided
 };
 
+// One run of a timeline: expected (`by`, `overridden`, `default` only when
+// the test gives them) or found. Date::min() is the beginning of time and
+// Date::max() no end (`null` in the test file).
+struct ExpectedRun {
+  Date from, through;
+  Verdict verdict = Verdict::Permitted;
+  std::optional<std::vector<std::string>> by;          // clause ids, as written
+  std::optional<std::vector<std::string>> overridden;  // clause ids, as written
+  std::optional<bool> is_default;
+};
+
+struct FoundRun {
+  Date from, through;
+  Verdict verdict = Verdict::Permitted;
+  bool is_default = false;
+  std::vector<std::string> by;          // deciding clauses
+  std::vector<std::string> overridden;  // clauses set aside
+};
+
+// One timeline run: the instance and range it asks about, the runs it
+// expects and the runs pacta found. Indices (action, args, facts) are into
+// `contract`.
+struct TestTimelineResult {
+  std::string file;
+  Position position;  // of the timeline
+  std::string name;
+  bool passed = false;
+  std::shared_ptr<const LoadedContract> contract;
+  int action = -1;  // the `ask` instance
+  std::vector<int> args;
+  std::optional<Date> from, to;               // the timeline's range, when it gives one
+  std::optional<Date> as_agreed_on;           // when it gives one
+  std::vector<std::pair<int, Value>> assume;  // fact index, value; declaration order
+  std::vector<ExpectedRun> expected;
+  std::vector<FoundRun> found;  // empty when the timeline could not be made
+  // The first run (0-based) that differs between `expected` and `found`,
+  // when the timeline failed and was made; it may be past the end of one
+  // of them (a missing or an extra run).
+  std::optional<std::size_t> differs;
+  std::optional<std::string> error;  // why the timeline could not be made
+};
+
 struct TestFileResult {
   std::string file;
   bool loaded = false;  // false: diagnostics say why (exit 2)
   std::vector<TestCaseResult> cases;
+  std::vector<TestTimelineResult> timelines;
 };
 
 // The contracts of one `pacta test` run, shared by its test files: each is
@@ -78,8 +122,8 @@ class ContractCache {
   std::size_t loads_ = 0;
 };
 
-// Runs the cases whose name contains `filter` (every case when empty); the
-// others are checked but neither run nor listed. `cache` shares contracts
+// Runs the cases and timelines whose name contains `filter` (all when
+// empty); the others are checked but neither run nor listed. `cache` shares contracts
 // between the test files of one run; without it the contract is loaded for
 // this file alone.
 TestFileResult run_test_file(const std::string& path, const Limits& limits, Diagnostics& diags,

@@ -1,5 +1,7 @@
 #include "grammar/files/test_file.hpp"
 
+#include <fmt/format.h>
+
 #include "grammar/verdict.hpp"
 #include "grammar/yaml/schema.hpp"
 
@@ -22,18 +24,34 @@ std::optional<std::vector<Name>> clause_ids(YamlReader& r, const YamlNode& v, co
   return ids;
 }
 
-bool read_assume(YamlReader& r, const YamlNode& v, TestCaseSyntax& c) {
+bool read_assume(YamlReader& r, const YamlNode& v, std::vector<std::pair<Name, Expr>>& assume) {
   if (!r.expect_map(v, "assume")) return false;
   bool ok = true;
   for (const auto& [k, value] : v.entries) {
     auto fact = r.identifier(*k, "a fact");
     auto e = r.expression(*value, "an assumed value");
     if (fact && e)
-      c.assume.emplace_back(Name{*fact, k->content_offset}, std::move(*e));
+      assume.emplace_back(Name{*fact, k->content_offset}, std::move(*e));
     else
       ok = false;
   }
   return ok;
+}
+
+// A date expression under `key` of `map` into `field`; null is
+// Presence::Null when `nullable`, else an error as any non-expression.
+// False after an error.
+bool date_field(YamlReader& r, const YamlNode& map, std::string_view key, Field<Expr>& field,
+                bool nullable) {
+  const YamlNode* v = YamlReader::find(map, key);
+  if (v == nullptr) return true;
+  if (nullable && v->kind == YamlNode::Kind::Null) {
+    field = {Presence::Null, Expr{}, v->offset};
+    return true;
+  }
+  auto e = r.expression(*v, fmt::format("'{}'", key));
+  if (e) field = {Presence::Set, std::move(*e), v->content_offset};
+  return e.has_value();
 }
 
 // Reads every key the case has, even after an error in one of them (a
@@ -73,14 +91,98 @@ void read_case(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
     c.overridden = clause_ids(r, *v, "overridden");
     ok = ok && c.overridden.has_value();
   }
-  if (auto* v = YamlReader::find(n, "assume")) ok = read_assume(r, *v, c) && ok;
-  if (auto* v = YamlReader::find(n, "as_agreed_on")) {
-    auto e = r.expression(*v, "'as_agreed_on'");
-    if (e) c.as_agreed_on = {Presence::Set, std::move(*e), v->content_offset};
-    ok = ok && e.has_value();
-  }
+  if (auto* v = YamlReader::find(n, "assume")) ok = read_assume(r, *v, c.assume) && ok;
+  ok = date_field(r, n, "as_agreed_on", c.as_agreed_on, false) && ok;
   c.complete = c.complete && ok;
   out.cases.push_back(std::move(c));
+}
+
+// One expected run of a timeline; every key read, as in a case.
+ExpectedRunSyntax read_run(YamlReader& r, const YamlNode& n) {
+  ExpectedRunSyntax run;
+  run.offset = n.offset;
+  if (!r.expect_map(n, "an expected run")) {
+    run.complete = false;
+    return run;
+  }
+  bool ok = r.check_keys(n, "an expected run",
+                         {"from", "through", "verdict", "by", "overridden", "default"},
+                         {"from", "through", "verdict"});
+  ok = date_field(r, n, "from", run.from, true) && ok;
+  ok = date_field(r, n, "through", run.through, true) && ok;
+  if (const YamlNode* v = YamlReader::find(n, "verdict")) {
+    std::vector<std::string> words;
+    words.reserve(kVerdictWords.size());
+    for (const auto& entry : kVerdictWords) words.emplace_back(entry.second);
+    // `allowed` is a word of cases; any other wrong word gets a did-you-mean.
+    std::string help;
+    if (v->kind == YamlNode::Kind::Scalar && v->value == VerdictFilter::kAllowed) {
+      help =
+          "a run has one verdict: permitted, obligatory, forbidden or conflict (`allowed` "
+          "would hide where a run ends)";
+    }
+    auto word = r.choice(*v, "verdict of a run", words, help);
+    if (word) run.verdict = Name{*word, v->content_offset};
+    ok = ok && word.has_value();
+  }
+  if (auto* v = YamlReader::find(n, "by")) {
+    run.by = clause_ids(r, *v, "by");
+    ok = ok && run.by.has_value();
+  }
+  if (auto* v = YamlReader::find(n, "overridden")) {
+    run.overridden = clause_ids(r, *v, "overridden");
+    ok = ok && run.overridden.has_value();
+  }
+  if (auto* v = YamlReader::find(n, "default")) {
+    auto word = r.choice(*v, "'default' of a run", {"true", "false"});
+    if (word) run.is_default = *word == "true";
+    ok = ok && word.has_value();
+  }
+  run.complete = ok;
+  return run;
+}
+
+// The runs of `expect`: a list of at least one run (E703 when empty).
+bool read_runs(YamlReader& r, const YamlNode& v, TimelineSyntax& t) {
+  t.expect_offset = v.offset;
+  if (!r.expect_sequence(v, "'expect' of a timeline")) return false;
+  if (v.items.empty()) {
+    r.error(v.offset, Code::E703, "a timeline's 'expect' lists no run",
+            "list the runs in date order, e.g. `- {from: null, through: null, verdict: "
+            "permitted}` for one answer over all time");
+    return false;
+  }
+  bool ok = true;
+  for (const YamlNode* item : v.items) {
+    t.expect.push_back(read_run(r, *item));
+    ok = ok && t.expect.back().complete;
+  }
+  return ok;
+}
+
+// A timeline: every key read even after an error in one, as in a case.
+// `without` and `with` are not allowed yet (the what-if issue adds them).
+void read_timeline(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
+  if (!r.expect_map(n, "a timeline")) return;
+  TimelineSyntax t;
+  t.offset = n.offset;
+  bool ok = r.check_keys(n, "a timeline",
+                         {"name", "ask", "from", "to", "assume", "as_agreed_on", "expect"},
+                         {"ask", "expect"});
+  if (auto* v = YamlReader::find(n, "name")) {
+    if (auto text = r.text(*v, "name")) t.name = *text;
+  }
+  if (auto* v = YamlReader::find(n, "ask")) {
+    t.ask = r.action_pattern(*v, "'ask'");
+    ok = ok && t.ask.has_value();
+  }
+  ok = date_field(r, n, "from", t.from, false) && ok;
+  ok = date_field(r, n, "to", t.to, false) && ok;
+  if (auto* v = YamlReader::find(n, "assume")) ok = read_assume(r, *v, t.assume) && ok;
+  ok = date_field(r, n, "as_agreed_on", t.as_agreed_on, false) && ok;
+  if (auto* v = YamlReader::find(n, "expect")) ok = read_runs(r, *v, t) && ok;
+  t.complete = ok;
+  out.timelines.push_back(std::move(t));
 }
 
 }  // namespace
@@ -100,8 +202,13 @@ TestFileSyntax read_test_file(const SourceFile& file, const YamlDocument& doc, c
     r.error(root.offset, Code::E204, "a test file must start with the key 'pacta-test'",
             "put `pacta-test: 1` on the first line");
   }
-  r.check_keys(root, "the test file", {"pacta-test", "contract", "cases"},
-               {"pacta-test", "contract", "cases"});
+  r.check_keys(root, "the test file", {"pacta-test", "contract", "cases", "timelines"},
+               {"pacta-test", "contract"});
+  if (YamlReader::find(root, "cases") == nullptr &&
+      YamlReader::find(root, "timelines") == nullptr) {
+    r.error(root.offset, Code::E203, "the test file is missing the required key 'cases'",
+            "a test file holds `cases:`, `timelines:` or both");
+  }
   if (auto* n = YamlReader::find(root, "pacta-test")) r.choice(*n, "test format version", {"1"});
   if (auto* n = YamlReader::find(root, "contract")) {
     if (auto t = r.text(*n, "contract")) out.contract = Name{*t, n->content_offset};
@@ -109,6 +216,11 @@ TestFileSyntax read_test_file(const SourceFile& file, const YamlDocument& doc, c
   if (auto* n = YamlReader::find(root, "cases")) {
     if (r.expect_sequence(*n, "cases")) {
       for (const YamlNode* c : n->items) read_case(r, *c, out);
+    }
+  }
+  if (auto* n = YamlReader::find(root, "timelines")) {
+    if (r.expect_sequence(*n, "timelines")) {
+      for (const YamlNode* t : n->items) read_timeline(r, *t, out);
     }
   }
   return out;

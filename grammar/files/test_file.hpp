@@ -1,7 +1,7 @@
 #pragma once
 // The syntax of a test file (language.md §8), read like a rule file: kinds, keys,
 // expressions and patterns checked for shape, spans in file offsets. The
-// cases are resolved against their contract by engine/test_runner.
+// cases and timelines are resolved against their contract by engine/testing/.
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,9 +27,41 @@ struct TestCaseSyntax {
   bool complete = true;  // every required key present and read without error
 };
 
+// One run a timeline expects: `from` and `through` are required, and null
+// (Presence::Null) means the beginning of time / no end. `by`, `overridden`
+// and `default` are compared only when given.
+struct ExpectedRunSyntax {
+  std::size_t offset = 0;  // the run's mapping
+  Field<Expr> from, through;
+  Name verdict;  // one of the four verdicts (not `allowed`: runs are exact)
+  std::optional<std::vector<Name>> by;
+  std::optional<std::vector<Name>> overridden;
+  std::optional<bool> is_default;
+  bool complete = true;
+};
+
+// A timeline as read (SPEC §6 "Test files may pin timelines"): the runs of
+// one instance over `from`..`to` (all time when both are absent). As for a
+// case, the parts read after a shape error are kept and resolved, and
+// `complete` says whether it can run. The what-if keys `without` and `with`
+// (SPEC §7) are not read yet: they are unknown keys, as in a case, and will
+// sit beside `as_agreed_on` here when the scenario flags arrive.
+struct TimelineSyntax {
+  std::size_t offset = 0;  // the timeline's mapping: FILE:LINE of a failure
+  std::string name;
+  std::optional<ActionPattern> ask;
+  Field<Expr> from, to;  // date expressions, as a case's `on`
+  std::vector<std::pair<Name, Expr>> assume;
+  Field<Expr> as_agreed_on;
+  std::size_t expect_offset = 0;  // the `expect` list (for "lists no run")
+  std::vector<ExpectedRunSyntax> expect;
+  bool complete = true;
+};
+
 struct TestFileSyntax {
   Name contract;  // path relative to the test file; empty when missing or bad
   std::vector<TestCaseSyntax> cases;
+  std::vector<TimelineSyntax> timelines;
 };
 
 TestFileSyntax read_test_file(const SourceFile& file, const YamlDocument& doc, const Limits& limits,

@@ -1,0 +1,35 @@
+#pragma once
+// The parts a test case and a timeline share, resolved against their
+// contract: the `ask` instance, the assumed facts and clause-id lists.
+// Internal to engine/testing.
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "engine/model/contract.hpp"
+#include "grammar/diagnostic.hpp"
+#include "grammar/expr/ast.hpp"
+#include "grammar/files/rule_file.hpp"
+#include "grammar/source.hpp"
+
+namespace pacta {
+
+// The `ask` instance into `out`; E702 for a param without a value.
+bool resolve_ask(const Contract& c, const SourceFile& file, const ActionPattern& ask, Pattern& out,
+                 Diagnostics& diags);
+
+// The assumed facts as (fact index, value), sorted by fact; unknown facts
+// are E604, values of the wrong type E403.
+bool resolve_assume(const Contract& c, const SourceFile& file,
+                    const std::vector<std::pair<Name, Expr>>& assume,
+                    std::vector<std::pair<int, Value>>& out, Diagnostics& diags);
+
+// `by` or `overridden`: clause ids, sorted; unknown ids are errors.
+bool resolve_clauses(const Contract& c, const SourceFile& file,
+                     const std::optional<std::vector<Name>>& ids, std::vector<int>& out,
+                     Diagnostics& diags);
+
+// The two lists hold the same clauses, in any order.
+bool same_set(const std::vector<int>& a, const std::vector<int>& b);
+
+}  // namespace pacta
