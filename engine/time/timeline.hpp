@@ -43,8 +43,9 @@ struct DayRange {
 struct ChangePointError {
   // TooManyDays: `at`, a comparison with `date` on both sides (or a number
   // expression dividing by one in `date`), needed more days evaluated one by
-  // one than Limits::max_decision_steps allows. TooManySteps: the timeline
-  // as a whole (change points and decisions) went past that bound.
+  // one than Limits::max_decision_steps allows. TooManySteps: the work of
+  // every timeline made so far by one Timeliner (one question: change points,
+  // sweeps and decisions) went past that bound.
   enum class Kind { None, TooManyDays, TooManySteps };
   Kind kind = Kind::None;
   const TypedExpr* at = nullptr;  // into the version of `clause`
