@@ -48,6 +48,7 @@ std::vector<Pattern> patterns_of(const Contract& c, const std::optional<Pattern>
   std::sort(order.begin(), order.end(),
             [&](int a, int b) { return c.actions[a].name < c.actions[b].name; });
   std::vector<Pattern> out;
+  out.reserve(order.size());
   for (int action : order) {
     out.push_back(Pattern{action, std::vector<int>(c.actions[action].params.size(), -1)});
   }

@@ -17,20 +17,6 @@ namespace pacta::cli {
 
 namespace {
 
-fmt::text_style verdict_style(Verdict v) {
-  switch (v) {
-    case Verdict::Permitted:
-      return fmt::fg(fmt::terminal_color::green);
-    case Verdict::Obligatory:
-      return fmt::fg(fmt::terminal_color::cyan);
-    case Verdict::Forbidden:
-      return fmt::fg(fmt::terminal_color::red);
-    case Verdict::Conflict:
-      return fmt::text_style(fmt::emphasis::bold) | fmt::fg(fmt::terminal_color::magenta);
-  }
-  return {};
-}
-
 std::string ids_text(const Contract& c, const std::vector<int>& clauses) {
   return fmt::format("{}", fmt::join(c.clauses.ids(clauses), ", "));
 }
@@ -45,12 +31,7 @@ std::string question_header(const Answer& a) {
   const Contract& c = a.contract;
   std::string header = fmt::format("{} on {}", c.id, a.on.to_string());
   if (a.as_agreed_on) header += fmt::format(", as agreed on {}", a.as_agreed_on->to_string());
-  std::vector<std::string> assumed;
-  for (const auto& [fact, value] : a.assumed) {
-    assumed.push_back(
-        fmt::format("{}={}", c.facts[fact].name, value_text(c, c.facts[fact].type, value)));
-  }
-  if (!assumed.empty()) header += fmt::format(", assuming {}", fmt::join(assumed, ", "));
+  if (!a.assumed.empty()) header += ", assuming " + assumed_text(c, a.assumed);
   return visible(header) + "\n\n";
 }
 

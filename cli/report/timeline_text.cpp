@@ -15,20 +15,6 @@ namespace pacta::cli {
 
 namespace {
 
-fmt::text_style verdict_color(Verdict v) {
-  switch (v) {
-    case Verdict::Permitted:
-      return fmt::fg(fmt::terminal_color::green);
-    case Verdict::Obligatory:
-      return fmt::fg(fmt::terminal_color::cyan);
-    case Verdict::Forbidden:
-      return fmt::fg(fmt::terminal_color::red);
-    case Verdict::Conflict:
-      return fmt::text_style(fmt::emphasis::bold) | fmt::fg(fmt::terminal_color::magenta);
-  }
-  return {};
-}
-
 // A run's first day as written: null (JSON) / "(start)" (text) for the
 // beginning of time, when no --from clipped it.
 bool open_start(const TimelineReport& r, const Run& run) {
@@ -48,12 +34,7 @@ std::string heading(const TimelineReport& r) {
     if (r.to) h += fmt::format(" through {}", r.to->to_string());
   }
   if (r.as_agreed_on) h += fmt::format(", as agreed on {}", r.as_agreed_on->to_string());
-  std::vector<std::string> assumed;
-  for (const auto& [fact, value] : r.assumed) {
-    assumed.push_back(
-        fmt::format("{}={}", c.facts[fact].name, value_text(c, c.facts[fact].type, value)));
-  }
-  if (!assumed.empty()) h += fmt::format(", assuming {}", fmt::join(assumed, ", "));
+  if (!r.assumed.empty()) h += ", assuming " + assumed_text(c, r.assumed);
   return visible(h) + "\n";
 }
 
@@ -77,7 +58,7 @@ std::string run_line(const TimelineReport& r, int action, const Run& run, bool c
   const std::string verdict = fmt::format("{:<10}", verdict_name(run.decision.verdict));
   return fmt::format(
       "  {:<10} … {:<10}  {}  {}\n", from, through,
-      color ? fmt::format(verdict_color(run.decision.verdict), "{}", verdict) : verdict,
+      color ? fmt::format(verdict_style(run.decision.verdict), "{}", verdict) : verdict,
       why_text(r.contract, action, run.decision));
 }
 

@@ -100,6 +100,30 @@ std::string value_text(const Contract& c, const Type& type, const Value& v) {
   return j.is_string() ? j.get<std::string>() : j.dump();
 }
 
+std::string assumed_text(const Contract& c, const std::vector<std::pair<int, Value>>& assumed) {
+  std::vector<std::string> parts;
+  parts.reserve(assumed.size());
+  for (const auto& [fact, value] : assumed) {
+    parts.push_back(
+        fmt::format("{}={}", c.facts[fact].name, value_text(c, c.facts[fact].type, value)));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+fmt::text_style verdict_style(Verdict v) {
+  switch (v) {
+    case Verdict::Permitted:
+      return fmt::fg(fmt::terminal_color::green);
+    case Verdict::Obligatory:
+      return fmt::fg(fmt::terminal_color::cyan);
+    case Verdict::Forbidden:
+      return fmt::fg(fmt::terminal_color::red);
+    case Verdict::Conflict:
+      return fmt::text_style(fmt::emphasis::bold) | fmt::fg(fmt::terminal_color::magenta);
+  }
+  return {};
+}
+
 Json ids_json(const Contract& c, const std::vector<int>& clauses) {
   Json out = Json::array();
   for (auto& id : c.clauses.ids(clauses)) out.push_back(std::move(id));

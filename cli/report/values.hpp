@@ -1,6 +1,8 @@
 #pragma once
 // How every report spells an action instance and a fact's value, so that
 // text, JSON and the commands' own diagnostics agree.
+#include <fmt/color.h>
+
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -22,6 +24,11 @@ std::string instance_text(const Contract& c, int action, const std::vector<int>&
 Json value_json(const Contract& c, const Type& type, const Value& v);
 // The same value as text: JSON strings unquoted, anything else as JSON.
 std::string value_text(const Contract& c, const Type& type, const Value& v);
+
+// `fact=value, ...` (for "assuming ..." headings), in the order given.
+std::string assumed_text(const Contract& c, const std::vector<std::pair<int, Value>>& assumed);
+// The terminal colour of a verdict in text output.
+fmt::text_style verdict_style(Verdict v);
 
 // Clause ids, as a JSON array in the order given.
 Json ids_json(const Contract& c, const std::vector<int>& clauses);

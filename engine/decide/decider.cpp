@@ -163,19 +163,13 @@ void Decider::reach_verdict(int action, Decision& out) const {
     permit = permit || span.version->modality == Modality::Permit;
   }
   out.is_default = false;
-  if (forbid && oblige) {
-    out.verdict = Verdict::Conflict;
-  } else if (forbid) {
-    out.verdict = Verdict::Forbidden;
-  } else if (oblige) {
-    out.verdict = Verdict::Obligatory;
-  } else if (permit) {
-    out.verdict = Verdict::Permitted;
-  } else {
-    const Contract& c = compiled_.contract();
-    out.verdict = c.actions[action].default_verdict.value_or(c.default_verdict);
-    out.is_default = true;
+  if (auto v = verdict_of(forbid, oblige, permit)) {
+    out.verdict = *v;
+    return;
   }
+  const Contract& c = compiled_.contract();
+  out.verdict = c.actions[action].default_verdict.value_or(c.default_verdict);
+  out.is_default = true;
 }
 
 void Decider::list_deciding(Decision& out) const {
@@ -183,12 +177,9 @@ void Decider::list_deciding(Decision& out) const {
   for (int vi : applicable_) {
     const ClauseVersionSpan& span = compiled_.versions()[vi];
     if (set_aside(span.clause)) continue;
-    Modality m = span.version->modality;
-    bool deciding = (out.verdict == Verdict::Conflict && m != Modality::Permit) ||
-                    (out.verdict == Verdict::Forbidden && m == Modality::Forbid) ||
-                    (out.verdict == Verdict::Obligatory && m == Modality::Oblige) ||
-                    (out.verdict == Verdict::Permitted && !out.is_default && m == Modality::Permit);
-    if (deciding) out.by.push_back(span.clause);
+    if (is_deciding(out.verdict, out.is_default, span.version->modality)) {
+      out.by.push_back(span.clause);
+    }
   }
   std::sort(out.by.begin(), out.by.end());
   std::sort(out.overridden.begin(), out.overridden.end());

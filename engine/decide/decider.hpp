@@ -18,6 +18,26 @@ struct Decision {
   std::vector<int> overridden;  // clause indices, ascending
 };
 
+// Step 4 of language.md §7: the verdict from the modalities of the clauses
+// that remain (applicable, not set aside); nullopt when none remains, and
+// the default applies. Shared by the Decider and the Timeliner.
+inline std::optional<Verdict> verdict_of(bool forbid, bool oblige, bool permit) {
+  if (forbid && oblige) return Verdict::Conflict;
+  if (forbid) return Verdict::Forbidden;
+  if (oblige) return Verdict::Obligatory;
+  if (permit) return Verdict::Permitted;
+  return std::nullopt;
+}
+
+// Step 5: whether a remaining clause of modality `m` is among those that
+// decided `verdict` (both sides of a conflict; none for a default).
+inline bool is_deciding(Verdict verdict, bool is_default, Modality m) {
+  return (verdict == Verdict::Conflict && m != Modality::Permit) ||
+         (verdict == Verdict::Forbidden && m == Modality::Forbid) ||
+         (verdict == Verdict::Obligatory && m == Modality::Oblige) ||
+         (verdict == Verdict::Permitted && !is_default && m == Modality::Permit);
+}
+
 struct DecisionError {
   EvalEnv::Error error = EvalEnv::Error::None;
   const TypedExpr* at = nullptr;

@@ -28,7 +28,6 @@ namespace pacta {
 namespace {
 
 using Day = std::int64_t;
-constexpr Day kLastDay = Date::kMaxSerial;
 constexpr Day kBeyond = Date::kMaxSerial + 2;  // later than any day asked about
 constexpr std::size_t kDaySerialDigits = 7;    // |date - date| <= 3652058
 

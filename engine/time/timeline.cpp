@@ -140,14 +140,8 @@ void Timeliner::current_decision(int action, Decision& out) {
   const bool oblige = effective_[modality_index(Modality::Oblige)] > 0;
   const bool permit = effective_[modality_index(Modality::Permit)] > 0;
   out.is_default = false;
-  if (forbid && oblige) {
-    out.verdict = Verdict::Conflict;
-  } else if (forbid) {
-    out.verdict = Verdict::Forbidden;
-  } else if (oblige) {
-    out.verdict = Verdict::Obligatory;
-  } else if (permit) {
-    out.verdict = Verdict::Permitted;
+  if (auto v = verdict_of(forbid, oblige, permit)) {
+    out.verdict = *v;
   } else {
     const Contract& c = compiled_.contract();
     out.verdict = c.actions[action].default_verdict.value_or(c.default_verdict);
@@ -161,12 +155,7 @@ void Timeliner::current_decision(int action, Decision& out) {
       continue;
     }
     const Modality m = compiled_.versions()[applying_version_[clause]].version->modality;
-    const bool deciding =
-        (out.verdict == Verdict::Conflict && m != Modality::Permit) ||
-        (out.verdict == Verdict::Forbidden && m == Modality::Forbid) ||
-        (out.verdict == Verdict::Obligatory && m == Modality::Oblige) ||
-        (out.verdict == Verdict::Permitted && !out.is_default && m == Modality::Permit);
-    if (deciding) out.by.push_back(clause);
+    if (is_deciding(out.verdict, out.is_default, m)) out.by.push_back(clause);
   }
   std::sort(out.by.begin(), out.by.end());
   std::sort(out.overridden.begin(), out.overridden.end());

@@ -54,6 +54,15 @@ const std::vector<ResourceClass>& resource_classes() {
      .exit_codes = {0}},
     {.name = "aliased-when-allowed", .item = "16", .make = aliased_when_allowed, .base_n = 1000,
      .exit_codes = {0}},
+    // Issue 10: timelines. Change points are found per version and only the
+    // versions that change at one are looked at again; a comparison walked
+    // day by day costs its days; many instances are held as their runs.
+    {.name = "timeline-change-points", .item = "t10", .make = timeline_change_points,
+     .base_n = 5000, .exit_codes = {0}},
+    {.name = "timeline-day-by-day", .item = "t10", .make = timeline_day_by_day, .base_n = 500,
+     .exit_codes = {0}},
+    {.name = "timeline-many-instances", .item = "t10", .make = timeline_many_instances,
+     .base_n = 100000, .exit_codes = {0}},
     // Not scaled (base_n 0): each must end at once (exit 2), not wait until killed.
     {.name = "fifo-check", .item = "2", .make = fifo_check, .exit_codes = {2},
      .diagnostic = "[E101]"},

@@ -235,7 +235,14 @@ int main(int argc, char** argv) try {
   Options o = parse(argc, argv);
   std::vector<const ResourceClass*> classes = select(o);
   if (o.list) {
-    for (const auto* c : classes) std::printf("%-22s issue 9 item %s\n", c->name, c->item);
+    for (const auto* c : classes) {
+      // Items of issue 9 are numbers; "t10" is issue 10 (timelines).
+      if (c->item[0] == 't') {
+        std::printf("%-22s issue %s\n", c->name, c->item + 1);
+      } else {
+        std::printf("%-22s issue 9 item %s\n", c->name, c->item);
+      }
+    }
     return 0;
   }
   Mode mode = mode_for(o.sanitized, o.unoptimized);
