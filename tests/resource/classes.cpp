@@ -62,7 +62,7 @@ const std::vector<ResourceClass>& resource_classes() {
     {.name = "timeline-day-by-day", .item = "t10", .make = timeline_day_by_day, .base_n = 500,
      .exit_codes = {0}},
     {.name = "timeline-many-instances", .item = "t10", .make = timeline_many_instances,
-     .base_n = 100000, .exit_codes = {0}},
+     .base_n = 50000, .exit_codes = {0}},
     // Not scaled (base_n 0): each must end at once (exit 2), not wait until killed.
     {.name = "fifo-check", .item = "2", .make = fifo_check, .exit_codes = {2},
      .diagnostic = "[E101]"},
