@@ -3,9 +3,6 @@
 // --expect-none check what is left.
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <numeric>
-
 #include "cli/commands/commands.hpp"
 #include "cli/commands/question.hpp"
 #include "engine/decide/instances.hpp"
@@ -16,30 +13,21 @@ namespace pacta::cli {
 namespace {
 
 // Actions by name (cli.md), then instances in declaration order; only the
-// `only` pattern's action when given, only instances involving `party`.
+// `only` pattern when given, only instances involving `party`.
 // nullopt and E606 when there are too many to enumerate or to decide.
 std::optional<Selection> select_instances(const PreparedQuestion& q, const AllowedOptions& o,
                                           const std::optional<Pattern>& only,
                                           std::optional<int> party, const Limits& limits,
                                           Diagnostics& diags) {
   const Contract& c = q.contract();
-  std::vector<int> order(c.actions.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(),
-            [&](int a, int b) { return c.actions[a].name < c.actions[b].name; });
-  Selection s{{},
+  Selection s{question_patterns(c, only),
               party,
               std::nullopt,
               o.question.kind,
               o.question.file,
               "narrow the question with --action and a pattern, e.g. --action "
               "'act(param=value)', or with --party"};
-  for (int action : order) {
-    if (only && only->action != action) continue;
-    s.patterns.push_back(
-        only ? *only : Pattern{action, std::vector<int>(c.actions[action].params.size(), -1)});
-  }
-  if (enumerated(c, s) > limits.max_instances) {
+  if (enumerated(c, s.patterns) > limits.max_instances) {
     diags.error(
         o.question.file, Code::E606,
         fmt::format("the contract has more than {} action instances", limits.max_instances),

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <iterator>
 #include <map>
+#include <numeric>
 #include <set>
 
 #include "cli/report/values.hpp"
@@ -145,9 +146,23 @@ std::optional<VerdictFilter> parse_verdict_filter(const std::string& text, const
   return std::nullopt;
 }
 
-std::uint64_t enumerated(const Contract& c, const Selection& s) {
+std::vector<Pattern> question_patterns(const Contract& c, const std::optional<Pattern>& only) {
+  if (only) return {*only};
+  std::vector<int> order(c.actions.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](int a, int b) { return c.actions[a].name < c.actions[b].name; });
+  std::vector<Pattern> out;
+  out.reserve(order.size());
+  for (int action : order) {
+    out.push_back(Pattern{action, std::vector<int>(c.actions[action].params.size(), -1)});
+  }
+  return out;
+}
+
+std::uint64_t enumerated(const Contract& c, const std::vector<Pattern>& patterns) {
   std::uint64_t n = 0;
-  for (const Pattern& p : s.patterns) n = std::min(kManyInstances, n + instance_count(c, p));
+  for (const Pattern& p : patterns) n = std::min(kManyInstances, n + instance_count(c, p));
   return n;
 }
 

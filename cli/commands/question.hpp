@@ -60,8 +60,11 @@ struct Selection {
   std::string where, help;
 };
 
-// Instances the selection enumerates (before the party filter), saturating.
-std::uint64_t enumerated(const Contract& c, const Selection& s);
+// The patterns a question lists: `only` when given, else every action with
+// every param free, actions by name (cli.md).
+std::vector<Pattern> question_patterns(const Contract& c, const std::optional<Pattern>& only);
+// Instances the patterns enumerate (before the party filter), saturating.
+std::uint64_t enumerated(const Contract& c, const std::vector<Pattern>& patterns);
 // E606 unless deciding the selection takes at most Limits::max_decision_steps
 // by Decider::steps_bound: checked before any instance is decided.
 bool check_steps(const PreparedQuestion& q, const Selection& s, const Limits& limits,

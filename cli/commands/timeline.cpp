@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <numeric>
 
 #include "cli/commands/commands.hpp"
 #include "cli/commands/question.hpp"
@@ -38,21 +37,6 @@ std::optional<Range> parse_range(const TimelineOptions& o, Diagnostics& diags) {
     return std::nullopt;
   }
   return r;
-}
-
-// The patterns asked about: ACTION, else every action by name (cli.md).
-std::vector<Pattern> patterns_of(const Contract& c, const std::optional<Pattern>& only) {
-  if (only) return {*only};
-  std::vector<int> order(c.actions.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(),
-            [&](int a, int b) { return c.actions[a].name < c.actions[b].name; });
-  std::vector<Pattern> out;
-  out.reserve(order.size());
-  for (int action : order) {
-    out.push_back(Pattern{action, std::vector<int>(c.actions[action].params.size(), -1)});
-  }
-  return out;
 }
 
 void report_timeline_failure(const PreparedQuestion& q, const TimelineFailure& f, int action,
@@ -175,12 +159,8 @@ int run_timeline(const TimelineOptions& o) {
   std::optional<Pattern> only;
   if (o.action) only = parse_question_pattern(c, *o.action, limits, diags);
   if (diags.has_errors()) return stop_on(diags, *reporter);
-  const std::vector<Pattern> patterns = patterns_of(c, only);
-  std::uint64_t instances = 0;
-  for (const Pattern& p : patterns) {
-    instances = std::min(kManyInstances, instances + instance_count(c, p));
-  }
-  if (instances > limits.max_instances) {
+  const std::vector<Pattern> patterns = question_patterns(c, only);
+  if (enumerated(c, patterns) > limits.max_instances) {
     diags.error(o.question.file, Code::E606,
                 fmt::format("the question has more than {} action instances", limits.max_instances),
                 "narrow it with an ACTION pattern, e.g. 'act(param=value)', or with --party");

@@ -299,13 +299,9 @@ Day ChangePoints::Impl::bool_end(const TypedExpr& e, Day d0, Day limit) {
   using Op = TypedExpr::Op;
   if (failure.kind != ChangePointError::Kind::None || !is_dated(e)) return limit;
   const auto& ops = e.operands;
-  switch (e.op) {
-    case Op::Constant:
-    case Op::Fact:
-    case Op::Param:
-      return limit;
+  switch (e.op) {  // a node here reads `date`: no constant, fact or param
     case Op::Condition:
-      return dated[e.index] ? std::min(condition_end[e.index], limit) : limit;
+      return std::min(condition_end[e.index], limit);
     case Op::Not:
       return bool_end(ops[0], d0, limit);
     case Op::And:
