@@ -4,17 +4,23 @@
 #                     Microsoft-OpenAI contract allows on DATE (default: today)
 #   ./run.sh test     install what is missing, build, and run the whole test suite
 # Developer stages used by CI: ./run.sh style, ./run.sh clang, ./run.sh asan,
-# ./run.sh fuzz [SECONDS]
+# ./run.sh fuzz [SECONDS], ./run.sh bench (docs/benchmarks.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(cmake ninja-build g++ libboost-dev libyaml-cpp-dev catch2 libcli11-dev libfmt-dev
-          nlohmann-json3-dev libpng-dev)
+          nlohmann-json3-dev libpng-dev libbenchmark-dev libsimdjson-dev
+          scdoc)  # the man page (docs/pacta.1.scd)
 # The browser test of the timeline pictures (tests/browser) and
 # docs/make-screenshots.sh: headless Chromium.
-TEST_PACKAGES=(chromium)
+TEST_PACKAGES=(chromium
+               # tests/install: the .deb (dpkg-shlibdeps), the completions, man -l.
+               dpkg-dev bash-completion zsh man-db)
 FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
 STYLE_PACKAGES=(clang-14 clang-format-14 clang-tidy-14)
+# ./run.sh bench: whole-process timings; bench/prepare.sh runs the peers'
+# generators with node.
+BENCH_PACKAGES=(hyperfine nodejs)
 JOBS=${PACTA_JOBS:-2}
 
 install_missing() {
@@ -47,7 +53,7 @@ case "${1:-}" in
     # performance, functions of at most 80 lines) finds nothing. clang-tidy
     # reads the clang preset's compile database, so no g++-only flag reaches it.
     install_missing "${PACKAGES[@]}" "${STYLE_PACKAGES[@]}"
-    find grammar engine cli bench tests -path tests/fuzz/corpus -prune -o \
+    find grammar engine cli bench tests include -path tests/fuzz/corpus -prune -o \
       \( -name '*.cpp' -o -name '*.hpp' \) -print | sort | xargs clang-format-14 --dry-run -Werror
     cmake --preset clang >/dev/null
     run-clang-tidy-14 -p build/clang -quiet -j "$JOBS" "$PWD/(grammar|engine|cli|bench)/" \
@@ -63,6 +69,18 @@ case "${1:-}" in
     install_missing "${PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     build asan
     UBSAN_OPTIONS=print_stacktrace=1 ctest --preset asan -j "$JOBS" --timeout 900
+    ;;
+  bench)
+    # In-process (Google Benchmark, medians of 5) and whole-process
+    # (hyperfine) figures; inputs from bench/prepare.sh into build/bench-data.
+    install_missing "${PACKAGES[@]}" "${BENCH_PACKAGES[@]}"
+    build release
+    bench/prepare.sh
+    ./build/release/bench/pacta_bench --pacta-root=. --benchmark_repetitions=5 \
+      --benchmark_report_aggregates_only=true --benchmark_display_aggregates_only=true \
+      --benchmark_out=build/bench-data/pacta_bench.json --benchmark_out_format=json \
+      ${PACTA_BENCH_FILTER:+--benchmark_filter="$PACTA_BENCH_FILTER"}
+    bench/whole-process.sh build/release/cli/pacta
     ;;
   fuzz)
     install_missing "${PACKAGES[@]}" "${FUZZ_PACKAGES[@]}"

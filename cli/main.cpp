@@ -15,8 +15,10 @@
 #include <vector>
 
 #include "cli/commands/commands.hpp"
+#include "cli/commands/complete.hpp"
 #include "cli/report/output.hpp"
 #include "grammar/visible.hpp"
+#include "pacta/pacta.hpp"
 
 namespace {
 
@@ -50,6 +52,18 @@ void add_format(CLI::App* cmd, std::string& format) {
       ->default_val("text");
 }
 
+void add_amendment_flags(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
+  cmd->add_option("--without", q.without,
+                  "Answer as if this amendment did not exist (an amendment id; repeatable)")
+      ->take_all()
+      ->allow_extra_args(false);
+  cmd->add_option("--with", q.with,
+                  "Answer as if the amendments of this file (pacta-amendments: 1) were signed "
+                  "too (repeatable)")
+      ->take_all()
+      ->allow_extra_args(false);
+}
+
 void add_question(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
   cmd->add_option("--on", q.on, "The date asked about (YYYY-MM-DD, or today)")->required();
   cmd->add_option("--assume", q.assume, "Assume a fact: NAME=VALUE (repeatable)")
@@ -59,6 +73,7 @@ void add_question(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
                   "Assume the facts of a YAML file (fact: value per line); --assume wins");
   cmd->add_option("--as-agreed-on", q.as_agreed_on,
                   "Only amendments signed on or before this date exist");
+  add_amendment_flags(cmd, q);
   cmd->add_option("--kind", q.kind,
                   "Keep instances that a clause of this kind decides or sets aside");
 }
@@ -77,20 +92,38 @@ void add_check_command(Program& p) {
   };
 }
 
+// FILE and ACTION are optional for CLI11 so that `ask --batch Q` may leave
+// both out; without --batch the runner asks for them (and --on) as CLI11
+// would have.
 void add_ask_command(Program& p) {
   auto options = std::make_shared<pacta::cli::AskOptions>();
   auto* cmd = p.app.add_subcommand(
       "ask",
       "Decide every instance of ACTION (a pattern; params left out range over their values)");
-  cmd->add_option("FILE", options->question.file, "Rule file")->required();
-  cmd->add_option("ACTION", options->action, "Action pattern, e.g. 'sell_models(channel=aws)'")
-      ->required();
+  cmd->add_option("FILE", options->question.file,
+                  "Rule file (with --batch: the lines' default contract)");
+  cmd->add_option("ACTION", options->action, "Action pattern, e.g. 'sell_models(channel=aws)'");
   add_question(cmd, options->question);
+  cmd->get_option("--on")->required(false);
   cmd->add_option("--expect", options->expect,
                   "Exit 1 unless every instance has this verdict (or is 'allowed')");
+  cmd->add_option(
+      "--batch", options->batch,
+      "Answer the JSON Lines questions of a file (- for stdin), one JSON answer a line");
+  cmd->add_option("--jobs", options->jobs, "With --batch: threads answering (default 1)");
   add_format(cmd, p.format);
   p.runners[cmd] = [options](const CommonOptions& common) {
     options->question.common = common;
+    if (!options->batch) {
+      for (const char* missing : {options->question.file.empty() ? "FILE" : nullptr,
+                                  options->action.empty() ? "ACTION" : nullptr,
+                                  options->question.on.empty() ? "--on" : nullptr}) {
+        if (missing == nullptr) continue;
+        pacta::cli::print_err("pacta: error: {} is required\n", missing);
+        pacta::cli::write_err("  help: run 'pacta --help' or 'pacta help COMMAND'\n");
+        return 2;
+      }
+    }
     return pacta::cli::run_ask(*options);
   };
 }
@@ -154,6 +187,7 @@ void add_timeline_command(Program& p) {
                   "Assume the facts of a YAML file (fact: value per line); --assume wins");
   cmd->add_option("--as-agreed-on", options->question.as_agreed_on,
                   "Only amendments signed on or before this date exist");
+  add_amendment_flags(cmd, options->question);
   cmd->add_option("--format", options->format, "Output format: text, json, svg or html")
       ->check(CLI::IsMember({"text", "json", "svg", "html"}))
       ->default_val("text");
@@ -167,6 +201,54 @@ void add_timeline_command(Program& p) {
   };
 }
 
+// The scenario flags of one side of `diff`: `prefix` "" (the other side) or
+// "base-".
+void add_diff_side(CLI::App* cmd, pacta::cli::QuestionOptions& q, const std::string& prefix,
+                   const std::string& side) {
+  cmd->add_option("--" + prefix + "assume", q.assume,
+                  "Assume a fact on the " + side + " side: NAME=VALUE (repeatable)")
+      ->take_all()
+      ->allow_extra_args(false);
+  cmd->add_option("--" + prefix + "facts", q.facts,
+                  "Assume the facts of a YAML file on the " + side + " side");
+  cmd->add_option("--" + prefix + "as-agreed-on", q.as_agreed_on,
+                  "On the " + side + " side, only amendments signed on or before this date exist");
+  cmd->add_option("--" + prefix + "without", q.without,
+                  "On the " + side + " side, this amendment does not exist (repeatable)")
+      ->take_all()
+      ->allow_extra_args(false);
+  cmd->add_option("--" + prefix + "with", q.with,
+                  "On the " + side + " side, the amendments of this file exist too (repeatable)")
+      ->take_all()
+      ->allow_extra_args(false);
+}
+
+void add_diff_command(Program& p) {
+  auto options = std::make_shared<pacta::cli::DiffOptions>();
+  auto file = std::make_shared<std::string>();
+  auto* cmd = p.app.add_subcommand(
+      "diff", "Where the answers of two scenarios or two versions of a contract differ over time");
+  cmd->add_option("FILE", *file, "Rule file: the base side")->required();
+  cmd->add_option("OTHER", options->other_file, "Rule file of the other side (default: FILE)");
+  cmd->add_option("--action", options->action,
+                  "Compare only the instances of this action pattern, e.g. 'sell_models(openai)'");
+  cmd->add_option("--from", options->from, "First day compared (YYYY-MM-DD, or today)");
+  cmd->add_option("--to", options->to, "Last day compared (YYYY-MM-DD, or today)");
+  add_diff_side(cmd, options->other, "", "other");
+  add_diff_side(cmd, options->base, "base-", "base");
+  cmd->add_flag("--by", options->by, "Deciding clauses that differ count as a change too");
+  cmd->add_flag("--fail-on-change", options->fail_on_change, "Exit 1 when anything differs");
+  add_format(cmd, p.format);
+  p.runners[cmd] = [options, file](const CommonOptions& common) {
+    options->base.common = common;
+    options->other.common = common;
+    options->base.file = *file;
+    options->base.flag_prefix = "--base-";
+    options->other.file = options->other_file.value_or(*file);
+    return pacta::cli::run_diff(*options);
+  };
+}
+
 std::string top_help(const CLI::App& app) {
   return app.get_formatter()->make_help(&app, "pacta", CLI::AppFormatMode::Normal);
 }
@@ -177,7 +259,8 @@ pacta::cli::HelpOptions help_options(const CLI::App& app, const CLI::App* help_c
                                      const std::string& topic) {
   pacta::cli::HelpOptions options{topic, top_help(app), {}};
   for (const CLI::App* cmd : app.get_subcommands({})) {
-    if (cmd != help_cmd) options.commands.emplace_back(cmd->get_name(), cmd->help("pacta"));
+    if (cmd != help_cmd && !cmd->get_group().empty())
+      options.commands.emplace_back(cmd->get_name(), cmd->help("pacta"));
   }
   return options;
 }
@@ -191,16 +274,32 @@ void add_help_command(Program& p) {
   };
 }
 
+// Hidden (no group): `pacta __complete WHAT FILE`, the names the shell
+// completions offer (cli/commands/complete.hpp).
+void add_complete_command(Program& p) {
+  auto options = std::make_shared<pacta::cli::CompleteOptions>();
+  auto* cmd = p.app.add_subcommand("__complete", "Names of FILE for shell completion");
+  cmd->group("");
+  std::vector<std::string> what(pacta::cli::kCompletable.begin(), pacta::cli::kCompletable.end());
+  cmd->add_option("WHAT", options->what, "actions, parties or facts")
+      ->required()
+      ->check(CLI::IsMember(what));
+  cmd->add_option("FILE", options->file, "Rule file")->required();
+  p.runners[cmd] = [options](const CommonOptions&) { return pacta::cli::run_complete(*options); };
+}
+
 void describe_program(Program& p) {
   p.app.footer(kExitCodes);
-  p.app.set_version_flag("--version", std::string("pacta ") + PACTA_VERSION);
+  p.app.set_version_flag("--version", std::string("pacta ") + pacta::api::version());
   p.app.require_subcommand(0, 1);
   add_check_command(p);
   add_ask_command(p);
   add_allowed_command(p);
   add_test_command(p);
   add_timeline_command(p);
+  add_diff_command(p);
   add_help_command(p);
+  add_complete_command(p);
 }
 
 // CLI11's own output (--help, --version), collected and written through
@@ -216,6 +315,18 @@ int exit_through_writer(const CLI::App& app, const CLI::Error& e) {
 // The exit code when parsing ends the program (--help, --version, a bad
 // flag); nullopt when a command is to run. CLI11's message quotes the
 // arguments, so it is shown through visible().
+// A --base-* flag given to another command than `diff`, which CLI11 reports
+// only as an unexpected argument.
+std::optional<std::string> base_flag_outside_diff(int argc, char** argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "diff") return std::nullopt;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg.rfind("--base-", 0) != 0) continue;
+    return std::string(arg.substr(0, arg.find('=')));
+  }
+  return std::nullopt;
+}
+
 std::optional<int> parse_flags(CLI::App& app, int argc, char** argv) {
   try {
     app.parse(argc, argv);
@@ -226,6 +337,15 @@ std::optional<int> parse_flags(CLI::App& app, int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return exit_through_writer(app, e);
   } catch (const CLI::ParseError& e) {
+    if (auto flag = base_flag_outside_diff(argc, argv)) {
+      pacta::cli::print_err(
+          "pacta: error: {} is a flag of `pacta diff` (the base side's scenario)\n",
+          pacta::visible(*flag));
+      pacta::cli::write_err(
+          "  help: a question command takes the plain flag (--assume, --facts, --as-agreed-on, "
+          "--without, --with); `pacta diff FILE --base-...` compares two scenarios\n");
+      return 2;
+    }
     pacta::cli::print_err("pacta: error: {}\n", pacta::visible(e.what()));
     pacta::cli::write_err("  help: run 'pacta --help' or 'pacta help COMMAND'\n");
     return 2;

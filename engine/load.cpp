@@ -35,20 +35,61 @@ std::optional<ReadDocument> read_document(std::optional<SourceFile> source, cons
   return ReadDocument{std::move(file), std::move(*doc)};
 }
 
-std::optional<LoadedContract> load_source(std::optional<SourceFile> source, const Limits& limits,
-                                          Diagnostics& diags) {
-  auto read = read_document(std::move(source), limits, diags);
-  if (!read) return std::nullopt;
-  auto& [file, doc] = *read;
-  if (!check_file_kind(*file, doc, FileKind::Rule, diags)) return std::nullopt;
+}  // namespace
+
+// A rule file and the files of amendments appended to it (`--with`), read
+// as one source so that every diagnostic and every runtime failure names the
+// file it is in.
+std::optional<LoadedContract> load_contract_sources(std::vector<SourceFile> sources,
+                                                    const Limits& limits, Diagnostics& diags) {
+  std::unique_ptr<SourceFile> file;
+  if (sources.size() == 1) {
+    file = std::make_unique<SourceFile>(std::move(sources.front()));
+  } else {
+    std::vector<std::pair<std::string, std::string>> parts;
+    parts.reserve(sources.size());
+    for (const SourceFile& s : sources) parts.emplace_back(s.path(), std::string(s.text()));
+    sources.clear();
+    file = std::make_unique<SourceFile>(parts);
+  }
   std::size_t before = diags.error_count();
-  RuleFileSyntax syntax = read_rule_file(*file, doc, limits, diags);
+  RuleFileSyntax syntax;
+  {
+    auto doc = read_yaml(*file, limits, diags);
+    if (!doc) return std::nullopt;
+    if (!check_file_kind(*file, *doc, FileKind::Rule, diags)) return std::nullopt;
+    syntax = read_rule_file(*file, *doc, limits, diags);
+  }  // the syntax holds what the checker needs: free the tree first
+  bool amendments_ok = true;
+  for (std::size_t i = 1; i < file->segments().size(); ++i) {
+    auto doc = read_yaml(*file, limits, diags, i);
+    if (!doc) {
+      amendments_ok = false;
+      continue;
+    }
+    if (!check_file_kind(*file, *doc, FileKind::Amendments, diags)) {
+      amendments_ok = false;
+      continue;
+    }
+    // Shape errors are counted in `diags`; the names are checked still.
+    read_amendments_file(*file, *doc, file->segments()[i].begin, limits, syntax, diags);
+  }
   // Names and types are checked even after a shape error, so one run
   // reports every error in the file.
-  if (!syntax.declarations_ok) return std::nullopt;
+  if (!syntax.declarations_ok || !amendments_ok) return std::nullopt;
   auto contract = check_contract(*file, syntax, diags);
   if (!contract || diags.error_count() != before) return std::nullopt;
   return LoadedContract{std::move(file), std::move(*contract)};
+}
+
+namespace {
+
+std::optional<LoadedContract> load_source(std::optional<SourceFile> source, const Limits& limits,
+                                          Diagnostics& diags) {
+  if (!source) return std::nullopt;
+  std::vector<SourceFile> sources;
+  sources.push_back(std::move(*source));
+  return load_contract_sources(std::move(sources), limits, diags);
 }
 
 }  // namespace
@@ -56,6 +97,23 @@ std::optional<LoadedContract> load_source(std::optional<SourceFile> source, cons
 std::optional<LoadedContract> load_contract(const std::string& path, const Limits& limits,
                                             Diagnostics& diags) {
   return load_source(read_source(path, limits, diags), limits, diags);
+}
+
+std::optional<LoadedContract> load_contract_with(const std::string& path,
+                                                 const std::vector<std::string>& with,
+                                                 const Limits& limits, Diagnostics& diags) {
+  std::vector<SourceFile> sources;
+  bool ok = true;
+  for (std::size_t i = 0; i <= with.size(); ++i) {
+    auto source = read_source(i == 0 ? path : with[i - 1], limits, diags);
+    if (source) {
+      sources.push_back(std::move(*source));
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return load_contract_sources(std::move(sources), limits, diags);
 }
 
 std::optional<LoadedContract> load_contract_text(std::string path, std::string text,
@@ -74,24 +132,41 @@ std::optional<LoadedTestFile> load_test_file(const std::string& path, const Limi
   return LoadedTestFile{std::move(read->file), std::move(syntax), ok};
 }
 
-std::optional<LoadedContract> load_test_contract(const std::string& path,
-                                                 const SourceFile& test_file, std::size_t offset,
-                                                 const Limits& limits, Diagnostics& diags) {
-  InputFile in = read_input_file(path, limits);
-  if (!in.error) return load_contract_text(path, std::move(in.bytes), limits, diags);
-  const InputFileError& e = *in.error;
-  if (e.kind == InputFileError::Kind::TooLarge) {
-    diags.error(path, Code::E102, e.reason, e.help);  // as for any rule file
-  } else if (e.kind == InputFileError::Kind::NotFound) {
-    diags.error(test_file, offset, Code::E701,
-                fmt::format("contract file '{}' not found", shown_path(path)),
-                "the path is relative to the test file's folder");
-  } else {
-    diags.error(test_file, offset, Code::E701,
-                fmt::format("cannot read the contract file '{}': {}", shown_path(path), e.reason),
-                e.help);
+std::optional<LoadedContract> load_test_contract(const TestFileReference& contract,
+                                                 const std::vector<TestFileReference>& with,
+                                                 const SourceFile& test_file, const Limits& limits,
+                                                 Diagnostics& diags) {
+  std::vector<SourceFile> sources;
+  bool ok = true;
+  for (std::size_t i = 0; i <= with.size(); ++i) {
+    const TestFileReference& ref = i == 0 ? contract : with[i - 1];
+    const char* what = i == 0 ? "contract file" : "file of amendments";
+    InputFile in = read_input_file(ref.path, limits);
+    if (!in.error) {
+      auto source = make_source(ref.path, std::move(in.bytes), limits, diags);
+      if (source) {
+        sources.push_back(std::move(*source));
+      } else {
+        ok = false;
+      }
+      continue;
+    }
+    ok = false;
+    const InputFileError& e = *in.error;
+    if (e.kind == InputFileError::Kind::TooLarge) {
+      diags.error(ref.path, Code::E102, e.reason, e.help);  // as for any rule file
+    } else if (e.kind == InputFileError::Kind::NotFound) {
+      diags.error(test_file, ref.offset, Code::E701,
+                  fmt::format("{} '{}' not found", what, shown_path(ref.path)),
+                  "the path is relative to the test file's folder");
+    } else {
+      diags.error(test_file, ref.offset, Code::E701,
+                  fmt::format("cannot read the {} '{}': {}", what, shown_path(ref.path), e.reason),
+                  e.help);
+    }
   }
-  return std::nullopt;
+  if (!ok) return std::nullopt;
+  return load_contract_sources(std::move(sources), limits, diags);
 }
 
 namespace {

@@ -24,6 +24,17 @@ struct LoadedContract {
 
 std::optional<LoadedContract> load_contract(const std::string& path, const Limits& limits,
                                             Diagnostics& diags);
+// The rule file with the files of amendments `with` (`--with FILE`, each
+// `pacta-amendments: 1`) appended after its own amendments, checked as one
+// contract; every diagnostic names the file it is in. `with` empty: the
+// same as load_contract.
+std::optional<LoadedContract> load_contract_with(const std::string& path,
+                                                 const std::vector<std::string>& with,
+                                                 const Limits& limits, Diagnostics& diags);
+// The same from sources in memory: the rule file first, then the files of
+// amendments (tests and fuzzers).
+std::optional<LoadedContract> load_contract_sources(std::vector<SourceFile> sources,
+                                                    const Limits& limits, Diagnostics& diags);
 // The same from text in memory (`path` only names it in diagnostics).
 std::optional<LoadedContract> load_contract_text(std::string path, std::string text,
                                                  const Limits& limits, Diagnostics& diags);

@@ -26,12 +26,20 @@ struct LoadedTestFile {
 std::optional<LoadedTestFile> load_test_file(const std::string& path, const Limits& limits,
                                              Diagnostics& diags);
 
-// The rule file at `path`, named by the `contract:` of `test_file` at
-// `offset`. A path that cannot be opened (missing, a directory, no regular
-// file, a NUL byte in it, ...) is E701 at `contract:`; what is wrong inside
-// the rule file is reported in it, like `load_contract`.
-std::optional<LoadedContract> load_test_contract(const std::string& path,
-                                                 const SourceFile& test_file, std::size_t offset,
-                                                 const Limits& limits, Diagnostics& diags);
+// A file a test file names, and where in the test file it is named.
+struct TestFileReference {
+  std::string path;
+  std::size_t offset = 0;
+};
+
+// The rule file `contract` names (the `contract:` of `test_file`), with
+// the files of amendments `with` (a case's `with:`) appended. A path that
+// cannot be opened (missing, a directory, no regular file, a NUL byte in
+// it, ...) is E701 where the test file names it; what is wrong inside a
+// file is reported in it, like `load_contract_with`.
+std::optional<LoadedContract> load_test_contract(const TestFileReference& contract,
+                                                 const std::vector<TestFileReference>& with,
+                                                 const SourceFile& test_file, const Limits& limits,
+                                                 Diagnostics& diags);
 
 }  // namespace pacta

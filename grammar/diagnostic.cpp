@@ -39,10 +39,10 @@ void Diagnostics::error(const SourceFile& file, std::size_t offset, Code code, s
   }
   d.message = std::move(message);
   d.help = std::move(help);
-  d.file = file.path();
+  d.file = file.path_at(offset);
   d.has_position = true;
   d.position = file.position(offset);
-  std::string_view line = file.line_text(d.position.line);
+  std::string_view line = file.line_text_at(offset);
   const std::size_t line_start = static_cast<std::size_t>(line.data() - file.text().data());
   // The caret's byte in the line: at the offset, or at the line's end when
   // the offset is past it (a diagnostic at the end of the file).

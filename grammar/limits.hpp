@@ -54,6 +54,17 @@ struct Limits {
   std::size_t max_number_digits = 256;
   // Diagnostics reported per file; the rest are counted and summarised.
   std::size_t max_diagnostics = 100;
+  // `ask --batch`: one line of the questions (its bytes, without the line
+  // break). A longer line gets an E609 answer and is skipped to its end
+  // without being held in memory, so memory does not grow with a line.
+  std::size_t max_batch_line_bytes = std::size_t{1} << 20;
+  // `ask --batch`: compiled scenarios (contract path, as_agreed_on) kept at
+  // once; the least recently used is dropped beyond it (and loaded again
+  // if asked again), so a portfolio of any size stays within bounded memory.
+  std::size_t max_batch_scenarios = 64;
+  // `ask --batch`: parsed `ask` texts kept per scenario and thread; the
+  // cache is emptied when it is full.
+  std::size_t max_batch_cached_asks = 1024;
 };
 
 }  // namespace pacta

@@ -3,6 +3,7 @@
 // listed matches.
 #include <fmt/format.h>
 
+#include "cli/commands/batch.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/commands/question.hpp"
 #include "engine/decide/instances.hpp"
@@ -35,6 +36,7 @@ std::optional<Selection> pattern_selection(const PreparedQuestion& q, const AskO
 }  // namespace
 
 int run_ask(const AskOptions& o) {
+  if (o.batch) return run_batch(o);
   auto reporter = make_reporter(o.question.common.format, o.question.common.color);
   Limits limits;
   Diagnostics diags;

@@ -27,13 +27,20 @@ struct QuestionOptions {
   std::vector<std::string> assume;
   std::optional<std::string> facts;  // --facts FILE
   std::optional<std::string> as_agreed_on;
-  std::optional<std::string> kind;  // --kind K: instances a clause of kind K decides or sets aside
+  std::vector<std::string> without;  // --without AMENDMENT (repeatable)
+  std::vector<std::string> with;     // --with FILE (repeatable): files of amendments
+  std::optional<std::string> kind;   // --kind K: instances a clause of kind K decides or sets aside
+  // How diagnostics name the scenario flags: "--" (--assume, ...), or
+  // "--base-" for the base side of `diff`.
+  std::string flag_prefix = "--";
 };
 
 struct AskOptions {
   QuestionOptions question;
-  std::string action;
+  std::string action;  // empty with --batch
   std::optional<std::string> expect;
+  std::optional<std::string> batch;  // --batch QUESTIONS|-: JSON Lines, one question a line
+  int jobs = 1;                      // --jobs N: threads answering a batch
 };
 
 struct AllowedOptions {
@@ -55,6 +62,18 @@ struct TimelineOptions {
   std::optional<std::string> verdict;
   std::string format = "text";        // text, json, svg or html
   std::optional<std::string> output;  // --output FILE: the document there, not on stdout
+};
+
+// `pacta diff FILE [OTHER]` (SPEC §7.2): the base is FILE with the
+// --base-* flags, the other OTHER (default FILE) with the plain ones.
+// `base.on` and `other.on` are unused: every day is compared.
+struct DiffOptions {
+  QuestionOptions base, other;
+  std::optional<std::string> other_file;
+  std::optional<std::string> action;  // a pattern over the base contract
+  std::optional<std::string> from, to;
+  bool by = false;              // deciding clauses differ too
+  bool fail_on_change = false;  // exit 1 when anything differs
 };
 
 struct TestOptions {

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cli/report/values.hpp"
+#include "engine/compile/without.hpp"
 #include "engine/decide/instances.hpp"
 #include "engine/decide/question.hpp"
 
@@ -22,11 +23,12 @@ bool assume_facts(const QuestionOptions& o, const Contract& c, const Limits& lim
                   Diagnostics& diags, std::vector<std::pair<int, Value>>& out) {
   std::map<int, Value> assumed;
   if (o.facts) {
-    auto from_file = load_facts_file(c, *o.facts, "--facts", limits, diags);
+    auto from_file = load_facts_file(c, *o.facts, o.flag_prefix + "facts", limits, diags);
     if (from_file) assumed.insert(from_file->begin(), from_file->end());
   }
   for (const auto& a : o.assume) {
-    if (auto v = parse_assumption(c, a, "--assume", limits, diags)) assumed[v->first] = v->second;
+    auto v = parse_assumption(c, a, o.flag_prefix + "assume", limits, diags);
+    if (v) assumed[v->first] = v->second;
   }
   out.assign(assumed.begin(), assumed.end());
   return !diags.has_errors();
@@ -94,10 +96,12 @@ void report_failure(Diagnostics& diags, const LoadedContract& loaded, QuestionFa
 
 std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& limits,
                                         Diagnostics& diags) {
-  auto loaded = load_contract(o.file, limits, diags);
+  auto loaded = load_contract_with(o.file, o.with, limits, diags);
   if (!loaded) return std::nullopt;
   PreparedQuestion q{std::make_unique<LoadedContract>(std::move(*loaded)),
                      std::nullopt,
+                     {},
+                     o.with,
                      {},
                      std::nullopt,
                      nullptr};
@@ -105,19 +109,45 @@ std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& 
   // `timeline` asks about every day: it has no --on.
   auto on = o.on.empty() ? std::optional<Date>(Date::min())
                          : parse_date_flag(o.on, "--on", diags, local_today());
-  if (o.as_agreed_on) q.as_agreed_on = parse_date_flag(*o.as_agreed_on, "--as-agreed-on", diags);
+  if (o.as_agreed_on) {
+    q.as_agreed_on = parse_date_flag(*o.as_agreed_on, o.flag_prefix + "as-agreed-on", diags);
+  }
+  Scenario scenario{q.as_agreed_on, {}};
+  WithoutProblem problem;
+  if (!set_without(c, o.without, scenario, problem)) {
+    diags.error(o.flag_prefix + "without", problem.code, std::move(problem.message),
+                std::move(problem.help));
+  }
+  q.without = without_ids(c, scenario);
   if (o.kind) check_kind(c, *o.kind, diags);
   if (!assume_facts(o, c, limits, diags, q.assumed)) return std::nullopt;
   SituationError error;
   q.situation = make_situation(c, on.value_or(Date::min()), q.assumed, error);
   if (!q.situation) {
-    auto f = describe_failure(c, error.error, error.at, -1, error.named_date, "--assume",
-                              q.loaded->source.get());
+    auto f = describe_failure(c, error.error, error.at, -1, error.named_date,
+                              o.flag_prefix + "assume", q.loaded->source.get());
     report_failure(diags, *q.loaded, f);
     return std::nullopt;
   }
-  q.compiled = std::make_unique<CompiledContract>(c, Scenario{q.as_agreed_on});
+  if (diags.has_errors()) return std::nullopt;
+  q.compiled = std::make_unique<CompiledContract>(c, scenario);
   return q;
+}
+
+std::optional<RangeFlags> parse_range(const std::optional<std::string>& from,
+                                      const std::optional<std::string>& to, Diagnostics& diags) {
+  RangeFlags r;
+  if (from) r.from = parse_date_flag(*from, "--from", diags, local_today());
+  if (to) r.to = parse_date_flag(*to, "--to", diags, local_today());
+  if (diags.has_errors()) return std::nullopt;
+  if (r.from && r.to && *r.from > *r.to) {
+    diags.error("--from", Code::E601,
+                fmt::format("--from {} is after --to {}: the range has no day", r.from->to_string(),
+                            r.to->to_string()),
+                "give a --from on or before --to, or leave one of them out");
+    return std::nullopt;
+  }
+  return r;
 }
 
 std::optional<int> parse_party(const Contract& c, const std::string& name, Diagnostics& diags) {
@@ -267,7 +297,8 @@ int check_expectation(const PreparedQuestion& q, const std::optional<VerdictFilt
 }
 
 Answer answer_of(const PreparedQuestion& q, const Listing& listing, const Outcome& outcome) {
-  return Answer{q.contract(), q.situation->on, q.as_agreed_on, q.assumed, listing, outcome.listed};
+  return Answer{q.contract(), q.situation->on, q.as_agreed_on, q.assumed,
+                listing,      outcome.listed,  q.without,      q.with};
 }
 
 int stop_on(const Diagnostics& diags, Reporter& reporter) {

@@ -16,6 +16,7 @@
 #include "engine/decide/decider.hpp"
 #include "engine/decide/question.hpp"
 #include "engine/load.hpp"
+#include "engine/time/timeline.hpp"
 #include "grammar/verdict.hpp"
 
 namespace pacta::cli {
@@ -25,6 +26,8 @@ namespace pacta::cli {
 struct PreparedQuestion {
   std::unique_ptr<LoadedContract> loaded;  // heap: the compiled contract points into it
   std::optional<Date> as_agreed_on;
+  std::vector<std::string> without;            // --without, in amendment order
+  std::vector<std::string> with;               // --with, the paths as given
   std::vector<std::pair<int, Value>> assumed;  // fact declaration order
   std::optional<Situation> situation;
   std::unique_ptr<CompiledContract> compiled;
@@ -41,6 +44,20 @@ void report_failure(Diagnostics& diags, const LoadedContract& loaded, QuestionFa
 // nullopt: `diags` says why (unreadable file, bad date or fact, ...).
 std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& limits,
                                         Diagnostics& diags);
+// --from and --to of `timeline` and `diff`: the days asked about, an end
+// not given left open; nullopt and E601 when --from is after --to.
+struct RangeFlags {
+  std::optional<Date> from, to;
+  DayRange days() const { return DayRange{from.value_or(Date::min()), to.value_or(Date::max())}; }
+};
+std::optional<RangeFlags> parse_range(const std::optional<std::string>& from,
+                                      const std::optional<std::string>& to, Diagnostics& diags);
+
+// A timeline of `q` that could not be made (timeline, diff), as a diagnostic.
+void report_timeline_failure(const PreparedQuestion& q, const TimelineFailure& f, int action,
+                             const std::vector<int>& args, const Limits& limits,
+                             Diagnostics& diags);
+
 // The --party value as a party index; E602 with did-you-mean otherwise.
 std::optional<int> parse_party(const Contract& c, const std::string& name, Diagnostics& diags);
 // `flag`'s value as a verdict filter; E601 with did-you-mean otherwise.

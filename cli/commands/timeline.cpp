@@ -19,60 +19,6 @@ namespace pacta::cli {
 
 namespace {
 
-struct Range {
-  std::optional<Date> from, to;
-  DayRange days() const { return DayRange{from.value_or(Date::min()), to.value_or(Date::max())}; }
-};
-
-std::optional<Range> parse_range(const TimelineOptions& o, Diagnostics& diags) {
-  Range r;
-  if (o.from) r.from = parse_date_flag(*o.from, "--from", diags, local_today());
-  if (o.to) r.to = parse_date_flag(*o.to, "--to", diags, local_today());
-  if (diags.has_errors()) return std::nullopt;
-  if (r.from && r.to && *r.from > *r.to) {
-    diags.error("--from", Code::E601,
-                fmt::format("--from {} is after --to {}: the range has no day", r.from->to_string(),
-                            r.to->to_string()),
-                "give a --from on or before --to, or leave one of them out");
-    return std::nullopt;
-  }
-  return r;
-}
-
-void report_timeline_failure(const PreparedQuestion& q, const TimelineFailure& f, int action,
-                             const std::vector<int>& args, const Limits& limits,
-                             Diagnostics& diags) {
-  const Contract& c = q.contract();
-  const std::string instance = instance_text(c, action, args);
-  if (f.points.kind == ChangePointError::Kind::TooManyDays) {
-    diags.error(*q.loaded->source, f.points.at->span.begin, Code::E607,
-                fmt::format("`date` is on both sides of this comparison, so its timeline is "
-                            "evaluated day by day: for {}, the {} days of the range take more "
-                            "than {} steps",
-                            instance, f.points.days, limits.max_decision_steps),
-                "narrow the range with --from and --to, or compare `date` with an expression "
-                "that does not depend on it");
-    return;
-  }
-  if (f.points.kind == ChangePointError::Kind::TooManySteps) {
-    diags.error(c.path, Code::E606,
-                fmt::format("the timelines took more than {} steps (at {} on {})",
-                            limits.max_decision_steps, instance, f.on.to_string()),
-                "narrow the question with an ACTION pattern, --party, or --from and --to");
-    return;
-  }
-  auto failure = describe_failure(c, f.decision.error, f.decision.at, f.decision.clause, -1,
-                                  "--assume", q.loaded->source.get());
-  failure.message =
-      fmt::format("{} (deciding {} on {})", failure.message, instance, f.on.to_string());
-  if (f.decision.error == EvalEnv::Error::DateOutOfRange) {
-    failure.help +=
-        fmt::format("; a timeline asks about every day of its range: end it before {} with --to",
-                    f.on.to_string());
-  }
-  report_failure(diags, *q.loaded, failure);
-}
-
 bool has_verdict(const std::vector<Run>& runs, const VerdictFilter& filter) {
   return std::any_of(runs.begin(), runs.end(),
                      [&](const Run& r) { return filter.matches(r.decision.verdict); });
@@ -144,12 +90,46 @@ bool write_document(const TimelineReport& report, const TimelineOptions& o, Diag
 
 }  // namespace
 
+void report_timeline_failure(const PreparedQuestion& q, const TimelineFailure& f, int action,
+                             const std::vector<int>& args, const Limits& limits,
+                             Diagnostics& diags) {
+  const Contract& c = q.contract();
+  const std::string instance = instance_text(c, action, args);
+  if (f.points.kind == ChangePointError::Kind::TooManyDays) {
+    diags.error(*q.loaded->source, f.points.at->span.begin, Code::E607,
+                fmt::format("`date` is on both sides of this comparison, so its timeline is "
+                            "evaluated day by day: for {}, the {} days of the range take more "
+                            "than {} steps",
+                            instance, f.points.days, limits.max_decision_steps),
+                "narrow the range with --from and --to, or compare `date` with an expression "
+                "that does not depend on it");
+    return;
+  }
+  if (f.points.kind == ChangePointError::Kind::TooManySteps) {
+    diags.error(c.path, Code::E606,
+                fmt::format("the timelines took more than {} steps (at {} on {})",
+                            limits.max_decision_steps, instance, f.on.to_string()),
+                "narrow the question with an ACTION pattern, --party, or --from and --to");
+    return;
+  }
+  auto failure = describe_failure(c, f.decision.error, f.decision.at, f.decision.clause, -1,
+                                  "--assume", q.loaded->source.get());
+  failure.message =
+      fmt::format("{} (deciding {} on {})", failure.message, instance, f.on.to_string());
+  if (f.decision.error == EvalEnv::Error::DateOutOfRange) {
+    failure.help +=
+        fmt::format("; a timeline asks about every day of its range: end it before {} with --to",
+                    f.on.to_string());
+  }
+  report_failure(diags, *q.loaded, failure);
+}
+
 int run_timeline(const TimelineOptions& o) {
   auto reporter = make_reporter(o.question.common.format, o.question.common.color);
   const Limits limits;
   Diagnostics diags;
   auto q = prepare(o.question, limits, diags);
-  auto range = parse_range(o, diags);
+  auto range = parse_range(o.from, o.to, diags);
   std::optional<VerdictFilter> verdict;
   if (o.verdict) verdict = parse_verdict_filter(*o.verdict, "--verdict", diags);
   if (!q || !range || diags.has_errors()) return stop_on(diags, *reporter);
@@ -166,7 +146,8 @@ int run_timeline(const TimelineOptions& o) {
                 "narrow it with an ACTION pattern, e.g. 'act(param=value)', or with --party");
     return stop_on(diags, *reporter);
   }
-  TimelineReport report{c, range->from, range->to, q->as_agreed_on, q->assumed, {}, {}};
+  TimelineReport report{c,  range->from, range->to,  q->as_agreed_on, q->assumed,
+                        {}, {},          q->without, q->with};
   if (!build_rows(*q, patterns, party, verdict, range->days(), limits, report.rows, diags)) {
     return stop_on(diags, *reporter);
   }

@@ -68,6 +68,8 @@ Json case_json(const TestCaseResult& r) {
   j["ask"] = ask_json(c, r.action, r.args);
   j["assume"] = assume_json(c, r.assume);
   j["as_agreed_on"] = date_json(r.as_agreed_on);
+  j["without"] = r.without;
+  j["with"] = r.with;
   j["expected"] = Json{{"verdict", r.expected},
                        {"by", optional_ids(r.expected_by)},
                        {"overridden", optional_ids(r.expected_overridden)}};
@@ -101,6 +103,8 @@ Json timeline_json(const TestTimelineResult& r) {
   j["to"] = date_json(r.to);
   j["assume"] = assume_json(c, r.assume);
   j["as_agreed_on"] = date_json(r.as_agreed_on);
+  j["without"] = r.without;
+  j["with"] = r.with;
   Json expected = Json::array();
   for (const ExpectedRun& e : r.expected) {
     expected.push_back(Json{{"from", run_day_json(e.from)},
@@ -145,6 +149,8 @@ Json answer_head(const Answer& a) {
   j["on"] = a.on.to_string();
   j["as_agreed_on"] = date_json(a.as_agreed_on);
   j["assume"] = assume_json(c, a.assumed);
+  j["without"] = a.without;
+  j["with"] = a.with;
   return j;
 }
 

@@ -80,7 +80,9 @@ struct Answer {
   std::optional<Date> as_agreed_on;
   const std::vector<std::pair<int, Value>>& assumed;  // fact index, value; declaration order
   const DecidedInstances& results;
-  std::size_t count = 0;  // how many instances results gives
+  std::size_t count = 0;                  // how many instances results gives
+  std::vector<std::string> without = {};  // --without: amendment ids, in amendment order
+  std::vector<std::string> with = {};     // --with: files of amendments, as given
 };
 
 // `--expect` did not hold: `differing` of the `total` instances listed

@@ -30,8 +30,10 @@ std::string count_text(std::size_t n, const char* noun) {
 std::string question_header(const Answer& a) {
   const Contract& c = a.contract;
   std::string header = fmt::format("{} on {}", c.id, a.on.to_string());
-  if (a.as_agreed_on) header += fmt::format(", as agreed on {}", a.as_agreed_on->to_string());
-  if (!a.assumed.empty()) header += ", assuming " + assumed_text(c, a.assumed);
+  for (const std::string& part :
+       scenario_parts(c, {a.as_agreed_on, a.without, a.with, a.assumed})) {
+    header += ", " + part;
+  }
   return visible(header) + "\n\n";
 }
 

@@ -46,6 +46,12 @@ std::string scenario_text(const TimelineReport& r) {
            (r.to ? " through " + r.to->to_string() : std::string(", no end"));
   }
   if (r.as_agreed_on) out += "; terms as agreed on " + r.as_agreed_on->to_string();
+  for (std::size_t i = 0; i < r.without.size(); ++i) {
+    out += (i == 0 ? "; without amendment " : ", ") + r.without[i];
+  }
+  for (std::size_t i = 0; i < r.with.size(); ++i) {
+    out += (i == 0 ? "; with the amendments of " : ", ") + r.with[i];
+  }
   for (std::size_t i = 0; i < r.assumed.size(); ++i) {
     const auto& [fact, value] = r.assumed[i];
     const FactDecl& f = c.facts[static_cast<std::size_t>(fact)];

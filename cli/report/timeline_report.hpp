@@ -41,6 +41,8 @@ struct TimelineReport {
   const std::vector<std::pair<int, Value>>& assumed;  // fact index, value; declaration order
   std::vector<TimelineRow> rows;                      // the instance order of `allowed`
   std::vector<TimelineAmendment> amendments;          // that exist in the scenario, in order
+  std::vector<std::string> without = {};              // --without, in amendment order
+  std::vector<std::string> with = {};                 // --with, the paths as given
 };
 
 // Where a document goes, piece by piece (stdout, an --output file, a string).

@@ -33,8 +33,10 @@ std::string heading(const TimelineReport& r) {
     if (r.from) h += fmt::format(" from {}", r.from->to_string());
     if (r.to) h += fmt::format(" through {}", r.to->to_string());
   }
-  if (r.as_agreed_on) h += fmt::format(", as agreed on {}", r.as_agreed_on->to_string());
-  if (!r.assumed.empty()) h += ", assuming " + assumed_text(c, r.assumed);
+  for (const std::string& part :
+       scenario_parts(c, {r.as_agreed_on, r.without, r.with, r.assumed})) {
+    h += ", " + part;
+  }
   return visible(h) + "\n";
 }
 
@@ -102,8 +104,8 @@ void write_timeline_json(const TimelineReport& r, const Sink& sink) {
   head["to"] = date_json(r.to);
   head["as_agreed_on"] = date_json(r.as_agreed_on);
   head["assume"] = assume_json(c, r.assumed);
-  head["without"] = Json::array();  // what-if (SPEC §7): no clause set aside yet
-  head["with"] = Json::array();
+  head["without"] = r.without;
+  head["with"] = r.with;
   std::string text = safe_dump(std::move(head));
   text.resize(text.size() - 2);  // "\n}": the head has keys, so dump(2) ends so
   sink(text + ",\n  \"timelines\": [");

@@ -110,6 +110,15 @@ std::string assumed_text(const Contract& c, const std::vector<std::pair<int, Val
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
+std::vector<std::string> scenario_parts(const Contract& c, const ScenarioView& s) {
+  std::vector<std::string> parts;
+  if (s.as_agreed_on) parts.push_back("as agreed on " + s.as_agreed_on->to_string());
+  if (!s.without.empty()) parts.push_back(fmt::format("without {}", fmt::join(s.without, ", ")));
+  if (!s.with.empty()) parts.push_back(fmt::format("with {}", fmt::join(s.with, ", ")));
+  if (!s.assumed.empty()) parts.push_back("assuming " + assumed_text(c, s.assumed));
+  return parts;
+}
+
 fmt::text_style verdict_style(Verdict v) {
   switch (v) {
     case Verdict::Permitted:

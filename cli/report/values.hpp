@@ -27,6 +27,16 @@ std::string value_text(const Contract& c, const Type& type, const Value& v);
 
 // `fact=value, ...` (for "assuming ..." headings), in the order given.
 std::string assumed_text(const Contract& c, const std::vector<std::pair<int, Value>>& assumed);
+// The scenario of a question as text headings show it, each part after
+// ", ": "as agreed on D", "without A, B", "with FILE", "assuming f=v";
+// empty when there is none.
+struct ScenarioView {
+  const std::optional<Date>& as_agreed_on;
+  const std::vector<std::string>& without;
+  const std::vector<std::string>& with;
+  const std::vector<std::pair<int, Value>>& assumed;
+};
+std::vector<std::string> scenario_parts(const Contract& c, const ScenarioView& s);
 // The terminal colour of a verdict in text output.
 fmt::text_style verdict_style(Verdict v);
 

@@ -156,9 +156,10 @@ bool listed_twice(CheckerState& st, std::map<std::string, std::size_t>& seen, co
                   const Amendment& am, const char* verb, const char* help) {
   auto [it, inserted] = seen.try_emplace(id.value, id.offset);
   if (inserted) return false;
-  st.error(id.offset, Code::E206,
-           fmt::format("amendment '{}' {} clause '{}' twice", am.id, verb, id.value),
-           fmt::format("{}; the first is on line {}", help, st.file.position(it->second).line));
+  st.error(
+      id.offset, Code::E206,
+      fmt::format("amendment '{}' {} clause '{}' twice", am.id, verb, id.value),
+      fmt::format("{}; the first is on {}", help, st.file.line_reference(it->second, id.offset)));
   return true;
 }
 
@@ -267,11 +268,12 @@ void apply_amends(CheckerState& st, const RuleFileSyntax& s, ClauseTimeline& now
 
 // E502: `added` names clause `i`, which exists when `am` applies.
 void report_existing(CheckerState& st, const ClauseSyntax& added, int i, const Amendment& am) {
-  st.error(added.id.offset, Code::E502,
-           fmt::format("amendment '{}' adds clause '{}', which already exists at that point", am.id,
-                       added.id.value),
-           fmt::format("'{}' is on line {}; to change it use `amend`, or choose a new id",
-                       added.id.value, st.file.position(st.clause_syntax[i]->id.offset).line));
+  st.error(
+      added.id.offset, Code::E502,
+      fmt::format("amendment '{}' adds clause '{}', which already exists at that point", am.id,
+                  added.id.value),
+      fmt::format("'{}' is on {}; to change it use `amend`, or choose a new id", added.id.value,
+                  st.file.line_reference(st.clause_syntax[i]->id.offset, added.id.offset)));
 }
 
 // The clauses this amendment adds. The first `add` of an id (in file order)

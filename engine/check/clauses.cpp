@@ -63,26 +63,38 @@ SharedExpr share(std::optional<TypedExpr> e) {
 }
 
 SharedExpr checked_when(CheckerState& st, const SharedAst& e, int action) {
+  // An AST held by this field alone (no YAML alias) is met once: no cache.
+  if (e.use_count() == 1) return share(check_when(st, *e, action, st.diags));
+  // A reference, not the iterator: the map is hashed, and checking may add
+  // to it (a rehash moves no element but invalidates iterators).
   auto [it, first] = st.typed.try_emplace({e.get(), action});
-  if (first) it->second = share(check_when(st, *e, action, st.diags));
-  return it->second;
+  SharedExpr& slot = it->second;
+  if (first) slot = share(check_when(st, *e, action, st.diags));
+  return slot;
 }
 
-SharedExpr checked_bound(CheckerState& st, const SharedAst& e, BoundKind kind) {
-  auto [it, first] = st.typed.try_emplace({e.get(), static_cast<int>(kind)});
-  if (!first) return it->second;
+namespace {
+
+SharedExpr typed_bound(CheckerState& st, const Expr& e, BoundKind kind) {
   switch (kind) {
     case BoundKind::From:
-      it->second = share(check_bound(st, *e, "'from'"));
-      break;
+      return share(check_bound(st, e, "'from'"));
     case BoundKind::Until:
-      it->second = share(check_bound(st, *e, "'until'"));
-      break;
+      return share(check_bound(st, e, "'until'"));
     case BoundKind::Through:
-      it->second = share(through_to_until(st, check_bound(st, *e, "'through'")));
-      break;
+      return share(through_to_until(st, check_bound(st, e, "'through'")));
   }
-  return it->second;
+  return nullptr;
+}
+
+}  // namespace
+
+SharedExpr checked_bound(CheckerState& st, const SharedAst& e, BoundKind kind) {
+  if (e.use_count() == 1) return typed_bound(st, *e, kind);  // as in checked_when
+  auto [it, first] = st.typed.try_emplace({e.get(), static_cast<int>(kind)});
+  SharedExpr& slot = it->second;  // as in checked_when
+  if (first) slot = typed_bound(st, *e, kind);
+  return slot;
 }
 
 std::vector<int> check_overrides(CheckerState& st, const std::vector<Name>& ids) {

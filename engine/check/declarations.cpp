@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/check/check.hpp"
@@ -105,7 +106,7 @@ Param declare_param(CheckerState& st, const ParamSyntax& p) {
 // Clause and amendment ids share one namespace; the first use of an id wins.
 class ClauseIds {
  public:
-  explicit ClauseIds(CheckerState& st) : st_(st) {}
+  ClauseIds(CheckerState& st, std::size_t expected) : st_(st) { seen_.reserve(expected); }
 
   // Claims `id`; E206 when it is taken. `what` is "clause" or "amendment".
   bool claim(const Name& id, std::string_view what) {
@@ -113,8 +114,8 @@ class ClauseIds {
     if (!inserted) {
       st_.error(id.offset, Code::E206, fmt::format("duplicate id '{}'", id.value),
                 fmt::format("{} ids must be unique across clauses and amendments; the first "
-                            "'{}' is on line {}",
-                            what, id.value, st_.file.line(it->second)));
+                            "'{}' is on {}",
+                            what, id.value, st_.file.line_reference(it->second, id.offset)));
     }
     return inserted;
   }
@@ -123,7 +124,7 @@ class ClauseIds {
 
  private:
   CheckerState& st_;
-  std::map<std::string, std::size_t> seen_;  // id -> offset of its first use
+  std::unordered_map<std::string, std::size_t> seen_;  // id -> offset of its first use
 };
 
 // The clause and its syntax enter side by side, so clause_syntax stays
@@ -211,7 +212,11 @@ void declare_actions(CheckerState& st, const RuleFileSyntax& s) {
 }
 
 void declare_clauses(CheckerState& st, const RuleFileSyntax& s) {
-  ClauseIds ids(st);
+  std::size_t ids_expected = s.clauses.size() + s.amendments.size();
+  for (const auto& am : s.amendments) ids_expected += am.add.size();
+  ClauseIds ids(st, ids_expected);
+  st.contract.clauses.reserve(ids_expected);
+  st.clause_syntax.reserve(ids_expected);
   for (const auto& clause : s.clauses) {
     if (ids.claim(clause.id, "clause")) add_clause(st, clause, -1);
   }

@@ -1,7 +1,10 @@
 #include "engine/compile/compiled_contract.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <utility>
+
+#include "engine/eval/evaluate.hpp"
 
 namespace pacta {
 
@@ -48,6 +51,39 @@ ClauseVersion apply_patch(const ClauseVersion& old, const ClausePatch& p) {
   return v;
 }
 
+// Named dates that read no fact (directly or through another), with their
+// values; the others stay `never` and are not read by a constant bound.
+std::vector<Date> constant_dates(const Contract& c, std::vector<bool>& constant) {
+  constant.assign(c.dates.size(), false);
+  std::vector<Date> values(c.dates.size(), Date::never());
+  for (int i : c.date_order) {
+    if (!is_constant(c.dates[i].expr, constant)) continue;
+    EvalEnv env;
+    env.dates = values.data();
+    const Value v = evaluate(c.dates[i].expr, env);
+    if (env.error != EvalEnv::Error::None) continue;  // met (and reported) per situation
+    constant[i] = true;
+    values[i] = v.d;
+  }
+  return values;
+}
+
+// A version's bounds when constant and evaluable; else unknown (evaluated
+// per situation by the Decider, which reports any failure).
+ConstantBounds bounds_of(const ClauseVersion& v, const std::vector<bool>& constant,
+                         const std::vector<Date>& dates) {
+  ConstantBounds b;
+  if ((v.from && !is_constant(*v.from, constant)) || (v.until && !is_constant(*v.until, constant)))
+    return b;
+  EvalEnv env;
+  env.dates = dates.data();
+  if (v.from) b.from = evaluate(*v.from, env).d;
+  if (v.until) b.until = evaluate(*v.until, env).d;
+  b.known = env.error == EvalEnv::Error::None;
+  if (!b.known) b = ConstantBounds{};
+  return b;
+}
+
 }  // namespace
 
 CompiledContract::CompiledContract(const Contract& contract, const Scenario& scenario)
@@ -69,6 +105,8 @@ CompiledContract::CompiledContract(const Contract& contract, const Scenario& sce
   for (std::size_t a = 0; a < contract.amendments.size(); ++a) {
     const Amendment& am = contract.amendments[a];
     if (scenario.as_agreed_on && am.signed_on > *scenario.as_agreed_on) continue;
+    if (std::binary_search(scenario.without.begin(), scenario.without.end(), static_cast<int>(a)))
+      continue;
     amendments_.push_back(static_cast<int>(a));
     for (int clause : am.repeal) close(clause, am.effective);
     for (const auto& [clause, patch] : am.amend) {
@@ -98,6 +136,13 @@ CompiledContract::CompiledContract(const Contract& contract, const Scenario& sce
     int action = span.version->pattern.action;
     if (action >= 0) by_action_[action].push_back(static_cast<int>(v));
   }
+  std::vector<bool> constant;
+  const std::vector<Date> dates = constant_dates(contract, constant);
+  constant_bounds_.reserve(versions_.size());
+  for (const auto& span : versions_) {
+    constant_bounds_.push_back(bounds_of(*span.version, constant, dates));
+  }
+  index_ = ClauseIndex(contract, versions_, by_action_, constant_bounds_);
 }
 
 }  // namespace pacta

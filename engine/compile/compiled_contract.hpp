@@ -9,12 +9,17 @@
 #include <optional>
 #include <vector>
 
+#include "engine/compile/clause_index.hpp"
 #include "engine/model/contract.hpp"
 
 namespace pacta {
 
 struct Scenario {
   std::optional<Date> as_agreed_on;  // only amendments signed on or before it exist
+  // `--without`: amendments (indices into Contract::amendments, sorted, no
+  // duplicates) that do not exist. find_without_conflict (without.hpp) says
+  // whether a later amendment needs one of them; compile only without one.
+  std::vector<int> without;
 };
 
 // One version of one clause and the interval [start, end) during which the
@@ -42,6 +47,11 @@ class CompiledContract {
   const std::vector<int>& versions_for_action(int action) const { return by_action_[action]; }
   // Amendments that exist in this scenario, in amendment order.
   const std::vector<int>& amendments_in_effect() const { return amendments_; }
+  // Per version: its from/until when they read no fact and no named date
+  // that depends on one, evaluated once here for every situation.
+  const std::vector<ConstantBounds>& constant_bounds() const { return constant_bounds_; }
+  // The versions a decision can meet (clause_index.hpp).
+  const ClauseIndex& index() const { return index_; }
 
  private:
   const Contract* contract_;
@@ -50,6 +60,8 @@ class CompiledContract {
   std::vector<std::unique_ptr<const ClauseVersion>> amended_;  // the versions `amend`s made
   std::vector<std::vector<int>> by_action_;
   std::vector<int> amendments_;
+  std::vector<ConstantBounds> constant_bounds_;
+  ClauseIndex index_;
 };
 
 }  // namespace pacta

@@ -36,54 +36,43 @@ std::uint64_t evaluation_bound(const TypedExpr& e) {
 Decider::Decider(const CompiledContract& compiled)
     : compiled_(compiled),
       bounds_(compiled.versions().size()),
-      bounds_round_(compiled.contract().actions.size(), 0),
+      bounds_round_(compiled.versions().size(), 0),
       overridden_(compiled.contract().clauses.size(), 0),
-      applies_(compiled.contract().clauses.size(), 0) {
-  // Bounds that read no fact and no named date hold for every situation.
-  const std::vector<bool> no_constant_dates(compiled.contract().dates.size(), false);
-  fixed_bounds_.reserve(compiled.versions().size());
-  for (const auto& span : compiled.versions()) {
-    const ClauseVersion& v = *span.version;
-    fixed_bounds_.push_back((!v.from || is_constant(*v.from, no_constant_dates)) &&
-                            (!v.until || is_constant(*v.until, no_constant_dates)));
+      applies_(compiled.contract().clauses.size(), 0) {}
+
+void Decider::sync_inputs(const Situation& s) {
+  synced_ = true;
+  if (bounds_inputs_ && bounds_inputs_->facts == s.facts && bounds_inputs_->dates == s.dates)
+    return;
+  if (!bounds_inputs_) bounds_inputs_.emplace();
+  bounds_inputs_->facts = s.facts;  // assigned, not rebuilt: the capacity is reused
+  bounds_inputs_->dates = s.dates;
+  if (++round_ == 0) {  // wrapped: forget every version's round
+    std::fill(bounds_round_.begin(), bounds_round_.end(), 0);
+    round_ = 1;
   }
-  fixed_done_.assign(fixed_bounds_.size(), false);
 }
 
-void Decider::refresh_bounds(const Situation& s, int action) {
-  if (!bounds_inputs_ || bounds_inputs_->facts != s.facts || bounds_inputs_->dates != s.dates) {
-    if (!bounds_inputs_) bounds_inputs_.emplace();
-    bounds_inputs_->facts = s.facts;  // assigned, not rebuilt: the capacity is reused
-    bounds_inputs_->dates = s.dates;
-    if (++round_ == 0) {  // wrapped: forget every action's round
-      std::fill(bounds_round_.begin(), bounds_round_.end(), 0);
-      round_ = 1;
-    }
-  }
-  if (bounds_round_[action] == round_) return;
-  compute_bounds(s, action);
-  bounds_round_[action] = round_;
+void Decider::compute_bounds(int vi, const Situation& s) {
+  const ClauseVersion& v = *compiled_.versions()[vi].version;
+  EvalEnv env = s.env();
+  Bounds& b = bounds_[vi];
+  b = Bounds{};
+  if (v.from) b.from = evaluate(*v.from, env).d;
+  if (v.until) b.until = evaluate(*v.until, env).d;
+  b.error = env.error;
+  b.error_at = env.error_at;
+  bounds_round_[vi] = round_;
 }
 
-void Decider::compute_bounds(const Situation& s, int action) {
-  const auto& versions = compiled_.versions();
-  for (int vi : compiled_.versions_for_action(action)) {
-    if (fixed_bounds_[vi]) {
-      if (fixed_done_[vi]) continue;
-      fixed_done_[vi] = true;
-    }
-    const ClauseVersion& v = *versions[vi].version;
-    EvalEnv env = s.env();
-    Bounds& b = bounds_[vi];
-    b = Bounds{};
-    if (v.from) b.from = evaluate(*v.from, env).d;
-    if (v.until) b.until = evaluate(*v.until, env).d;
-    b.error = env.error;
-    b.error_at = env.error_at;
-  }
+const Decider::Bounds& Decider::bounds(int vi, const Situation& s) {
+  if (!synced_) sync_inputs(s);
+  if (bounds_round_[vi] != round_) compute_bounds(vi, s);
+  return bounds_[vi];
 }
 
 void Decider::start_decision() {
+  synced_ = false;
   if (++epoch_ == 0) {  // wrapped: clear the marks once every 4 billion decisions
     std::fill(overridden_.begin(), overridden_.end(), 0);
     std::fill(applies_.begin(), applies_.end(), 0);
@@ -91,29 +80,29 @@ void Decider::start_decision() {
   }
 }
 
-Decider::Check Decider::in_force(int vi, Date on, DecisionError& error) const {
-  const ClauseVersionSpan& span = compiled_.versions()[vi];
-  if (on < span.start || on >= span.end) return Check::No;
-  const Bounds& b = bounds_[vi];
+Decider::Check Decider::in_force(const IndexedVersion& e, const Situation& s,
+                                 DecisionError& error) {
+  if (s.on < e.from || s.on >= e.until) return Check::No;
+  if (e.exact) return Check::Yes;
+  const Bounds& b = bounds(e.version, s);
   if (b.error != EvalEnv::Error::None) {
-    error = DecisionError{b.error, b.error_at, span.clause};
+    error = DecisionError{b.error, b.error_at, compiled_.versions()[e.version].clause};
     return Check::Failed;
   }
-  return b.from <= on && on < b.until ? Check::Yes : Check::No;
+  return b.from <= s.on && s.on < b.until ? Check::Yes : Check::No;
 }
 
-Decider::Check Decider::applicable(int vi, const std::vector<int>& args, EvalEnv& env,
-                                   DecisionError& error) {
-  const ClauseVersion& v = *compiled_.versions()[vi].version;
-  const std::vector<int>& wanted = v.pattern.arg_values;  // -1: any value
-  for (std::size_t i = 0; i < wanted.size(); ++i) {
+Decider::Check Decider::applicable(const IndexedVersion& e, const std::vector<int>& args,
+                                   EvalEnv& env, DecisionError& error) {
+  const int* wanted = compiled_.index().pins(e);  // -1: any value
+  for (std::size_t i = 0; i < args.size(); ++i) {
     if (wanted[i] >= 0 && wanted[i] != args[i]) return Check::No;
   }
-  steps_ += 1 + v.overrides.size();
-  if (!v.when) return Check::Yes;
-  bool holds = evaluate_condition(*v.when, env);
+  steps_ += 1 + (e.overrides ? e.text->overrides.size() : 0);
+  if (e.when == nullptr) return Check::Yes;
+  bool holds = evaluate_condition(*e.when, env);
   if (env.error != EvalEnv::Error::None) {
-    error = DecisionError{env.error, env.error_at, compiled_.versions()[vi].clause};
+    error = DecisionError{env.error, env.error_at, e.clause};
     return Check::Failed;
   }
   return holds ? Check::Yes : Check::No;
@@ -122,20 +111,23 @@ Decider::Check Decider::applicable(int vi, const std::vector<int>& args, EvalEnv
 bool Decider::find_applicable(const Situation& s, int action, const std::vector<int>& args,
                               DecisionError& error) {
   applicable_.clear();
+  any_overrides_ = false;
   EvalEnv env = s.env(args.data());
-  const std::vector<int>& versions = compiled_.versions_for_action(action);
-  steps_ += 1 + versions.size();
+  std::uint64_t met = 0;
   bool failed = false;
-  for (int vi : versions) {
-    Check check = in_force(vi, s.on, error);
-    if (check == Check::Yes) check = applicable(vi, args, env, error);
+  for_each_candidate(compiled_.index(), action, args.data(), s.on, [&](const IndexedVersion& e) {
+    ++met;
+    Check check = in_force(e, s, error);
+    if (check == Check::Yes) check = applicable(e, args, env, error);
     failed = check == Check::Failed;
-    if (failed) break;
-    if (check == Check::No) continue;
-    applicable_.push_back(vi);
-    applies_[compiled_.versions()[vi].clause] = epoch_;
-  }
-  steps_ += env.steps;
+    if (check == Check::Yes) {
+      applicable_.push_back(&e);
+      applies_[e.clause] = epoch_;
+      any_overrides_ = any_overrides_ || e.overrides;
+    }
+    return !failed;
+  });
+  steps_ += 1 + met + env.steps;
   return !failed;
 }
 
@@ -143,8 +135,9 @@ bool Decider::find_applicable(const Situation& s, int action, const std::vector<
 // clauses it lists.
 void Decider::set_aside_overridden(std::vector<int>& overridden) {
   overridden.clear();
-  for (int vi : applicable_) {
-    for (int target : compiled_.versions()[vi].version->overrides) {
+  if (!any_overrides_) return;
+  for (const IndexedVersion* e : applicable_) {
+    for (int target : e->text->overrides) {
       if (applies_[target] == epoch_ && !set_aside(target)) {
         overridden_[target] = epoch_;
         overridden.push_back(target);
@@ -155,12 +148,12 @@ void Decider::set_aside_overridden(std::vector<int>& overridden) {
 
 void Decider::reach_verdict(int action, Decision& out) const {
   bool forbid = false, oblige = false, permit = false;
-  for (int vi : applicable_) {
-    const ClauseVersionSpan& span = compiled_.versions()[vi];
-    if (set_aside(span.clause)) continue;
-    forbid = forbid || span.version->modality == Modality::Forbid;
-    oblige = oblige || span.version->modality == Modality::Oblige;
-    permit = permit || span.version->modality == Modality::Permit;
+  for (const IndexedVersion* e : applicable_) {
+    if (any_overrides_ && set_aside(e->clause)) continue;
+    const Modality m = e->modality;
+    forbid = forbid || m == Modality::Forbid;
+    oblige = oblige || m == Modality::Oblige;
+    permit = permit || m == Modality::Permit;
   }
   out.is_default = false;
   if (auto v = verdict_of(forbid, oblige, permit)) {
@@ -174,20 +167,16 @@ void Decider::reach_verdict(int action, Decision& out) const {
 
 void Decider::list_deciding(Decision& out) const {
   out.by.clear();
-  for (int vi : applicable_) {
-    const ClauseVersionSpan& span = compiled_.versions()[vi];
-    if (set_aside(span.clause)) continue;
-    if (is_deciding(out.verdict, out.is_default, span.version->modality)) {
-      out.by.push_back(span.clause);
-    }
+  for (const IndexedVersion* e : applicable_) {
+    if (any_overrides_ && set_aside(e->clause)) continue;
+    if (is_deciding(out.verdict, out.is_default, e->modality)) out.by.push_back(e->clause);
   }
-  std::sort(out.by.begin(), out.by.end());
+  if (!std::is_sorted(out.by.begin(), out.by.end())) std::sort(out.by.begin(), out.by.end());
   std::sort(out.overridden.begin(), out.overridden.end());
 }
 
 bool Decider::decide(const Situation& s, int action, const std::vector<int>& args, Decision& out,
                      DecisionError& error) {
-  refresh_bounds(s, action);
   start_decision();
   if (!find_applicable(s, action, args, error)) return false;
   set_aside_overridden(out.overridden);
@@ -196,10 +185,10 @@ bool Decider::decide(const Situation& s, int action, const std::vector<int>& arg
   return true;
 }
 
-// Mirrors the counting of decide(): per instance 1 + the versions on the
-// action; per version in force on `on` (by its span; its own bounds may
-// still exclude it) and instance matching its pattern, 1 + its overrides +
-// the most its `when` can count.
+// Bounds the counting of decide(): per instance 1 + the versions on the
+// action (the index gives at most those); per version in force on `on` (by
+// its span; its own bounds may still exclude it) and instance matching its
+// pattern, 1 + its overrides + the most its `when` can count.
 std::uint64_t Decider::steps_bound(Date on, const Pattern& pattern,
                                    std::optional<int> party) const {
   const Contract& c = compiled_.contract();

@@ -55,9 +55,10 @@ class Decider {
               DecisionError& error);
 
   // The work of every decide() so far (Limits::max_decision_steps): per
-  // decision one step, one per clause version on the action, and for each
-  // version in force whose pattern matches one plus its overrides plus the
-  // expression nodes evaluated (EvalEnv::steps).
+  // decision one step, one per clause version the index gives for the
+  // instance and date, and for each version in force whose pattern matches
+  // one plus its overrides plus the expression nodes evaluated
+  // (EvalEnv::steps).
   std::uint64_t steps() const { return steps_; }
   // An upper bound on the steps that deciding every instance of `pattern`
   // on `on` (only those involving `party`, when given) adds, computed from
@@ -71,12 +72,15 @@ class Decider {
   // The steps of language.md §7, each used once per decision and only in
   // decider.cpp. `inline` (defined there) lets them fold into decide(): a
   // decision takes tens of nanoseconds, where a call per step would show.
-  // Step 1: the amendments make version `vi` current on `on`, and its own
-  // bounds contain `on`.
-  inline Check in_force(int vi, Date on, DecisionError& error) const;
+  // Step 1: the amendments make the version current on `on`, and its own
+  // bounds contain `on` (`e` from the index: its window is exact when the
+  // bounds are constant; else they are evaluated for this situation).
+  inline Check in_force(const IndexedVersion& e, const Situation& s, DecisionError& error);
   // Step 2: the version's pattern matches the instance and its `when` holds.
-  inline Check applicable(int vi, const std::vector<int>& args, EvalEnv& env, DecisionError& error);
-  // Steps 1 and 2 over the versions on `action`: fills applicable_.
+  inline Check applicable(const IndexedVersion& e, const std::vector<int>& args, EvalEnv& env,
+                          DecisionError& error);
+  // Steps 1 and 2 over the versions the index gives for the instance on
+  // the date: fills applicable_.
   inline bool find_applicable(const Situation& s, int action, const std::vector<int>& args,
                               DecisionError& error);
   // Step 3: every applicable clause sets aside those it overrides.
@@ -89,8 +93,9 @@ class Decider {
   inline void start_decision();
   bool set_aside(int clause) const { return overridden_[clause] == epoch_; }
 
-  // Clause bounds (from/until) are evaluated once per situation, not once
-  // per decision.
+  // Bounds that read facts or named dates depending on them, evaluated
+  // lazily: for a version only when a decision meets it in force by its
+  // span, and once while the situation's facts and dates stay the same.
   struct Bounds {
     Date from = Date::min();
     Date until = Date::never();
@@ -100,31 +105,29 @@ class Decider {
   // What the bounds were computed from. The cache is keyed on the content
   // of the situation, not on its identity: a Situation is a plain struct
   // that callers may change or reuse (`pacta test` sets `on` after making
-  // it), so no id or address can tell that two situations are the same.
-  // Bounds read only facts and named dates (the checker allows neither
-  // `date` nor params in them), so `on` is not part of the key, and
-  // comparing a few facts and dates per decision costs next to nothing.
+  // it; a batch updates one in place), so no id or address can tell that
+  // two situations are the same. Bounds read only facts and named dates
+  // (the checker allows neither `date` nor params in them), so `on` is not
+  // part of the key; the comparison is made at most once per decision, and
+  // only by a decision that meets such a version.
   struct BoundsInputs {
     std::vector<std::optional<Value>> facts;
     std::vector<Date> dates;
   };
-  // The bounds of the versions on `action`, computed at most once per
-  // action while the inputs stay the same: a question costs the versions it
-  // is about, not every version of the contract (`pacta test` decides one
-  // instance per case, each case with its own facts).
-  inline void refresh_bounds(const Situation& s, int action);
-  void compute_bounds(const Situation& s, int action);
+  inline const Bounds& bounds(int vi, const Situation& s);
+  void sync_inputs(const Situation& s);
+  void compute_bounds(int vi, const Situation& s);
 
   const CompiledContract& compiled_;
-  std::vector<Bounds> bounds_;                 // per version
-  std::optional<BoundsInputs> bounds_inputs_;  // nullopt: no bounds computed yet
-  std::vector<unsigned> bounds_round_;         // per action: the round its bounds are of
-  unsigned round_ = 1;                         // bumped when the inputs change
-  std::vector<bool> fixed_bounds_;             // per version: its bounds read no fact or named date
-  std::vector<bool> fixed_done_;               // per version: such bounds computed (once for all)
-  std::vector<int> applicable_;                // version indices
-  std::vector<unsigned> overridden_;           // per clause: epoch when set aside
-  std::vector<unsigned> applies_;              // per clause: epoch when applicable
+  std::vector<Bounds> bounds_;                     // per version, when not constant
+  std::optional<BoundsInputs> bounds_inputs_;      // nullopt: no bounds computed yet
+  std::vector<unsigned> bounds_round_;             // per version: the round its bounds are of
+  unsigned round_ = 1;                             // bumped when the inputs change
+  bool synced_ = false;                            // this decision compared the inputs
+  std::vector<const IndexedVersion*> applicable_;  // in the compiled contract's index
+  bool any_overrides_ = false;                     // some applicable version overrides
+  std::vector<unsigned> overridden_;               // per clause: epoch when set aside
+  std::vector<unsigned> applies_;                  // per clause: epoch when applicable
   unsigned epoch_ = 0;
   std::uint64_t steps_ = 0;
 };

@@ -48,4 +48,12 @@ std::optional<Situation> make_situation(const Contract& contract, Date on,
                                         const std::vector<std::pair<int, Value>>& assumed,
                                         SituationError& error);
 
+// The same into `s`, reusing its storage (a batch asks one situation per
+// question): allocates nothing once warmed up, re-evaluates the named dates
+// only when the facts differ from those `s` holds, and the named conditions
+// only when the contract has any. `s` is left valid for the old question
+// only if this returns true. Gives the same Situation as make_situation.
+bool update_situation(const Contract& contract, Situation& s, Date on,
+                      const std::vector<std::pair<int, Value>>& assumed, SituationError& error);
+
 }  // namespace pacta

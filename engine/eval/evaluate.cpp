@@ -80,8 +80,23 @@ const Value& operand(const TypedExpr& o, EvalEnv& env, Value& scratch) {
   return scratch;
 }
 
+// A param or a constant of a domain type (a party, an enum value): its value
+// index, read without building a Value; -1 for anything else.
+int member_index(const TypedExpr& o, const EvalEnv& env) {
+  if (o.type.kind != Type::Kind::Value) return -1;
+  if (o.op == TypedExpr::Op::Param) return env.params[o.index];
+  if (o.op == TypedExpr::Op::Constant) return o.constant.index;
+  return -1;
+}
+
 bool relation(const TypedExpr& e, EvalEnv& env) {
   using Op = TypedExpr::Op;
+  // `channel != azure`, the commonest `when`: two indices compared.
+  if (e.op == Op::Eq || e.op == Op::Ne) {
+    const int a = member_index(e.operands[0], env);
+    const int b = a < 0 ? -1 : member_index(e.operands[1], env);
+    if (b >= 0) return (a == b) == (e.op == Op::Eq);
+  }
   Value left_scratch, right_scratch;
   const Value& l = operand(e.operands[0], env, left_scratch);
   const Value& r = operand(e.operands[1], env, right_scratch);

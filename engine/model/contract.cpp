@@ -15,15 +15,15 @@ std::optional<int> ActionDecl::find_param(std::string_view param) const {
 
 int ClauseList::add(Clause clause) {
   const int index = static_cast<int>(items_.size());
-  index_.emplace(clause.id, index);
   items_.push_back(std::move(clause));
+  // Indexed now, not by the first find: a loaded contract is read from
+  // several threads (batch --jobs), and a const find must not write.
+  (void)find(items_.back().id);
   return index;
 }
 
 std::optional<int> ClauseList::find(std::string_view id) const {
-  auto it = index_.find(std::string(id));
-  if (it == index_.end()) return std::nullopt;
-  return it->second;
+  return index_.find(items_, id, [](const Clause& c) -> const std::string& { return c.id; });
 }
 
 std::vector<std::string> ClauseList::ids(const std::vector<int>& indices) const {

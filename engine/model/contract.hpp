@@ -116,6 +116,7 @@ class ClauseList {
   // Appends `clause` and returns its index. An id already present keeps
   // pointing at its first clause (the checker reports duplicate ids first).
   int add(Clause clause);
+  void reserve(std::size_t n) { items_.reserve(n); }
   std::optional<int> find(std::string_view id) const;
   // The ids of the clauses at `indices`, in that order (for messages).
   std::vector<std::string> ids(const std::vector<int>& indices) const;
@@ -130,7 +131,7 @@ class ClauseList {
 
  private:
   std::vector<Clause> items_;
-  std::unordered_map<std::string, int> index_;  // id -> index into items_
+  NameIndex index_;  // id -> index into items_ (the first clause of an id)
 };
 
 struct Amendment {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/check/check.hpp"
+#include "engine/compile/without.hpp"
 #include "engine/decide/question.hpp"
 
 namespace pacta {
@@ -71,6 +72,23 @@ bool resolve_clauses(const Contract& c, const SourceFile& file,
   }
   std::sort(out.begin(), out.end());
   return ok;
+}
+
+bool resolve_without(const Contract& c, const SourceFile& file, const std::vector<Name>& ids,
+                     std::optional<Date> agreed, std::vector<int>& out, Diagnostics& diags) {
+  std::vector<std::string> names;
+  names.reserve(ids.size());
+  for (const Name& id : ids) names.push_back(id.value);
+  Scenario scenario;
+  scenario.as_agreed_on = agreed;
+  WithoutProblem problem;
+  if (!set_without(c, names, scenario, problem)) {
+    diags.error(file, ids[problem.id].offset, problem.code, std::move(problem.message),
+                std::move(problem.help));
+    return false;
+  }
+  out = std::move(scenario.without);
+  return true;
 }
 
 bool same_set(const std::vector<int>& a, const std::vector<int>& b) {

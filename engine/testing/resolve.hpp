@@ -29,6 +29,12 @@ bool resolve_clauses(const Contract& c, const SourceFile& file,
                      const std::optional<std::vector<Name>>& ids, std::vector<int>& out,
                      Diagnostics& diags);
 
+// `without` (SPEC §7.1): amendment ids as sorted indices; an unknown id
+// (E610) or a conflict in the scenario as agreed on `agreed` (E611) is
+// reported at the id.
+bool resolve_without(const Contract& c, const SourceFile& file, const std::vector<Name>& ids,
+                     std::optional<Date> agreed, std::vector<int>& out, Diagnostics& diags);
+
 // The two lists hold the same clauses, in any order.
 bool same_set(const std::vector<int>& a, const std::vector<int>& b);
 

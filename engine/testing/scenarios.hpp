@@ -15,19 +15,21 @@ namespace pacta {
 // One scenario compiled, and the Decider that serves every case asking it:
 // its bounds stay computed while the cases' facts stay the same.
 struct CompiledScenario {
-  CompiledScenario(const Contract& c, std::optional<Date> as_agreed_on)
-      : compiled(c, Scenario{as_agreed_on}), decider(compiled) {}
+  CompiledScenario(const Contract& c, const Scenario& scenario)
+      : compiled(c, scenario), decider(compiled) {}
   CompiledContract compiled;
   Decider decider;
 };
 
 struct ContractCache::Scenarios {
-  std::map<std::optional<Date>, std::unique_ptr<CompiledScenario>> by_date;
+  std::map<std::pair<std::optional<Date>, std::vector<int>>, std::unique_ptr<CompiledScenario>>
+      by_scenario;
 
-  // The scenario as agreed on `as_agreed_on`, compiled at its first request.
-  CompiledScenario& get(const Contract& c, std::optional<Date> as_agreed_on) {
-    auto& scenario = by_date[as_agreed_on];
-    if (!scenario) scenario = std::make_unique<CompiledScenario>(c, as_agreed_on);
+  // The scenario (as agreed on a date, without some amendments), compiled
+  // at its first request.
+  CompiledScenario& get(const Contract& c, const Scenario& wanted) {
+    auto& scenario = by_scenario[{wanted.as_agreed_on, wanted.without}];
+    if (!scenario) scenario = std::make_unique<CompiledScenario>(c, wanted);
     return *scenario;
   }
 };

@@ -14,6 +14,7 @@
 #include "engine/check/check.hpp"
 #include "engine/check/expressions.hpp"
 #include "engine/compile/compiled_contract.hpp"
+#include "engine/compile/without.hpp"
 #include "engine/decide/decider.hpp"
 #include "engine/decide/question.hpp"
 #include "engine/decide/situation.hpp"
@@ -39,6 +40,7 @@ struct ResolvedCase {
   Pattern pattern;
   TypedExpr on;
   std::optional<TypedExpr> as_agreed_on;
+  std::vector<int> without;  // sorted amendment indices
   std::vector<std::pair<int, Value>> assume;
   std::vector<int> by, overridden;
   std::optional<CaseDates> dates;  // evaluated at load; nullopt: the situation fails
@@ -73,6 +75,11 @@ std::optional<ResolvedCase> resolve_case(const Contract& c, const SourceFile& fi
     r.dates = d.dates;
     ok = ok && d.ok;
   }
+  if (t.without) {
+    std::optional<Date> agreed;
+    if (r.dates) agreed = r.dates->as_agreed_on;
+    ok = resolve_without(c, file, *t.without, agreed, r.without, diags) && ok;
+  }
   ok = resolve_clauses(c, file, t.by, r.by, diags) && ok;
   ok = resolve_clauses(c, file, t.overridden, r.overridden, diags) && ok;
   if (!ok) return std::nullopt;
@@ -89,16 +96,28 @@ struct ContractCache::Entry {
 ContractCache::ContractCache() = default;
 ContractCache::~ContractCache() = default;
 
+namespace {
+
+// A path with a NUL byte is never canonicalised: the system would read it
+// only up to the NUL and the key could name another file. The loader
+// refuses it, so it is never cached.
+std::string canonical_key(const std::string& path) {
+  if (path.find('\0') != std::string::npos) return path;
+  std::error_code ec;
+  const std::string canonical = fs::weakly_canonical(path, ec).string();
+  return ec ? path : canonical;
+}
+
+}  // namespace
+
 std::shared_ptr<const LoadedContract> ContractCache::load(
-    const std::string& path, const std::function<std::optional<LoadedContract>()>& read) {
-  // A path with a NUL byte is never canonicalised: the system would read it
-  // only up to the NUL and the key could name another file. `read` refuses
-  // it, so it is never cached.
-  std::string key = path;
-  if (path.find('\0') == std::string::npos) {
-    std::error_code ec;
-    const std::string canonical = fs::weakly_canonical(path, ec).string();
-    if (!ec) key = canonical;
+    const std::string& path, const std::vector<std::string>& with,
+    const std::function<std::optional<LoadedContract>()>& read) {
+  // The paths joined by NUL, which no canonical path holds.
+  std::string key = canonical_key(path);
+  for (const std::string& w : with) {
+    key += '\0';
+    key += canonical_key(w);
   }
   auto& entry = by_path_[key];
   if (entry) return entry->contract;
@@ -163,7 +182,9 @@ TestCaseResult run_case(const std::shared_ptr<const LoadedContract>& loaded, con
   if (t.overridden) out.expected_overridden = c.clauses.ids(r.overridden);
   auto situation = case_situation(c, r, out);
   if (!situation) return out;
-  CompiledScenario& scenario = cache.get(c, out.as_agreed_on);
+  Scenario wanted{out.as_agreed_on, r.without};
+  out.without = without_ids(c, wanted);
+  CompiledScenario& scenario = cache.get(c, wanted);
   Decision d;
   DecisionError derr;
   if (!scenario.decider.decide(*situation, r.pattern.action, r.pattern.arg_values, d, derr)) {
@@ -179,18 +200,62 @@ TestCaseResult run_case(const std::shared_ptr<const LoadedContract>& loaded, con
   return out;
 }
 
-// The contract the test file names; nullopt and a diagnostic otherwise.
-std::shared_ptr<const LoadedContract> test_contract(const std::string& path,
-                                                    const LoadedTestFile& test_file,
-                                                    const Limits& limits, ContractCache& contracts,
-                                                    Diagnostics& diags) {
-  const Name& contract = test_file.syntax.contract;
-  if (contract.value.empty()) return nullptr;  // reported when the file was read
-  fs::path contract_path = fs::path(path).parent_path() / contract.value;
-  return contracts.load(contract_path.string(), [&] {
-    return load_test_contract(contract_path.string(), *test_file.source, contract.offset, limits,
-                              diags);
-  });
+// The contracts of one test file: the one it names, and that one with the
+// files of amendments of each `with` list its cases and timelines give,
+// each loaded once (a failure too: its errors are reported once).
+class TestContracts {
+ public:
+  TestContracts(const std::string& path, const LoadedTestFile& test_file, const Limits& limits,
+                ContractCache& cache, Diagnostics& diags)
+      : dir_(fs::path(path).parent_path()),
+        test_file_(test_file),
+        limits_(limits),
+        cache_(cache),
+        diags_(diags) {}
+
+  // nullptr and a diagnostic when it does not load.
+  std::shared_ptr<const LoadedContract> get(const std::vector<Name>& with) {
+    std::vector<std::string> key;
+    key.reserve(with.size());
+    for (const Name& w : with) key.push_back(w.value);
+    for (const auto& [k, loaded] : loaded_) {
+      if (k == key) return loaded;
+    }
+    auto loaded = load(with);
+    loaded_.emplace_back(std::move(key), loaded);
+    return loaded;
+  }
+
+ private:
+  std::shared_ptr<const LoadedContract> load(const std::vector<Name>& with) {
+    const Name& contract = test_file_.syntax.contract;
+    if (contract.value.empty()) return nullptr;  // reported when the file was read
+    const std::string contract_path = (dir_ / contract.value).string();
+    std::vector<TestFileReference> files;
+    std::vector<std::string> paths;
+    for (const Name& w : with) {
+      files.push_back({(dir_ / w.value).string(), w.offset});
+      paths.push_back(files.back().path);
+    }
+    return cache_.load(contract_path, paths, [&] {
+      return load_test_contract({contract_path, contract.offset}, files, *test_file_.source,
+                                limits_, diags_);
+    });
+  }
+
+  fs::path dir_;
+  const LoadedTestFile& test_file_;
+  const Limits& limits_;
+  ContractCache& cache_;
+  Diagnostics& diags_;
+  std::vector<std::pair<std::vector<std::string>, std::shared_ptr<const LoadedContract>>> loaded_;
+};
+
+std::vector<std::string> names_of(const std::vector<Name>& names) {
+  std::vector<std::string> out;
+  out.reserve(names.size());
+  for (const Name& n : names) out.push_back(n.value);
+  return out;
 }
 
 }  // namespace
@@ -202,29 +267,39 @@ TestFileResult run_test_file(const std::string& path, const Limits& limits, Diag
   auto test_file = load_test_file(path, limits, diags);
   if (!test_file) return result;
   ContractCache own;
-  ContractCache& contracts = shared != nullptr ? *shared : own;
-  auto loaded = test_contract(path, *test_file, limits, contracts, diags);
-  if (!loaded) return result;
-  const Contract& c = loaded->contract;
+  ContractCache& cache = shared != nullptr ? *shared : own;
+  TestContracts contracts(path, *test_file, limits, cache, diags);
+  if (!contracts.get({})) return result;
   std::size_t before = diags.error_count();
   const SourceFile& source = *test_file->source;
-  std::vector<ResolvedCase> cases;
+  // Each case and timeline resolved against its own contract (`with`).
+  using Loaded = std::shared_ptr<const LoadedContract>;
+  std::vector<std::pair<Loaded, ResolvedCase>> cases;
   for (const auto& t : test_file->syntax.cases) {
-    if (auto r = resolve_case(c, source, t, diags)) cases.push_back(std::move(*r));
+    Loaded loaded = contracts.get(t.with);
+    if (!loaded) continue;
+    if (auto r = resolve_case(loaded->contract, source, t, diags)) {
+      cases.emplace_back(loaded, std::move(*r));
+    }
   }
-  std::vector<ResolvedTimeline> timelines;
+  std::vector<std::pair<Loaded, ResolvedTimeline>> timelines;
   for (const auto& t : test_file->syntax.timelines) {
-    if (auto r = resolve_timeline(c, source, t, diags)) timelines.push_back(std::move(*r));
+    Loaded loaded = contracts.get(t.with);
+    if (!loaded) continue;
+    if (auto r = resolve_timeline(loaded->contract, source, t, diags)) {
+      timelines.emplace_back(loaded, std::move(*r));
+    }
   }
   if (!test_file->ok || diags.error_count() != before) return result;
-  CompiledCache& cache = contracts.scenarios(*loaded);
-  for (const auto& r : cases) {
+  for (const auto& [loaded, r] : cases) {
     if (r.syntax->name.find(filter) == std::string::npos) continue;
-    result.cases.push_back(run_case(loaded, source, r, cache));
+    result.cases.push_back(run_case(loaded, source, r, cache.scenarios(*loaded)));
+    result.cases.back().with = names_of(r.syntax->with);
   }
-  for (const auto& r : timelines) {
+  for (const auto& [loaded, r] : timelines) {
     if (r.syntax->name.find(filter) == std::string::npos) continue;
-    result.timelines.push_back(run_timeline(loaded, source, r, cache, limits));
+    result.timelines.push_back(run_timeline(loaded, source, r, cache.scenarios(*loaded), limits));
+    result.timelines.back().with = names_of(r.syntax->with);
   }
   result.loaded = true;
   return result;

@@ -33,6 +33,8 @@ struct TestCaseResult {
   std::vector<int> args;
   std::optional<Date> on;                     // nullopt: the case's date could not be computed
   std::optional<Date> as_agreed_on;           // the case's `as_agreed_on`, when it gives one
+  std::vector<std::string> without;           // the case's `without`, in amendment order
+  std::vector<std::string> with;              // the case's `with`, as written
   std::vector<std::pair<int, Value>> assume;  // fact index, value; declaration order
   std::string expected;                       // verdict or "allowed"
   std::optional<std::vector<std::string>> expected_by;          // when the case gives `by`
@@ -76,6 +78,8 @@ struct TestTimelineResult {
   std::vector<int> args;
   std::optional<Date> from, to;               // the timeline's range, when it gives one
   std::optional<Date> as_agreed_on;           // when it gives one
+  std::vector<std::string> without;           // its `without`, in amendment order
+  std::vector<std::string> with;              // its `with`, as written
   std::vector<std::pair<int, Value>> assume;  // fact index, value; declaration order
   std::vector<ExpectedRun> expected;
   std::vector<FoundRun> found;  // empty when the timeline could not be made
@@ -94,7 +98,8 @@ struct TestFileResult {
 };
 
 // The contracts of one `pacta test` run, shared by its test files: each is
-// loaded once (keyed by its canonical path), compiled once per scenario
+// loaded once (keyed by its canonical path and those of the files of
+// amendments `with` appends to it), compiled once per scenario
 // (`as_agreed_on`), and one Decider per scenario serves every case. A
 // contract that fails to load is not kept: each test file naming it
 // reports its errors, as a fresh load would.
@@ -110,7 +115,8 @@ class ContractCache {
   // read again at the next request, so every test file naming it reports
   // why.
   std::shared_ptr<const LoadedContract> load(
-      const std::string& path, const std::function<std::optional<LoadedContract>()>& read);
+      const std::string& path, const std::vector<std::string>& with,
+      const std::function<std::optional<LoadedContract>()>& read);
   std::size_t loads() const { return loads_; }  // files read, for tests
 
   struct Scenarios;  // the compiled scenarios of one contract (test_runner.cpp)

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "engine/check/expressions.hpp"
+#include "engine/compile/without.hpp"
 #include "engine/decide/question.hpp"
 #include "engine/decide/situation.hpp"
 #include "engine/testing/case_dates.hpp"
@@ -200,6 +201,7 @@ std::optional<ResolvedTimeline> resolve_timeline(const Contract& c, const Source
     if (days && r.dated && t.complete) ok = check_cover(file, t, r, diags) && ok;
   }
   ok = resolve_runs(c, file, t, r, diags) && ok;
+  if (t.without) ok = resolve_without(c, file, *t.without, r.as_agreed_on, r.without, diags) && ok;
   if (!ok) return std::nullopt;
   return r;
 }
@@ -279,7 +281,9 @@ TestTimelineResult run_timeline(const std::shared_ptr<const LoadedContract>& loa
     out.error = "the timeline's dates could not be evaluated";
     return out;
   }
-  CompiledScenario& scenario = scenarios.get(c, r.as_agreed_on);
+  const Scenario wanted{r.as_agreed_on, r.without};
+  out.without = without_ids(c, wanted);
+  CompiledScenario& scenario = scenarios.get(c, wanted);
   Timeliner timeliner(scenario.compiled, *situation, limits);
   std::vector<Run> runs;
   TimelineFailure failure;

@@ -33,6 +33,7 @@ struct ResolvedTimeline {
   // with the assumed facts (the timeline then fails when run, saying why).
   bool dated = false;
   std::optional<Date> from, to, as_agreed_on;
+  std::vector<int> without;  // sorted amendment indices
   std::vector<ResolvedRun> runs;
 };
 

@@ -49,12 +49,20 @@ bool Timeliner::collect_events(int action, const std::vector<int>& args, DayRang
 }
 
 // Nothing applies, nothing fails: the counts of the previous instance undone.
+// Forgets the state of the last instance: its action's versions, and the
+// clauses they set aside, which may be about another action (a clause of
+// `act` may override one of `solo`: left counted, it set that one aside
+// in the next timeline of `solo`).
 void Timeliner::start_instance(int action) {
-  for (int vi : compiled_.versions_for_action(action)) {
-    part_[vi] = Part::Out;
-    for (int target : compiled_.versions()[vi].version->overrides) set_aside_by_[target] = 0;
-    applying_version_[compiled_.versions()[vi].clause] = -1;
+  for (int a : {last_action_, action}) {
+    if (a < 0) continue;
+    for (int vi : compiled_.versions_for_action(a)) {
+      part_[vi] = Part::Out;
+      for (int target : compiled_.versions()[vi].version->overrides) set_aside_by_[target] = 0;
+      applying_version_[compiled_.versions()[vi].clause] = -1;
+    }
   }
+  last_action_ = action;
   applying_.clear();
   std::fill(effective_.begin(), effective_.end(), 0);
   failing_ = 0;

@@ -172,7 +172,8 @@ class Timeliner {
   std::vector<int> applying_version_;                 // per clause: -1 when it does not apply
   std::vector<int> applying_;                         // clauses that apply, unsorted
   std::vector<int> effective_ = std::vector<int>(3);  // per modality: applying, not set aside
-  int failing_ = 0;                                   // versions that fail today
+  int last_action_ = -1;  // of the last instance: start_instance forgets its state
+  int failing_ = 0;       // versions that fail today
   Decision scratch_;
   std::uint64_t sweep_steps_ = 0;
 };

@@ -1,6 +1,7 @@
 #include "grammar/expr/ast.hpp"
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 namespace pacta {
@@ -42,6 +43,17 @@ void remap_spans(ActionPattern& p, const std::vector<std::size_t>& map) {
     remap(arg.param_span, map);
     remap_spans(arg.value, map);
   }
+}
+
+Expr binary_node(BinaryOp op, Expr left, Expr right) {
+  Expr node;
+  node.kind = Expr::Kind::Binary;
+  node.binary_op = op;
+  node.span = Span{left.span.begin, right.span.end};
+  node.operands.reserve(2);
+  node.operands.push_back(std::move(left));
+  node.operands.push_back(std::move(right));
+  return node;
 }
 
 Expr without_spans(Expr e) {

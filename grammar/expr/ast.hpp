@@ -107,6 +107,10 @@ void remap_spans(ActionPattern& p, const std::vector<std::size_t>& map);
 
 // The tree with every span zeroed: trees that differ only in positions
 // compare equal (the printer's round trip, and comparisons of rule files).
+// `left op right`, spanning both (the grammar's actions and the reader of
+// simple forms build binary nodes alike).
+Expr binary_node(BinaryOp op, Expr left, Expr right);
+
 Expr without_spans(Expr e);
 ActionPattern without_spans(ActionPattern p);
 

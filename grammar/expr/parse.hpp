@@ -34,6 +34,13 @@ ParseResult<Expr> parse_expression(std::string_view text, const Limits& limits =
 // An action pattern: `name`, `name(args)`.
 ParseResult<ActionPattern> parse_action_pattern(std::string_view text, const Limits& limits = {});
 
+// The same two, by the grammar alone: without the reader of the simple
+// forms (grammar/expr/internal/simple.hpp) that parse_* try first. For the
+// tests and fuzz_expression, which check that both give the same tree.
+ParseResult<Expr> parse_expression_by_grammar(std::string_view text, const Limits& limits = {});
+ParseResult<ActionPattern> parse_action_pattern_by_grammar(std::string_view text,
+                                                           const Limits& limits = {});
+
 // The canonical text of a tree: parse(print(e)) == e up to spans. Minimal
 // parentheses, single spaces around binary operators.
 std::string print_expression(const Expr& e);

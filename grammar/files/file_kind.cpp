@@ -23,7 +23,7 @@ constexpr std::array<KindInfo, 4> kKinds{{
     {FileKind::Plan, "pacta-plan", "a plan file",
      "plans are run by `pacta plan`, which this version does not have yet"},
     {FileKind::Amendments, "pacta-amendments", "a file of amendments",
-     "amendment files are read by `--with FILE`, which this version does not have yet"},
+     "give it to `--with FILE` of `ask`, `allowed`, `timeline` or `diff`, after the rule file"},
 }};
 
 const KindInfo& info(FileKind kind) {
@@ -36,9 +36,17 @@ const KindInfo& info(FileKind kind) {
 void report(const SourceFile& file, const YamlDocument& doc, FileKind found, std::string_view read,
             Diagnostics& diags) {
   const KindInfo& k = info(found);
+  // What --with expects is said first: the file may well be right for
+  // another command.
+  std::string help = read == info(FileKind::Amendments).name
+                         ? std::string("--with takes a file that starts with `pacta-amendments: 1`")
+                         : std::string(k.command);
+  if (found == FileKind::Rule && read == info(FileKind::Amendments).name) {
+    help += "; to compare two rule files, run `pacta diff A B`";
+  }
   diags.error(file, doc.root->entries.front().first->offset, Code::E108,
               fmt::format("this is {} (it starts with `{}`), not {}", k.name, k.first_key, read),
-              k.command);
+              std::move(help));
 }
 
 }  // namespace

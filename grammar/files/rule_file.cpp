@@ -24,12 +24,23 @@ const char* modality_name(Modality m) {
 
 namespace {
 
+// `'key'`, as messages name a field (short keys: no allocation).
+std::string quoted(std::string_view key) {
+  std::string out;
+  out.reserve(key.size() + 2);
+  out += '\'';
+  out += key;
+  out += '\'';
+  return out;
+}
+
 class RuleFileReader {
  public:
   RuleFileReader(const SourceFile& file, const Limits& limits, Diagnostics& diags)
       : r_(file, limits, diags) {}
 
   RuleFileSyntax read(const YamlDocument& doc) {
+    has_aliases_ = doc.has_aliases;
     RuleFileSyntax out;
     if (doc.root == nullptr) {
       out.declarations_ok = false;
@@ -74,6 +85,7 @@ class RuleFileReader {
     if (auto* n = YamlReader::find(root, "conditions")) read_conditions(*n, out);
     if (auto* n = YamlReader::find(root, "clauses")) {
       if (r_.expect_sequence(*n, "clauses")) {
+        out.clauses.reserve(n->items.size());
         for (const YamlNode* c : n->items) {
           if (auto clause = read_clause(*c, false)) out.clauses.push_back(std::move(*clause));
         }
@@ -81,6 +93,32 @@ class RuleFileReader {
     }
     if (auto* n = YamlReader::find(root, "amendments")) read_amendments(*n, out);
     return out;
+  }
+
+  // A file of amendments (`--with FILE`, language.md): its amendments are
+  // appended to `out`'s. `begin` is where the file starts in the source.
+  bool read_amendments_file(const YamlDocument& doc, std::size_t begin, RuleFileSyntax& out) {
+    has_aliases_ = doc.has_aliases;
+    const std::size_t errors_before = r_.diags().error_count();
+    if (doc.root == nullptr) {
+      r_.error(begin, Code::E107, "the file is empty",
+               "a file of amendments starts with `pacta-amendments: 1`, then `amendments:`");
+      return false;
+    }
+    const YamlNode& root = *doc.root;
+    if (!r_.expect_map(root, "a file of amendments")) return false;
+    if (root.entries.empty() || root.entries.front().first->value != "pacta-amendments") {
+      r_.error(root.offset, Code::E204,
+               "a file of amendments must start with the key 'pacta-amendments'",
+               "put `pacta-amendments: 1` on the first line");
+    }
+    r_.check_keys(root, "the file of amendments", {"pacta-amendments", "title", "amendments"},
+                  {"pacta-amendments", "amendments"});
+    if (auto* n = YamlReader::find(root, "pacta-amendments")) {
+      r_.choice(*n, "format version", {"1"}, "this version of pacta reads `pacta-amendments: 1`");
+    }
+    if (auto* n = YamlReader::find(root, "amendments")) read_amendments(*n, out);
+    return r_.diags().error_count() == errors_before;
   }
 
  private:
@@ -264,7 +302,7 @@ class RuleFileReader {
   void expr_field(const YamlNode& map, std::string_view key, Field<Expr>& field, bool nullable) {
     const YamlNode* n = field_value(map, key, field, nullable);
     if (n == nullptr) return;
-    if (auto e = r_.expression(*n, fmt::format("'{}'", key))) {
+    if (auto e = r_.expression(*n, quoted(key))) {
       field.presence = Presence::Set;
       field.value = std::move(*e);
       field.offset = n->content_offset;
@@ -279,9 +317,17 @@ class RuleFileReader {
                   bool nullable) {
     const YamlNode* n = field_value(map, key, field, nullable);
     if (n == nullptr) return;
+    if (!has_aliases_) {  // every node is met once: nothing to share
+      if (auto e = r_.expression(*n, quoted(key))) {
+        field.presence = Presence::Set;
+        field.value = std::make_shared<const Expr>(std::move(*e));
+        field.offset = n->content_offset;
+      }
+      return;
+    }
     auto [it, first] = parsed_.try_emplace(n);
     if (first) {
-      if (auto e = r_.expression(*n, fmt::format("'{}'", key)))
+      if (auto e = r_.expression(*n, quoted(key)))
         it->second = std::make_shared<const Expr>(std::move(*e));
     }
     if (it->second == nullptr) return;
@@ -298,7 +344,7 @@ class RuleFileReader {
     const YamlNode* id = YamlReader::find(n, "id");
     std::string what = "a clause";
     if (id != nullptr && id->kind == YamlNode::Kind::Scalar) {
-      what = fmt::format("clause '{}'", shown_scalar(id->value));
+      what = "clause '" + shown_scalar(id->value) + "'";  // no fmt: once per clause
     }
     r_.check_keys(n, what,
                   {"id", "kind", "title", "text", "ref", "permit", "forbid", "oblige", "when",
@@ -399,7 +445,8 @@ class RuleFileReader {
 
   YamlReader r_;
   // Each clause expression node parsed so far; null: it did not parse.
-  std::unordered_map<const YamlNode*, SharedAst> parsed_;
+  std::unordered_map<const YamlNode*, SharedAst> parsed_;  // only when the YAML has aliases
+  bool has_aliases_ = true;
 };
 
 }  // namespace
@@ -407,6 +454,11 @@ class RuleFileReader {
 RuleFileSyntax read_rule_file(const SourceFile& file, const YamlDocument& doc, const Limits& limits,
                               Diagnostics& diags) {
   return RuleFileReader(file, limits, diags).read(doc);
+}
+
+bool read_amendments_file(const SourceFile& file, const YamlDocument& doc, std::size_t begin,
+                          const Limits& limits, RuleFileSyntax& out, Diagnostics& diags) {
+  return RuleFileReader(file, limits, diags).read_amendments_file(doc, begin, out);
 }
 
 }  // namespace pacta

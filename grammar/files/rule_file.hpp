@@ -117,4 +117,10 @@ struct RuleFileSyntax {
 RuleFileSyntax read_rule_file(const SourceFile& file, const YamlDocument& doc, const Limits& limits,
                               Diagnostics& diags);
 
+// Reads a file of amendments (`pacta-amendments: 1`, for `--with FILE`)
+// that starts at offset `begin` of `file`, appending its amendments to
+// `out.amendments`. False after reporting an error.
+bool read_amendments_file(const SourceFile& file, const YamlDocument& doc, std::size_t begin,
+                          const Limits& limits, RuleFileSyntax& out, Diagnostics& diags);
+
 }  // namespace pacta

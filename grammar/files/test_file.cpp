@@ -9,19 +9,40 @@ namespace pacta {
 
 namespace {
 
-// A list of clause ids (`by`, `overridden`); nullopt after an error.
-std::optional<std::vector<Name>> clause_ids(YamlReader& r, const YamlNode& v, const char* key) {
+// A list of clause ids (`by`, `overridden`) or amendment ids (`without`,
+// `what` "an amendment"); nullopt after an error.
+std::optional<std::vector<Name>> clause_ids(YamlReader& r, const YamlNode& v, const char* key,
+                                            const char* what = "a clause") {
   if (!r.expect_sequence(v, key)) return std::nullopt;
   std::vector<Name> ids;
   bool ok = true;
   for (const YamlNode* item : v.items) {
-    if (auto id = r.clause_id(*item, "a clause"))
+    if (auto id = r.clause_id(*item, what))
       ids.push_back(Name{*id, item->content_offset});
     else
       ok = false;
   }
   if (!ok) return std::nullopt;
   return ids;
+}
+
+// `with`: a path, or a list of paths, of files of amendments (SPEC §7.1).
+bool read_with(YamlReader& r, const YamlNode& v, std::vector<Name>& with) {
+  auto one = [&](const YamlNode& item) {
+    auto t = r.text(item, "a file of amendments");
+    if (!t) return false;
+    if (t->empty()) {
+      r.error(item.content_offset, Code::E204, "the path of a file of amendments is empty",
+              "write the path of a `pacta-amendments: 1` file, relative to this test file");
+      return false;
+    }
+    with.push_back(Name{*t, item.content_offset});
+    return true;
+  };
+  if (v.kind != YamlNode::Kind::Sequence) return one(v);
+  bool ok = true;
+  for (const YamlNode* item : v.items) ok = one(*item) && ok;
+  return ok;
 }
 
 bool read_assume(YamlReader& r, const YamlNode& v, std::vector<std::pair<Name, Expr>>& assume) {
@@ -61,10 +82,10 @@ void read_case(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
   if (!r.expect_map(n, "a test case")) return;
   TestCaseSyntax c;
   c.offset = n.offset;
-  c.complete =
-      r.check_keys(n, "a test case",
-                   {"name", "on", "ask", "expect", "by", "overridden", "assume", "as_agreed_on"},
-                   {"on", "ask", "expect"});
+  c.complete = r.check_keys(n, "a test case",
+                            {"name", "on", "ask", "expect", "by", "overridden", "assume",
+                             "as_agreed_on", "without", "with"},
+                            {"on", "ask", "expect"});
   bool ok = true;
   if (auto* v = YamlReader::find(n, "name")) {
     if (auto t = r.text(*v, "name")) c.name = *t;
@@ -93,6 +114,11 @@ void read_case(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
   }
   if (auto* v = YamlReader::find(n, "assume")) ok = read_assume(r, *v, c.assume) && ok;
   ok = date_field(r, n, "as_agreed_on", c.as_agreed_on, false) && ok;
+  if (auto* v = YamlReader::find(n, "without")) {
+    c.without = clause_ids(r, *v, "without", "an amendment");
+    ok = ok && c.without.has_value();
+  }
+  if (auto* v = YamlReader::find(n, "with")) ok = read_with(r, *v, c.with) && ok;
   c.complete = c.complete && ok;
   out.cases.push_back(std::move(c));
 }
@@ -161,14 +187,15 @@ bool read_runs(YamlReader& r, const YamlNode& v, TimelineSyntax& t) {
 }
 
 // A timeline: every key read even after an error in one, as in a case.
-// `without` and `with` are not allowed yet (the what-if issue adds them).
+// `without` and `with` as in a case.
 void read_timeline(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
   if (!r.expect_map(n, "a timeline")) return;
   TimelineSyntax t;
   t.offset = n.offset;
-  bool ok = r.check_keys(n, "a timeline",
-                         {"name", "ask", "from", "to", "assume", "as_agreed_on", "expect"},
-                         {"ask", "expect"});
+  bool ok = r.check_keys(
+      n, "a timeline",
+      {"name", "ask", "from", "to", "assume", "as_agreed_on", "without", "with", "expect"},
+      {"ask", "expect"});
   if (auto* v = YamlReader::find(n, "name")) {
     if (auto text = r.text(*v, "name")) t.name = *text;
   }
@@ -180,6 +207,11 @@ void read_timeline(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
   ok = date_field(r, n, "to", t.to, false) && ok;
   if (auto* v = YamlReader::find(n, "assume")) ok = read_assume(r, *v, t.assume) && ok;
   ok = date_field(r, n, "as_agreed_on", t.as_agreed_on, false) && ok;
+  if (auto* v = YamlReader::find(n, "without")) {
+    t.without = clause_ids(r, *v, "without", "an amendment");
+    ok = ok && t.without.has_value();
+  }
+  if (auto* v = YamlReader::find(n, "with")) ok = read_with(r, *v, t.with) && ok;
   if (auto* v = YamlReader::find(n, "expect")) ok = read_runs(r, *v, t) && ok;
   t.complete = ok;
   out.timelines.push_back(std::move(t));

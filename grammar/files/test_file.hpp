@@ -24,7 +24,9 @@ struct TestCaseSyntax {
   std::optional<std::vector<Name>> overridden;
   std::vector<std::pair<Name, Expr>> assume;
   Field<Expr> as_agreed_on;
-  bool complete = true;  // every required key present and read without error
+  std::optional<std::vector<Name>> without;  // amendment ids (SPEC §7.1)
+  std::vector<Name> with;                    // files of amendments, relative to the test file
+  bool complete = true;                      // every required key present and read without error
 };
 
 // One run a timeline expects: `from` and `through` are required, and null
@@ -43,9 +45,8 @@ struct ExpectedRunSyntax {
 // A timeline as read (SPEC §6 "Test files may pin timelines"): the runs of
 // one instance over `from`..`to` (all time when both are absent). As for a
 // case, the parts read after a shape error are kept and resolved, and
-// `complete` says whether it can run. The what-if keys `without` and `with`
-// (SPEC §7) are not read yet: they are unknown keys, as in a case, and will
-// sit beside `as_agreed_on` here when the scenario flags arrive.
+// `complete` says whether it can run. The what-if keys (SPEC §7) `without`
+// and `with` are read as in a case.
 struct TimelineSyntax {
   std::size_t offset = 0;  // the timeline's mapping: FILE:LINE of a failure
   std::string name;
@@ -53,7 +54,9 @@ struct TimelineSyntax {
   Field<Expr> from, to;  // date expressions, as a case's `on`
   std::vector<std::pair<Name, Expr>> assume;
   Field<Expr> as_agreed_on;
-  std::size_t expect_offset = 0;  // the `expect` list (for "lists no run")
+  std::optional<std::vector<Name>> without;  // amendment ids (SPEC §7.1)
+  std::vector<Name> with;                    // files of amendments, relative to the test file
+  std::size_t expect_offset = 0;             // the `expect` list (for "lists no run")
   std::vector<ExpectedRunSyntax> expect;
   bool complete = true;
 };

@@ -12,6 +12,7 @@
 namespace pacta {
 
 std::string shown_scalar(std::string_view value) {
+  if (value.find_first_of("\n\r\t") == std::string_view::npos) return std::string(value);
   std::string out;
   for (char c : value) {
     if (c == '\n') {
@@ -88,7 +89,6 @@ bool YamlReader::expect_scalar(const YamlNode& node, std::string_view what) {
 bool YamlReader::check_keys(const YamlNode& map, std::string_view what,
                             std::initializer_list<std::string_view> allowed,
                             std::initializer_list<std::string_view> required) {
-  std::vector<std::string> names(allowed.begin(), allowed.end());
   for (const auto& [k, v] : map.entries) {
     if (k->kind != YamlNode::Kind::Scalar) {
       error(k->offset, Code::E201, fmt::format("keys of {} must be plain words", what));
@@ -97,6 +97,7 @@ bool YamlReader::check_keys(const YamlNode& map, std::string_view what,
     bool known = false;
     for (auto a : allowed) known = known || k->value == a;
     if (known) continue;
+    const std::vector<std::string> names(allowed.begin(), allowed.end());  // only on an error
     std::string help = did_you_mean(k->value, names);
     if (help.empty()) help = fmt::format("allowed keys: {}", fmt::join(names, ", "));
     error(k->offset, Code::E202,

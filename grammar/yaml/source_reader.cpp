@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -96,9 +97,24 @@ std::string describe(const utf8::Decoded& c) {
 // document). A second BOM is an error rather than a zero-width character:
 // terminals show it as nothing, so every column after it on its line would
 // be one off; it usually comes from joining files saved with one.
+// Whether the 8 bytes at `p` are ASCII other than NUL (most of a file).
+bool plain_ascii8(const char* p) {
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, sizeof w);
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  return ((w & kHigh) | ((w - kOnes) & ~w & kHigh)) == 0;
+}
+
 std::optional<EncodingError> find_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
+    while (i + 8 <= text.size() && plain_ascii8(text.data() + i)) i += 8;
+    if (i >= text.size()) break;
+    if (text[i] != '\0' && static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     if (text[i] == '\0') {
       return EncodingError{i, "not UTF-8 text: a NUL byte in the file",
                            "pacta reads UTF-8 text; is this a binary file? remove the NUL byte"};

@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "grammar/utf8.hpp"
+#include "grammar/yaml/fast_reader.hpp"
 #include "grammar/yaml/nesting_scan.hpp"
 #include "grammar/yaml/scalar_text.hpp"
 
@@ -129,11 +130,23 @@ std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) {
              : a + b;
 }
 
+// The text of the file up to the end of the segment `base` is in: a YAML
+// document is one file of a source that holds several (a contract and its
+// --with amendments files), its offsets those of the whole.
+std::string_view segment_text(const SourceFile& file, std::size_t base) {
+  return file.text().substr(0, file.segment_at(base).end);
+}
+
 class TreeBuilder final : public YAML::EventHandler {
  public:
   TreeBuilder(const SourceFile& file, std::size_t base, const Limits& limits, Diagnostics& diags,
               YamlDocument& doc)
-      : file_(file), text_(file.text()), base_(base), limits_(limits), diags_(diags), doc_(doc) {}
+      : file_(file),
+        text_(segment_text(file, base)),
+        base_(base),
+        limits_(limits),
+        diags_(diags),
+        doc_(doc) {}
 
   bool found_errors() const { return found_errors_; }
 
@@ -192,6 +205,7 @@ class TreeBuilder final : public YAML::EventHandler {
       throw StopParsing{};
     }
     count_alias(slot.expanded, at);
+    doc_.has_aliases = true;
     attach(slot.node, at, slot.expanded);
   }
 
@@ -238,8 +252,7 @@ class TreeBuilder final : public YAML::EventHandler {
                    "fewer, larger entries");
       throw StopParsing{};
     }
-    doc_.nodes.push_back(std::make_unique<YamlNode>());
-    YamlNode& node = *doc_.nodes.back();
+    YamlNode& node = doc_.nodes.make();
     node.kind = kind;
     node.offset = offset_of(mark);
     node.content_offset = node.offset;
@@ -397,10 +410,17 @@ class TreeBuilder final : public YAML::EventHandler {
 }  // namespace
 
 std::optional<YamlDocument> read_yaml(const SourceFile& file, const Limits& limits,
-                                      Diagnostics& diags) {
-  std::string_view text = file.text();
+                                      Diagnostics& diags, std::size_t segment) {
+  const std::size_t begin = file.segments().at(segment).begin;
+  std::string_view text = segment_text(file, begin);
   // yaml-cpp skips a BOM but then counts positions from after it.
-  const std::size_t base = text.starts_with(utf8::kBom) ? utf8::kBom.size() : 0;
+  const std::size_t base =
+      begin + (text.substr(begin).starts_with(utf8::kBom) ? utf8::kBom.size() : 0);
+  // The plain subset rule files are written in, read without yaml-cpp;
+  // anything else (and every error) is yaml-cpp's (fast_reader.hpp). The
+  // fast reader nests at most max_yaml_depth collections, so the scan below
+  // (a lower bound of the nesting) would have found nothing in what it reads.
+  if (auto fast = yaml_fast::read(text, base, limits)) return fast;
   // Before yaml-cpp, which would queue every token of an over-deep flow
   // collection before the builder could count it (see nesting_scan.hpp).
   if (const auto too_deep = yaml_scan::first_too_deep(text, base, limits.max_yaml_depth)) {
@@ -409,11 +429,18 @@ std::optional<YamlDocument> read_yaml(const SourceFile& file, const Limits& limi
                 "flatten the structure");
     return std::nullopt;
   }
+  return yaml_fast::read_with_yaml_cpp(file, base, limits, diags);
+}
+
+std::optional<YamlDocument> yaml_fast::read_with_yaml_cpp(const SourceFile& file, std::size_t base,
+                                                          const Limits& limits,
+                                                          Diagnostics& diags) {
+  std::string_view text = segment_text(file, base);
   YamlDocument doc;
   TreeBuilder builder(file, base, limits, diags, doc);
   auto error_at = [&](const YAML::Mark& mark, std::string message, std::string help) {
     if (mark.is_null() || mark.pos < 0) {
-      diags.error(file.path(), Code::E104, std::move(message), std::move(help));
+      diags.error(file.path_at(base), Code::E104, std::move(message), std::move(help));
     } else {
       diags.error(file, base + static_cast<std::size_t>(mark.pos), Code::E104, std::move(message),
                   std::move(help));
@@ -447,10 +474,10 @@ std::optional<YamlDocument> read_yaml(const SourceFile& file, const Limits& limi
     error_at(e.mark, std::move(explained.message), std::move(explained.help));
     return std::nullopt;
   } catch (const std::exception& e) {
-    diags.error(file.path(), Code::E104, fmt::format("cannot read the YAML: {}", e.what()));
+    diags.error(file.path_at(base), Code::E104, fmt::format("cannot read the YAML: {}", e.what()));
     return std::nullopt;
   } catch (...) {
-    diags.error(file.path(), Code::E104, "cannot read the YAML");
+    diags.error(file.path_at(base), Code::E104, "cannot read the YAML");
     return std::nullopt;
   }
   if (builder.found_errors()) return std::nullopt;
@@ -474,7 +501,18 @@ std::vector<std::size_t> scalar_offsets(const SourceFile& file, const YamlNode& 
   if (node.kind != YamlNode::Kind::Scalar) {
     return std::vector<std::size_t>(node.value.size() + 1, node.offset);
   }
-  return align_scalar(file.text(), node).map;
+  // A one-line scalar written as its value (no escape, quote or break
+  // inside): byte i is at content_offset + i, as align_scalar would find.
+  const std::string_view text = file.text();
+  const std::string& v = node.value;
+  if (node.style != YamlNode::Style::Literal && node.style != YamlNode::Style::Folded &&
+      v.find_first_of("\n\r'\"\\") == std::string::npos &&
+      text.substr(std::min(node.content_offset, text.size()), v.size()) == v) {
+    std::vector<std::size_t> map(v.size() + 1);
+    for (std::size_t i = 0; i < map.size(); ++i) map[i] = node.content_offset + i;
+    return map;
+  }
+  return align_scalar(text, node).map;
 }
 
 }  // namespace pacta

@@ -2,6 +2,7 @@
 // YAML read into a tree of located nodes (yaml-cpp's event API behind this
 // header). Duplicate keys, alias bombs, over-deep nesting, bad encodings and
 // syntax errors become diagnostics (E1xx); nothing throws.
+#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -36,10 +37,32 @@ struct YamlNode {
   std::vector<YamlEntry> entries;      // Map, file order
 };
 
+// The nodes of a document, in creation order, in chunks that never move
+// (a node's address is stable): one allocation per chunk, not per node.
+class YamlNodes {
+ public:
+  YamlNode& make() {
+    if (chunks_.empty() || chunks_.back().size() == chunks_.back().capacity()) {
+      // 64, 128, ... up to 4096 nodes: a small file allocates little.
+      const std::size_t shift = std::min<std::size_t>(chunks_.size(), 6);
+      chunks_.emplace_back().reserve(std::size_t{64} << shift);
+    }
+    ++size_;
+    return chunks_.back().emplace_back();
+  }
+  std::size_t size() const { return size_; }
+  const std::vector<std::vector<YamlNode>>& chunks() const { return chunks_; }
+
+ private:
+  std::vector<std::vector<YamlNode>> chunks_;
+  std::size_t size_ = 0;
+};
+
 // Owns the nodes; an alias is a second pointer to the anchored node.
 struct YamlDocument {
-  std::vector<std::unique_ptr<YamlNode>> nodes;
+  YamlNodes nodes;
   const YamlNode* root = nullptr;  // nullptr for an empty document
+  bool has_aliases = false;        // some node is reached twice
 };
 
 // Reads a whole file from disk into a SourceFile: E101 unreadable, E102
@@ -53,9 +76,10 @@ std::optional<SourceFile> make_source(std::string path, std::string bytes, const
 
 // Parses the single YAML document of `file`. nullopt after reporting E104
 // (syntax), E105 (duplicate key), E106 (alias expansion or depth limits).
-// An empty document gives a YamlDocument with root == nullptr.
+// An empty document gives a YamlDocument with root == nullptr. Of a source
+// holding several files, the file `segment` (offsets are the whole's).
 std::optional<YamlDocument> read_yaml(const SourceFile& file, const Limits& limits,
-                                      Diagnostics& diags);
+                                      Diagnostics& diags, std::size_t segment = 0);
 
 // The entry of `map` whose key is the scalar `key`, or nullptr (also when
 // `map` is not a mapping). Keys are unique: a duplicate is E105.

@@ -257,7 +257,7 @@ TEST_CASE("every diagnostic code is in the table, documented and has a golden ca
     if (std::regex_search(line, m, heading)) documented[m[2]] = anchor_of(m[1]);
   }
   std::set<std::string> shown;
-  static const std::regex shown_code(R"((?:\[|"code": ")(E\d{3}))");
+  static const std::regex shown_code(R"((?:\[|"code": ?")(E\d{3}))");
   for (const auto& dir : case_dirs()) {
     std::string text =
         read_file((dir / "expected.err").string()) + read_file((dir / "expected.out").string());

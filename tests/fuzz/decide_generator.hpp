@@ -283,7 +283,9 @@ void write_patch(Writer& w, int index, const Patch& p) {
   }
 }
 
-inline std::string write_yaml(const Model& m, bool with_amendments) {
+// The rule file of the model; `skip`: an amendment left out of the file,
+// as a user would delete it by hand (what `--without` is compared with).
+inline std::string write_yaml(const Model& m, bool with_amendments, int skip = -1) {
   Writer w(m.style);
   w.raw("pacta: 1\ncontract: generated\n");
   if (m.contract_default >= 0) {
@@ -308,9 +310,12 @@ inline std::string write_yaml(const Model& m, bool with_amendments) {
   for (std::size_t i = 0; i < m.originals; ++i) {
     write_clause(w, 4, static_cast<int>(i), m.clauses[i]);
   }
-  if (!with_amendments || m.amendments.empty()) return w.take();
+  if (!with_amendments || m.amendments.empty() || (m.amendments.size() == 1 && skip == 0)) {
+    return w.take();
+  }
   w.raw("amendments:\n");
   for (std::size_t a = 0; a < m.amendments.size(); ++a) {
+    if (static_cast<int>(a) == skip) continue;
     const Amendment& am = m.amendments[a];
     w.line(2, "- id: a" + std::to_string(a) + "\n");
     w.scalar(4, "signed", kAmendmentDates[am.signed_on].text);

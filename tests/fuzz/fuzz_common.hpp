@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/load.hpp"
 #include "grammar/diagnostic.hpp"
@@ -75,6 +77,19 @@ class Bytes {
   const std::uint8_t* data_;
   std::size_t size_;
   std::size_t pos_ = 0;
+};
+
+// Bytes from a seeded generator (the property tests over generated
+// contracts): `in` reads 400 of them. Not copyable: `in` points into `bytes`.
+struct SeededBytes {
+  explicit SeededBytes(unsigned seed) : bytes(400) {
+    std::mt19937 prng(seed);
+    for (auto& b : bytes) b = static_cast<std::uint8_t>(prng() & 0xffu);
+  }
+  SeededBytes(const SeededBytes&) = delete;
+  SeededBytes& operator=(const SeededBytes&) = delete;
+  std::vector<std::uint8_t> bytes;
+  Bytes in{bytes.data(), bytes.size()};
 };
 
 // A small contract with every kind of declaration: parties, two enums with

@@ -17,7 +17,13 @@
 //    no overridden clause is in `by`;
 //  - deciding the same question twice gives the same decision;
 //  - as agreed before every amendment's signature, the contract answers as
-//    the same contract written without its amendments.
+//    the same contract written without its amendments;
+//  - without one of its amendments (--without), it answers every instance
+//    on every day as the file edited by hand to delete that amendment, and
+//    a conflict is found exactly when that file does not load
+//    (without_oracle.hpp);
+//  - split into a rule file and a file of amendments (--with), it answers
+//    every instance on every day as the whole file.
 #include <algorithm>
 #include <array>
 #include <climits>
@@ -38,6 +44,7 @@
 #include "engine/decide/decider.hpp"
 #include "fuzz_common.hpp"
 #include "reference_decider.hpp"
+#include "without_oracle.hpp"
 
 using namespace pacta;
 using namespace pacta::fuzz::generated;
@@ -225,6 +232,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                        context + "\nas agreed on 0001-01-01 vs without amendments");
     }
     compare(without, reference(model, q, std::nullopt, false), context + "\n(no amendments)");
+  }
+  if (has_amendments) {
+    // --without one amendment == the file edited by hand to delete it.
+    const int dropped = static_cast<int>(in.pick(static_cast<unsigned>(model.amendments.size())));
+    const std::string differs =
+        pacta::oracle::without_disagreement(model, dropped, {make_question(in)});
+    PACTA_FUZZ_CHECK(differs.empty(), differs);
+    // --with: the amendments from one on moved to a file of amendments ==
+    // the whole file.
+    const std::size_t split = in.pick(static_cast<unsigned>(model.amendments.size()));
+    const std::string split_differs =
+        pacta::oracle::with_disagreement(model, split, {make_question(in)});
+    PACTA_FUZZ_CHECK(split_differs.empty(), split_differs);
   }
   return 0;
 }

@@ -7,7 +7,9 @@
 //    error offset lies within the input;
 //  - round trip: parse(print(e)) succeeds, equals e with spans ignored, and
 //    prints the same text again (the same for action patterns);
-//  - a type-checked expression evaluates to a value of its type.
+//  - a type-checked expression evaluates to a value of its type;
+//  - the parsers and the grammar alone (without the reader of simple forms,
+//    grammar/expr/internal/simple.hpp) give the same tree, spans included.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -114,12 +116,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text = fuzz::as_text(data, size);
   auto expr = parse_expression(text);
   check_result_shape(expr, text);
+  // The reader of simple forms builds the grammar's tree, spans included,
+  // and takes nothing the grammar rejects.
+  auto by_grammar = parse_expression_by_grammar(text);
+  PACTA_FUZZ_CHECK(expr.value == by_grammar.value, std::string(text));
   if (expr.value) {
     round_trip(*expr.value);
     type_check(*expr.value, text);
   }
   auto pattern = parse_action_pattern(text);
   check_result_shape(pattern, text);
+  PACTA_FUZZ_CHECK(pattern.value == parse_action_pattern_by_grammar(text).value, std::string(text));
   if (pattern.value) round_trip(*pattern.value);
   return 0;
 }

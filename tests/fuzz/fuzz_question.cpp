@@ -109,7 +109,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   PACTA_FUZZ_CHECK(all.has_value(), "the fixed contract has few instances");
   const ActionDecl& action = c.actions[pattern->action];
   std::optional<CompiledContract> scenario;
-  if (agreed) scenario.emplace(c, Scenario{*agreed});
+  if (agreed) scenario.emplace(c, Scenario{*agreed, {}});
   Decider decider(scenario ? *scenario : all_amendments);
   for (const auto& args : *all) {
     PACTA_FUZZ_CHECK(args.size() == action.params.size(), action.name);

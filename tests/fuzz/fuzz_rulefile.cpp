@@ -26,7 +26,7 @@ namespace {
 void decide_some(const Contract& c) {
   // Scenarios: every amendment, and as agreed before the first signature.
   std::vector<Scenario> scenarios{Scenario{}};
-  if (!c.amendments.empty()) scenarios.push_back(Scenario{Date::min()});
+  if (!c.amendments.empty()) scenarios.push_back(Scenario{Date::min(), {}});
   const Date dates[] = {*Date::from_ymd(2000, 1, 1), *Date::from_ymd(2025, 10, 28), Date::max()};
   std::size_t budget = 256;  // decisions per input: bounded, whatever the contract
   for (const Scenario& scenario : scenarios) {

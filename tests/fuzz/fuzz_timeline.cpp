@@ -8,11 +8,13 @@
 //  - the timeline equals the runs of the days decided one by one, or fails
 //    on the same first day with the same error (a refusal, "too many days",
 //    is allowed only for a comparison with `date` on both sides, and only
-//    past Limits::max_decision_steps: never in these windows);
+//    past the step bound: never in these windows);
 //  - the timeline over all time tiles all time with runs that differ from
 //    their neighbours, and clipped to the window it is the window's
 //    timeline;
-//  - asking again (scratch space reused) gives the same timeline.
+//  - asking again (scratch space reused) gives the same timeline, and so
+//    does one Timeliner asked about every instance in turn (as `pacta
+//    timeline` asks: a clause of one action may set aside one of another).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -81,6 +83,17 @@ void check_all_time(Timeliner& t, int action, const std::vector<int>& args, DayR
   }
 }
 
+// The step bound of each Timeliner. The default (100 million) lets a
+// comparison with `date` on both sides be walked day by day over all time:
+// seconds of work for one instance under the sanitizers, past libFuzzer's
+// timeout. A window of at most six years costs under 200,000 steps, so this
+// bound refuses only the all-time walk, whose refusal check_all_time skips.
+Limits timeline_limits() {
+  Limits limits;
+  limits.max_decision_steps = 2'000'000;
+  return limits;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -107,6 +120,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!situation) return 0;  // a named date out of range: no question can be asked
   static const bool verbose = std::getenv("PACTA_FUZZ_VERBOSE") != nullptr;
   if (verbose) std::fprintf(stderr, "----\n%s", yaml.c_str());
+  // One Timeliner for every instance, as `pacta timeline` uses it: what one
+  // instance leaves behind must not change the next one's timeline.
+  Timeliner shared(compiled, *situation, timeline_limits());
   for (std::size_t a = 0; a < c.actions.size(); ++a) {
     const Pattern any{static_cast<int>(a), std::vector<int>(c.actions[a].params.size(), -1)};
     for (InstanceOdometer it(c, any); !it.done(); it.next()) {
@@ -121,12 +137,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const oracle::Answer days =
           oracle::decide_every_day(compiled, *situation, action, args, window);
       // A Timeliner per instance: each timeline has its own step budget.
-      Timeliner timeliner(compiled, *situation, Limits{});
+      static const Limits limits = timeline_limits();
+      Timeliner timeliner(compiled, *situation, limits);
       const oracle::Answer got = oracle::timeline_of(timeliner, action, args, window);
       const std::string diff = oracle::disagreement(days, got);
       PACTA_FUZZ_CHECK(diff.empty(), context + diff);
       const oracle::Answer again = oracle::timeline_of(timeliner, action, args, window);
       PACTA_FUZZ_CHECK(oracle::disagreement(got, again).empty(), context + "asked twice");
+      const oracle::Answer reused = oracle::timeline_of(shared, action, args, window);
+      if (!oracle::refused(reused)) {  // its step budget is shared by every instance
+        PACTA_FUZZ_CHECK(oracle::disagreement(got, reused).empty(),
+                         context + "with the Timeliner of the instances before");
+      }
       check_all_time(timeliner, action, args, window, got, context);
     }
   }

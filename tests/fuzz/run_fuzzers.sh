@@ -34,7 +34,7 @@ build=$(cd "$1" && pwd) || exit 2
 seconds=${2:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 fuzzdir=$root/tests/fuzz
-read -r -a targets <<< "${PACTA_FUZZ_TARGETS:-expression rulefile question testfile decide timeline}"
+read -r -a targets <<< "${PACTA_FUZZ_TARGETS:-expression rulefile question testfile decide timeline batch yaml_fast}"
 read -r -a extra <<< "${PACTA_FUZZ_ARGS:-}"
 rss_mb=${PACTA_FUZZ_RSS_MB:-1024}
 input_timeout=${PACTA_FUZZ_TIMEOUT:-10}

@@ -86,6 +86,8 @@ std::string collected_json(const Contract& c, const std::vector<std::pair<int, V
     assume[c.facts[fact].name] = value_json(c, c.facts[fact].type, value);
   }
   j["assume"] = assume;
+  j["without"] = Json::array();
+  j["with"] = Json::array();
   Json list = Json::array();
   for (const auto& r : results) {
     const ActionDecl& a = c.actions[r.action];

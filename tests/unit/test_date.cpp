@@ -100,6 +100,19 @@ TEST_CASE("from_ymd rejects impossible dates", "[date]") {
   CHECK_FALSE(Date::from_ymd(-5, 1, 1));
 }
 
+TEST_CASE("from_ymd takes exactly the days days_in_month gives, every month of the range",
+          "[date]") {
+  std::size_t wrong = 0;
+  for (int y = 1; y <= 9999; ++y) {
+    for (int m = 1; m <= 12; ++m) {
+      for (int d = 0; d <= 32; ++d) {
+        if (Date::from_ymd(y, m, d).has_value() != (d >= 1 && d <= days_in_month(y, m))) ++wrong;
+      }
+    }
+  }
+  CHECK(wrong == 0);
+}
+
 TEST_CASE("leap years follow the Gregorian rule", "[date]") {
   CHECK(days_in_month(1900, 2) == 28);
   CHECK(days_in_month(2000, 2) == 29);

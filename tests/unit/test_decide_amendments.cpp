@@ -90,8 +90,8 @@ amendments:
     return out;
   };
   CHECK(names(CompiledContract(c, Scenario{})) == Ids{"late", "early"});
-  CHECK(names(CompiledContract(c, Scenario{day("2025-02-01")})) == Ids{"early"});
-  CHECK(names(CompiledContract(c, Scenario{day("2025-01-31")})).empty());
+  CHECK(names(CompiledContract(c, Scenario{day("2025-02-01"), {}})) == Ids{"early"});
+  CHECK(names(CompiledContract(c, Scenario{day("2025-01-31"), {}})).empty());
 }
 
 // ---------------------------------------------------------------------------
@@ -136,7 +136,7 @@ amendments:
   CHECK(rewritten.when == original.when);
 
   // Another scenario shares the original version and the amended parts.
-  const CompiledContract agreed_early(c, Scenario{day("2025-03-01")});
+  const CompiledContract agreed_early(c, Scenario{day("2025-03-01"), {}});
   REQUIRE(agreed_early.versions().size() == 2);
   CHECK(agreed_early.versions()[0].version == all.versions()[0].version);
   const ClauseVersion& early_retitled = *agreed_early.versions()[1].version;

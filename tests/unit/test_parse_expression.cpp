@@ -324,3 +324,55 @@ TEST_CASE("keywords and identifiers", "[expression]") {
     CHECK(is_identifier(w) == (std::string(w) == "And"));
   }
 }
+
+// `and` over comparisons of dates, names and durations are read without the grammar
+// (grammar/expr/internal/simple.hpp): the same trees and spans, and what is
+// not quite one of them still goes to the grammar and its errors.
+TEST_CASE("the commonest forms parse as every other form does", "[expression][spans]") {
+  auto r = parse_expression("  channel != c5 ");
+  REQUIRE(r.value);
+  const Expr& e = *r.value;
+  CHECK(e.kind == Expr::Kind::Binary);
+  CHECK(e.binary_op == BinaryOp::Ne);
+  CHECK(e.span == Span{2, 15});
+  REQUIRE(e.operands.size() == 2);
+  CHECK(e.operands[0].name == "channel");
+  CHECK(e.operands[0].span == Span{2, 9});
+  CHECK(e.operands[0].name_span == Span{2, 9});
+  CHECK(e.operands[1].name == "c5");
+  CHECK(e.operands[1].span == Span{13, 15});
+  for (const char* op : {"==", "!=", "<", "<=", ">", ">="}) {
+    const std::string simple = std::string("a ") + op + " 2030-07-11";
+    const std::string general = std::string("(a) ") + op + " (2030-07-11)";
+    INFO(simple);
+    REQUIRE(parse_expression(simple).value);
+    REQUIRE(parse_expression(general).value);
+    CHECK(without_spans(*parse_expression(simple).value) ==
+          without_spans(*parse_expression(general).value));
+  }
+  for (const char* simple : {"region in [r1, r8] and approved", "start + 3 days - 1 week",
+                             "a in []", "d - 2020-01-01 >= e + 1 year"}) {
+    INFO(simple);
+    std::string general = simple;
+    general.insert(0, "(").append(")");
+    REQUIRE(parse_expression(simple).value);
+    CHECK(without_spans(*parse_expression(simple).value) ==
+          without_spans(*parse_expression(general).value));
+  }
+  auto d = parse_expression(" 2030-07-11");
+  REQUIRE(d.value);
+  CHECK(d.value->kind == Expr::Kind::DateLit);
+  CHECK(d.value->span == Span{1, 11});
+  CHECK(d.value->date == *Date::from_ymd(2030, 7, 11));
+
+  auto minus = parse_expression("2030-07-11-5");  // a date minus a number, not a date
+  REQUIRE(minus.value);
+  CHECK(minus.value->binary_op == BinaryOp::Sub);
+  CHECK(parse_expression("a.b").value->qualifier == "a");
+  for (const char* bad : {"2030-02-30", "2030-7-11", "min", "a == 2030-13-01", "a == b == c",
+                          "a ==", "a =! b", "_"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_expression(bad).value);
+    CHECK_FALSE(parse_expression(bad).errors.empty());
+  }
+}

@@ -189,7 +189,7 @@ std::vector<Run> runs_of(const fixture::Loaded& loaded, DayRange range,
                          std::optional<Date> as_agreed_on = std::nullopt,
                          TimelineFailure* failure = nullptr) {
   const Contract& c = loaded.contract();
-  const CompiledContract compiled(c, Scenario{as_agreed_on});
+  const CompiledContract compiled(c, Scenario{as_agreed_on, {}});
   SituationError serr;
   auto situation = make_situation(c, range.first, fixture::assumptions(c, assume), serr);
   REQUIRE(situation.has_value());

@@ -130,10 +130,8 @@ const DayRange kGeneratedWindows[] = {
 };
 
 void check_generated(unsigned seed) {
-  std::mt19937 prng(seed);
-  std::vector<std::uint8_t> bytes(400);
-  for (auto& b : bytes) b = static_cast<std::uint8_t>(prng() & 0xffu);
-  fuzz::Bytes in(bytes.data(), bytes.size());
+  fuzz::SeededBytes seeded(seed);
+  fuzz::Bytes& in = seeded.in;
   const gen::Model model = gen::make_model(in);
   const std::string yaml = gen::write_yaml(model, true);
   INFO("seed " << seed << "\n" << yaml);

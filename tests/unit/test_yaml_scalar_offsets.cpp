@@ -174,20 +174,23 @@ TEST_CASE("offsets: every scalar of a mixed file is aligned in order", "[yaml][o
   INFO(rendered(loaded.diags));
   REQUIRE(loaded.doc);
   std::size_t scalars = 0;
-  for (const auto& node : loaded.doc->nodes) {
-    if (node->kind != Kind::Scalar) continue;
-    ++scalars;
-    INFO(node->value);
-    const Offsets map = pacta::scalar_offsets(*loaded.file, *node);
-    REQUIRE(map.size() == node->value.size() + 1);
-    CHECK(map.front() == node->content_offset);
-    CHECK(std::is_sorted(map.begin(), map.end()));
-    CHECK(map.back() > map.front() + (node->value.empty() ? 0 : node->value.size() / 2));
-    // Every non-space byte sits on the same byte in the file, unless escaped.
-    for (std::size_t i = 0; i < node->value.size(); ++i) {
-      const char c = node->value[i];
-      if (c == ' ' || c == '\n' || static_cast<unsigned char>(c) >= 0x80 || c == '"') continue;
-      CHECK(text[map[i]] == c);
+  for (const auto& chunk : loaded.doc->nodes.chunks()) {
+    for (const pacta::YamlNode& each : chunk) {
+      const pacta::YamlNode* node = &each;
+      if (node->kind != Kind::Scalar) continue;
+      ++scalars;
+      INFO(node->value);
+      const Offsets map = pacta::scalar_offsets(*loaded.file, *node);
+      REQUIRE(map.size() == node->value.size() + 1);
+      CHECK(map.front() == node->content_offset);
+      CHECK(std::is_sorted(map.begin(), map.end()));
+      CHECK(map.back() > map.front() + (node->value.empty() ? 0 : node->value.size() / 2));
+      // Every non-space byte sits on the same byte in the file, unless escaped.
+      for (std::size_t i = 0; i < node->value.size(); ++i) {
+        const char c = node->value[i];
+        if (c == ' ' || c == '\n' || static_cast<unsigned char>(c) >= 0x80 || c == '"') continue;
+        CHECK(text[map[i]] == c);
+      }
     }
   }
   CHECK(scalars == 16);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -48,8 +49,15 @@ struct CheckerState {
   // how it types: a `when`'s action (its params resolve by name), or a
   // bound's kind (BoundKind). An aliased `when` shares one AST, so it is
   // typed (and its errors reported) once per action, and every clause
-  // holds the same TypedExpr. Null: it did not check.
-  std::map<std::pair<const Expr*, int>, SharedExpr> typed;
+  // holds the same TypedExpr. Null: it did not check. Only ASTs that more
+  // than one field holds are kept here: every field is checked once, so an
+  // AST of one field alone is typed once without it.
+  struct TypedKeyHash {
+    std::size_t operator()(const std::pair<const Expr*, int>& k) const {
+      return std::hash<const Expr*>{}(k.first) * 31 + std::hash<int>{}(k.second);
+    }
+  };
+  std::unordered_map<std::pair<const Expr*, int>, SharedExpr, TypedKeyHash> typed;
 };
 
 // Reports a cycle found by walk_graph: "<relation> in a cycle: a -> b -> a",

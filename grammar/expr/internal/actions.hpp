@@ -245,14 +245,7 @@ struct PushOperand {
 
 // `left op right`, in place of `left`.
 inline void fold(Expr& left, BinaryOp op, Expr& right) {
-  Expr node;
-  node.kind = Expr::Kind::Binary;
-  node.binary_op = op;
-  node.span = Span{left.span.begin, right.span.end};
-  node.operands.reserve(2);
-  node.operands.push_back(std::move(left));
-  node.operands.push_back(std::move(right));
-  left = std::move(node);
+  left = binary_node(op, std::move(left), std::move(right));
 }
 
 // _val holds the left operand, _attr the right one.

@@ -7,10 +7,13 @@
 //   1. prescan.hpp: the size limit (E304), then a linear pass that rejects
 //      non-ASCII bytes and nesting deeper than Limits::max_nesting_depth
 //      (E303), so the X3 recursion below is bounded whatever the input;
-//   2. the X3 grammar; `>` expectation points carry rule names that
+//   2. simple.hpp: the commonest forms (`a != b and c in [d, e]`, `start +
+//      3 days`, a pattern of names), read directly into the tree the
+//      grammar would build;
+//   3. otherwise the X3 grammar; `>` expectation points carry rule names that
 //      messages.hpp turns into words; errors found inside semantic actions
 //      (dates, numbers, keywords) are thrown as ParseError;
-//   3. the first error stops the parse.
+//   4. the first error stops the parse.
 #include <boost/spirit/home/x3.hpp>
 #include <initializer_list>
 #include <optional>
@@ -21,6 +24,7 @@
 #include "grammar/expr/internal/lexical.hpp"
 #include "grammar/expr/internal/messages.hpp"
 #include "grammar/expr/internal/prescan.hpp"
+#include "grammar/expr/internal/simple.hpp"
 #include "grammar/expr/keywords.hpp"
 #include "grammar/expr/parse.hpp"
 
@@ -236,8 +240,13 @@ ParseResult<T> failure(ParseError e) {
 
 template <class T, class Start>
 ParseResult<T> run(std::string_view text, const Limits& limits, const Start& start,
-                   std::string_view what) {
+                   std::string_view what, std::optional<T> (*simple)(std::string_view)) {
   if (std::optional<ParseError> e = prescan(text, limits, what)) return failure<T>(std::move(*e));
+  if (std::optional<T> tree = simple(text)) {
+    ParseResult<T> r;
+    r.value = std::move(tree);
+    return r;
+  }
   const Iterator begin = text.data();
   Iterator first = begin;
   const Iterator last = begin + text.size();
@@ -264,7 +273,7 @@ ParseResult<T> run(std::string_view text, const Limits& limits, const Start& sta
 }  // namespace
 
 ParseResult<Expr> parse_expression(std::string_view text, const Limits& limits) {
-  ParseResult<Expr> result = run<Expr>(text, limits, top, "the expression");
+  ParseResult<Expr> result = run<Expr>(text, limits, top, "the expression", simple_expression);
   if (result.value) {
     if (std::optional<ParseError> e = tree_depth_error(*result.value, limits)) {
       return failure<Expr>(std::move(*e));
@@ -274,7 +283,31 @@ ParseResult<Expr> parse_expression(std::string_view text, const Limits& limits) 
 }
 
 ParseResult<ActionPattern> parse_action_pattern(std::string_view text, const Limits& limits) {
-  return run<ActionPattern>(text, limits, pattern_top, "the action pattern");
+  return run<ActionPattern>(text, limits, pattern_top, "the action pattern", simple_action_pattern);
+}
+
+namespace {
+
+template <class T>
+std::optional<T> none(std::string_view /*text*/) {
+  return std::nullopt;
+}
+
+}  // namespace
+
+ParseResult<Expr> parse_expression_by_grammar(std::string_view text, const Limits& limits) {
+  ParseResult<Expr> result = run<Expr>(text, limits, top, "the expression", none<Expr>);
+  if (result.value) {
+    if (std::optional<ParseError> e = tree_depth_error(*result.value, limits)) {
+      return failure<Expr>(std::move(*e));
+    }
+  }
+  return result;
+}
+
+ParseResult<ActionPattern> parse_action_pattern_by_grammar(std::string_view text,
+                                                           const Limits& limits) {
+  return run<ActionPattern>(text, limits, pattern_top, "the action pattern", none<ActionPattern>);
 }
 
 }  // namespace pacta
