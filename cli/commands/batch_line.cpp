@@ -102,25 +102,14 @@ std::string type_name(od::json_type t) {
   return "a value";
 }
 
-// Walks one value so that all of it is checked as JSON (on-demand checks
-// only what it is asked for).
-simdjson::error_code check_value(od::value v, int depth) {
-  od::json_type t{};
-  if (auto e = v.type().get(t)) return e;
-  if (depth > kMaxIdDepth) return simdjson::DEPTH_ERROR;
+simdjson::error_code check_value(od::value v, int depth);
+
+// What checking a value and a whole line share: an array's items walked,
+// a scalar read once (`t` is neither an object nor null: callers' own).
+// `V` is od::value or od::document, whose accessors are spelled alike.
+template <class V>
+simdjson::error_code check_array_or_scalar(V& v, od::json_type t, int depth) {
   switch (t) {
-    case od::json_type::object: {
-      od::object o;
-      if (auto e = v.get_object().get(o)) return e;
-      for (auto f : o) {
-        od::field field;
-        std::string_view key;
-        if (auto e = std::move(f).get(field)) return e;
-        if (auto e = field.unescaped_key().get(key)) return e;
-        if (auto e = check_value(field.value(), depth + 1)) return e;
-      }
-      return simdjson::SUCCESS;
-    }
     case od::json_type::array: {
       od::array a;
       if (auto e = v.get_array().get(a)) return e;
@@ -143,10 +132,35 @@ simdjson::error_code check_value(od::value v, int depth) {
       bool b = false;
       return v.get_bool().get(b);
     }
+    default:
+      return simdjson::INCORRECT_TYPE;
+  }
+}
+
+// Walks one value so that all of it is checked as JSON (on-demand checks
+// only what it is asked for).
+simdjson::error_code check_value(od::value v, int depth) {
+  od::json_type t{};
+  if (auto e = v.type().get(t)) return e;
+  if (depth > kMaxIdDepth) return simdjson::DEPTH_ERROR;
+  switch (t) {
+    case od::json_type::object: {
+      od::object o;
+      if (auto e = v.get_object().get(o)) return e;
+      for (auto f : o) {
+        od::field field;
+        std::string_view key;
+        if (auto e = std::move(f).get(field)) return e;
+        if (auto e = field.unescaped_key().get(key)) return e;
+        if (auto e = check_value(field.value(), depth + 1)) return e;
+      }
+      return simdjson::SUCCESS;
+    }
     case od::json_type::null:
       return v.is_null().value_unsafe() ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+    default:
+      return check_array_or_scalar(v, t, depth);
   }
-  return simdjson::INCORRECT_TYPE;
 }
 
 }  // namespace
@@ -374,35 +388,10 @@ struct BatchLineParser::Impl {
   // A line that is a JSON value but not an object, checked whole (on-demand
   // takes `nope` for null until asked for it).
   simdjson::error_code check_root(od::document& doc, od::json_type t) {
-    switch (t) {
-      case od::json_type::array: {
-        od::array a;
-        if (auto e = doc.get_array().get(a)) return e;
-        for (auto element : a) {
-          od::value item;
-          if (auto e = element.get(item)) return e;
-          if (auto e = check_value(item, 1)) return e;
-        }
-        return simdjson::SUCCESS;
-      }
-      case od::json_type::string: {
-        std::string_view s;
-        return doc.get_string().get(s);
-      }
-      case od::json_type::number: {
-        double d = 0;
-        return doc.get_double().get(d);
-      }
-      case od::json_type::boolean: {
-        bool b = false;
-        return doc.get_bool().get(b);
-      }
-      default: {
-        bool null = false;
-        if (auto e = doc.is_null().get(null)) return e;
-        return null ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
-      }
-    }
+    if (t != od::json_type::null) return check_array_or_scalar(doc, t, 0);
+    bool null = false;
+    if (auto e = doc.is_null().get(null)) return e;
+    return null ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
   }
 
   void read_object(od::document& doc) {
