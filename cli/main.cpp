@@ -71,6 +71,11 @@ void add_question(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
       ->allow_extra_args(false);
   cmd->add_option("--facts", q.facts,
                   "Assume the facts of a YAML file (fact: value per line); --assume wins");
+  cmd->add_option("--unknown", q.unknown,
+                  "Leave a fact unknown, setting its default aside: the answer splits into "
+                  "cases over its values (repeatable)")
+      ->take_all()
+      ->allow_extra_args(false);
   cmd->add_option("--as-agreed-on", q.as_agreed_on,
                   "Only amendments signed on or before this date exist");
   add_amendment_flags(cmd, q);

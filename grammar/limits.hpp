@@ -45,6 +45,11 @@ struct Limits {
   std::size_t max_timeline_runs = 1'000'000;
   // Instance rows one timeline picture (--format svg/html) may draw.
   std::size_t max_picture_rows = 10'000;
+  // Combinations of cells of the unknown facts one conditional answer may
+  // decide each instance under (SPEC §7.3: two per bool, one per value, two
+  // per number threshold plus one): past it the answer is refused (E613)
+  // and an --assume asked for. Deciding steps are counted per combination.
+  std::size_t max_unknown_combinations = 4096;
   // Instances one `--expect` line on stderr names; the rest are counted.
   std::size_t max_listed_instances = 10;
   // Exact numbers (language.md §6): a result of + - * / whose numerator or

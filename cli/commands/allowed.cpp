@@ -26,7 +26,8 @@ std::optional<Selection> select_instances(const PreparedQuestion& q, const Allow
               o.question.kind,
               o.question.file,
               "narrow the question with --action and a pattern, e.g. --action "
-              "'act(param=value)', or with --party"};
+              "'act(param=value)', or with --party",
+              {}};
   if (enumerated(c, s.patterns) > limits.max_instances) {
     diags.error(
         o.question.file, Code::E606,

@@ -21,8 +21,13 @@ std::optional<Selection> pattern_selection(const PreparedQuestion& q, const AskO
   const Contract& c = q.contract();
   auto pattern = parse_question_pattern(c, o.action, limits, diags);
   if (!pattern) return std::nullopt;
-  Selection s{{*pattern},      std::nullopt, std::nullopt,
-              o.question.kind, "<action>",   "bind more params in the pattern"};
+  Selection s{{*pattern},
+              std::nullopt,
+              std::nullopt,
+              o.question.kind,
+              "<action>",
+              "bind more params in the pattern",
+              {}};
   if (enumerated(c, s.patterns) > limits.max_instances) {
     diags.error("<action>", Code::E606,
                 fmt::format("'{}' has more than {} instances", o.action, limits.max_instances),

@@ -26,6 +26,9 @@ struct QuestionOptions {
   std::string on;
   std::vector<std::string> assume;
   std::optional<std::string> facts;  // --facts FILE
+  // --unknown FACT (repeatable): the fact's default is set aside and the
+  // answer splits into cases over its values (SPEC §7.3).
+  std::vector<std::string> unknown;
   std::optional<std::string> as_agreed_on;
   std::vector<std::string> without;  // --without AMENDMENT (repeatable)
   std::vector<std::string> with;     // --with FILE (repeatable): files of amendments

@@ -34,6 +34,57 @@ bool assume_facts(const QuestionOptions& o, const Contract& c, const Limits& lim
   return !diags.has_errors();
 }
 
+// The facts of --unknown, as indices: E604 (did-you-mean) for a name the
+// contract does not declare, E613 for a date fact (unset, it is `never`: an
+// event that has not happened), E601 for a fact also assumed.
+std::vector<int> unknown_facts(const QuestionOptions& o, const Contract& c,
+                               const std::vector<std::pair<int, Value>>& assumed,
+                               Diagnostics& diags) {
+  const std::string flag = o.flag_prefix + "unknown";
+  std::vector<int> out;
+  for (const std::string& name : o.unknown) {
+    auto fact = c.find_fact(name);
+    if (!fact) {
+      std::vector<std::string> names;
+      for (const auto& f : c.facts) names.push_back(f.name);
+      std::string help = did_you_mean(name, names);
+      if (help.empty()) {
+        help = names.empty() ? std::string("this contract declares no facts")
+                             : fmt::format("the facts are: {}", fmt::join(names, ", "));
+      }
+      diags.error(flag, Code::E604, fmt::format("unknown fact '{}'", name), help);
+      continue;
+    }
+    const FactDecl& f = c.facts[static_cast<std::size_t>(*fact)];
+    if (f.type.kind == Type::Kind::Date) {
+      diags.error(
+          flag, Code::E613,
+          fmt::format("'{}' is a date fact, which cannot be left unknown: unset, it is "
+                      "`never` (an event that has not happened)",
+                      name),
+          fmt::format("leave --unknown out, or assume a date: --assume {}=2026-01-01", name));
+      continue;
+    }
+    if (std::any_of(assumed.begin(), assumed.end(),
+                    [&](const auto& a) { return a.first == *fact; })) {
+      diags.error(flag, Code::E601, fmt::format("'{}' is both assumed and left unknown", name),
+                  "give the fact either a value (--assume, --facts) or --unknown, not both");
+      continue;
+    }
+    if (std::find(out.begin(), out.end(), *fact) == out.end()) out.push_back(*fact);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// --expect holds for an instance when its verdict matches: in every case,
+// for a conditional one (SPEC §7.3).
+bool holds(const VerdictFilter& expect, const DecidedInstance& r) {
+  if (r.cases.empty()) return expect.matches(r.decision.verdict);
+  return std::all_of(r.cases.begin(), r.cases.end(),
+                     [&](const Case<Decision>& k) { return expect.matches(k.outcome.verdict); });
+}
+
 // Every `kind` a clause of the contract carries, in any version.
 std::vector<std::string> clause_kinds(const Contract& c) {
   std::set<std::string> kinds;
@@ -129,6 +180,7 @@ std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& 
     report_failure(diags, *q.loaded, f);
     return std::nullopt;
   }
+  forget_facts(c, *q.situation, unknown_facts(o, c, q.assumed, diags));
   if (diags.has_errors()) return std::nullopt;
   q.compiled = std::make_unique<CompiledContract>(c, scenario);
   return q;
@@ -196,14 +248,27 @@ std::uint64_t enumerated(const Contract& c, const std::vector<Pattern>& patterns
   return n;
 }
 
-bool check_steps(const PreparedQuestion& q, const Selection& s, const Limits& limits,
+bool check_steps(const PreparedQuestion& q, Selection& s, const Limits& limits,
                  Diagnostics& diags) {
   const Contract& c = q.contract();
   const Decider decider(*q.compiled);
+  s.unknown.clear();
   std::uint64_t steps = 0, decided = 0;
   for (const Pattern& p : s.patterns) {
-    steps = std::min(kManyInstances, steps + decider.steps_bound(q.situation->on, p, s.party));
+    UnknownAnalysis analysis = analyze_unknown_facts(*q.compiled, *q.situation, {p.action},
+                                                     limits.max_unknown_combinations);
+    if (analysis.problem) {
+      const FactDecl& f = c.facts[static_cast<std::size_t>(analysis.problem->fact)];
+      diags.error(*q.loaded->source, f.offset, Code::E613, std::move(analysis.problem->message),
+                  std::move(analysis.problem->help));
+      return false;
+    }
+    const std::uint64_t cases = std::max<std::uint64_t>(1, combinations(analysis.facts));
+    const std::uint64_t bound = decider.steps_bound(q.situation->on, p, s.party);
+    steps = std::min(kManyInstances,
+                     steps + (bound > kManyInstances / cases ? kManyInstances : bound * cases));
     decided = std::min(kManyInstances, decided + instance_count(c, p, s.party));
+    s.unknown.push_back(std::move(analysis));
   }
   if (steps <= limits.max_decision_steps) return true;
   diags.error(s.where, Code::E606,
@@ -229,6 +294,12 @@ bool Listing::listed(const Decision& d) const {
   return involves_kind(d.by) || involves_kind(d.overridden);
 }
 
+bool Listing::listed(const DecidedInstance& r) const {
+  if (r.cases.empty()) return listed(r.decision);
+  return std::any_of(r.cases.begin(), r.cases.end(),
+                     [&](const Case<Decision>& k) { return listed(k.outcome); });
+}
+
 // One instance at a time: the odometer's args are copied into one
 // DecidedInstance that is reused, so a walk allocates nothing per instance
 // once warmed up. Without `diags` (the reporter's walks, after decide()
@@ -238,13 +309,29 @@ bool Listing::walk(const std::function<void(const DecidedInstance&)>& f, const L
   const Contract& c = q_.contract();
   Decider decider(*q_.compiled);
   DecidedInstance r;
-  for (const Pattern& p : s_.patterns) {
+  ConditionalDecision conditional;
+  for (std::size_t i = 0; i < s_.patterns.size(); ++i) {
+    const Pattern& p = s_.patterns[i];
+    const std::vector<UnknownFact>& unknown = s_.unknown[i].facts;
     r.action = p.action;
     for (InstanceOdometer it(c, p); !it.done(); it.next()) {
       if (s_.party && !involves(c, p.action, it.args(), *s_.party)) continue;
       r.args = it.args();
+      r.cases.clear();
       DecisionError error;
-      if (!decider.decide(*q_.situation, p.action, r.args, r.decision, error)) {
+      const bool ok = unknown.empty()
+                          ? decider.decide(*q_.situation, p.action, r.args, r.decision, error)
+                          : decide_cases(*q_.compiled, decider, *q_.situation, unknown, p.action,
+                                         r.args, conditional, error);
+      if (ok && !unknown.empty()) {
+        // One case with no `given`: the answer does not depend on them here.
+        if (conditional.cases.size() == 1) {
+          r.decision = std::move(conditional.cases.front().outcome);
+        } else {
+          r.cases = std::move(conditional.cases);
+        }
+      }
+      if (!ok) {
         if (diags == nullptr) return false;
         auto failure = describe_failure(c, error.error, error.at, error.clause, -1, "--assume",
                                         q_.loaded->source.get());
@@ -262,7 +349,7 @@ bool Listing::walk(const std::function<void(const DecidedInstance&)>& f, const L
                      s_.help);
         return false;
       }
-      if (listed(r.decision)) f(r);
+      if (listed(r)) f(r);
     }
   }
   return true;
@@ -271,15 +358,20 @@ bool Listing::walk(const std::function<void(const DecidedInstance&)>& f, const L
 std::optional<Outcome> Listing::decide(const std::optional<VerdictFilter>& expect, bool expect_none,
                                        const Limits& limits, Diagnostics& diags) const {
   Outcome out;
+  std::set<int> unknown;
   const bool ok = walk(
       [&](const DecidedInstance& r) {
         ++out.listed;
+        for (const Case<Decision>& k : r.cases) {
+          for (const Given& g : k.given) unknown.insert(g.fact);
+        }
         if (!expect && !expect_none) return;
-        if (!expect_none && expect->matches(r.decision.verdict)) return;
+        if (!expect_none && holds(*expect, r)) return;
         if (++out.differing <= limits.max_listed_instances) out.shown.push_back(r);
       },
       &limits, &diags);
   if (!ok) return std::nullopt;
+  out.unknown.assign(unknown.begin(), unknown.end());
   return out;
 }
 
@@ -297,8 +389,8 @@ int check_expectation(const PreparedQuestion& q, const std::optional<VerdictFilt
 }
 
 Answer answer_of(const PreparedQuestion& q, const Listing& listing, const Outcome& outcome) {
-  return Answer{q.contract(), q.situation->on, q.as_agreed_on, q.assumed,
-                listing,      outcome.listed,  q.without,      q.with};
+  return Answer{q.contract(),   q.situation->on, q.as_agreed_on, q.assumed,      listing,
+                outcome.listed, q.without,       q.with,         outcome.unknown};
 }
 
 int stop_on(const Diagnostics& diags, Reporter& reporter) {

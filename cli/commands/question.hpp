@@ -17,6 +17,7 @@
 #include "engine/decide/question.hpp"
 #include "engine/load.hpp"
 #include "engine/time/timeline.hpp"
+#include "engine/whatif/conditional.hpp"
 #include "grammar/verdict.hpp"
 
 namespace pacta::cli {
@@ -75,6 +76,10 @@ struct Selection {
   std::optional<std::string> kind;
   // Where an E606 for the question is reported, and its help.
   std::string where, help;
+  // Per pattern: the unknown facts its action's clauses read (SPEC §7.3),
+  // each instance then decided once per combination of their cells and
+  // answered in cases. Set by check_steps.
+  std::vector<UnknownAnalysis> unknown = {};
 };
 
 // The patterns a question lists: `only` when given, else every action with
@@ -82,10 +87,11 @@ struct Selection {
 std::vector<Pattern> question_patterns(const Contract& c, const std::optional<Pattern>& only);
 // Instances the patterns enumerate (before the party filter), saturating.
 std::uint64_t enumerated(const Contract& c, const std::vector<Pattern>& patterns);
-// E606 unless deciding the selection takes at most Limits::max_decision_steps
-// by Decider::steps_bound: checked before any instance is decided.
-bool check_steps(const PreparedQuestion& q, const Selection& s, const Limits& limits,
-                 Diagnostics& diags);
+// Finds the unknown facts of each pattern (s.unknown; E613 when one cannot
+// be split into cases), then E606 unless deciding the selection, once per
+// combination of their cells, takes at most Limits::max_decision_steps by
+// Decider::steps_bound: checked before any instance is decided.
+bool check_steps(const PreparedQuestion& q, Selection& s, const Limits& limits, Diagnostics& diags);
 
 // What one walk over the listing found: how many instances are listed and,
 // for --expect / --expect-none, how many differ and the first of them.
@@ -93,6 +99,7 @@ struct Outcome {
   std::size_t listed = 0;
   std::size_t differing = 0;
   std::vector<DecidedInstance> shown;  // at most Limits::max_listed_instances
+  std::vector<int> unknown;            // facts some listed answer depends on, ascending
 };
 
 // The instances a selection lists, decided as they are read: memory does
@@ -113,6 +120,7 @@ class Listing final : public DecidedInstances {
   bool walk(const std::function<void(const DecidedInstance&)>& f, const Limits* limits,
             Diagnostics* diags) const;
   bool listed(const Decision& d) const;
+  bool listed(const DecidedInstance& r) const;  // some case listed, for a conditional one
 
   const PreparedQuestion& q_;
   Selection s_;

@@ -57,6 +57,49 @@ Json ask_json(const Contract& c, int action, const std::vector<int>& args) {
 // One case of `pacta test`: the question, what it expects (`by` and
 // `overridden` null when the case does not say), and what pacta decided
 // (null when it could not decide; `error` says why).
+void verdict_fields(const Contract& c, const Decision& d, Json& j) {
+  j["verdict"] = verdict_name(d.verdict);
+  j["default"] = d.is_default;
+  j["by"] = ids_json(c, d.by);
+  j["overridden"] = ids_json(c, d.overridden);
+}
+
+// The cases of a conditional answer (SPEC §7.3): given, then the verdict fields.
+Json cases_json(const Contract& c, const std::vector<Case<Decision>>& cases) {
+  Json out = Json::array();
+  for (const Case<Decision>& k : cases) {
+    Json one;
+    one["given"] = given_json(c, k.given);
+    verdict_fields(c, k.outcome, one);
+    out.push_back(std::move(one));
+  }
+  return out;
+}
+
+// Where a conditional case failed: the mismatch's kind, the values of the
+// unknown facts there, and the expected cases and fact it is about
+// (1-based; null when none).
+Json mismatch_json(const Contract& c, const TestCaseResult& r) {
+  using M = TestCaseResult::Mismatch;
+  static constexpr std::pair<M, const char*> kNames[] = {{M::Differs, "differs"},
+                                                         {M::NotCovered, "not_covered"},
+                                                         {M::Overlap, "overlap"},
+                                                         {M::NotRead, "not_read"},
+                                                         {M::Misaligned, "misaligned"}};
+  const char* kind = "";
+  for (const auto& [m, name] : kNames) {
+    if (m == r.mismatch) kind = name;
+  }
+  const auto number = [](int k) { return k >= 0 ? Json(k + 1) : Json(nullptr); };
+  Json j;
+  j["kind"] = kind;
+  j["given"] = given_json(c, r.at);
+  j["expected_case"] = number(r.expected_case);
+  j["other_case"] = number(r.other_case);
+  j["fact"] = r.fact >= 0 ? Json(c.facts[static_cast<std::size_t>(r.fact)].name) : Json(nullptr);
+  return j;
+}
+
 Json case_json(const TestCaseResult& r) {
   const Contract& c = r.contract->contract;
   Json j;
@@ -70,15 +113,41 @@ Json case_json(const TestCaseResult& r) {
   j["as_agreed_on"] = date_json(r.as_agreed_on);
   j["without"] = r.without;
   j["with"] = r.with;
-  j["expected"] = Json{{"verdict", r.expected},
-                       {"by", optional_ids(r.expected_by)},
-                       {"overridden", optional_ids(r.expected_overridden)}};
-  j["got"] = r.error ? Json(nullptr)
-                     : Json{{"verdict", r.got},
-                            {"by", r.by},
-                            {"overridden", r.overridden},
-                            {"default", r.is_default}};
+  if (r.expected_cases.empty()) {
+    j["expected"] = Json{{"verdict", r.expected},
+                         {"by", optional_ids(r.expected_by)},
+                         {"overridden", optional_ids(r.expected_overridden)}};
+  } else {
+    Json cases = Json::array();
+    for (const TestCaseResult::ExpectedCase& e : r.expected_cases) {
+      cases.push_back(Json{{"given", given_json(c, e.given)},
+                           {"verdict", e.expect},
+                           {"by", optional_ids(e.by)},
+                           {"overridden", optional_ids(e.overridden)}});
+    }
+    j["expected"] = Json{{"cases", std::move(cases)}};
+  }
+  if (r.error) {
+    j["got"] = nullptr;
+  } else if (!r.got_cases.empty()) {
+    j["got"] = Json{{"cases", cases_json(c, r.got_cases)}};
+  } else {
+    j["got"] = Json{
+        {"verdict", r.got}, {"by", r.by}, {"overridden", r.overridden}, {"default", r.is_default}};
+  }
   j["error"] = r.error ? Json(*r.error) : Json(nullptr);
+  // Only where the answer depends on unknown facts (SPEC §7.3).
+  if (!r.unknown.empty()) {
+    Json unknown = Json::array();
+    for (int f : r.unknown) unknown.push_back(c.facts[static_cast<std::size_t>(f)].name);
+    j["unknown"] = std::move(unknown);
+  }
+  // Where a conditional answer or `expect_cases` failed; a plain answer's
+  // failure is `expected` against `got`.
+  if (r.mismatch != TestCaseResult::Mismatch::None &&
+      (!r.unknown.empty() || !r.expected_cases.empty())) {
+    j["mismatch"] = mismatch_json(c, r);
+  }
   return j;
 }
 
@@ -134,10 +203,11 @@ Json decision_json(const Contract& c, const DecidedInstance& r) {
   Json j;
   j["action"] = c.actions[r.action].name;
   j["args"] = args_json(c, r.action, r.args);
-  j["verdict"] = verdict_name(r.decision.verdict);
-  j["default"] = r.decision.is_default;
-  j["by"] = ids_json(c, r.decision.by);
-  j["overridden"] = ids_json(c, r.decision.overridden);
+  if (r.cases.empty()) {
+    verdict_fields(c, r.decision, j);
+    return j;
+  }
+  j["cases"] = cases_json(c, r.cases);  // SPEC §7.3: in place of its own verdict fields
   return j;
 }
 
@@ -151,6 +221,12 @@ Json answer_head(const Answer& a) {
   j["assume"] = assume_json(c, a.assumed);
   j["without"] = a.without;
   j["with"] = a.with;
+  // Only in a conditional answer (SPEC §7.3): the facts left unknown.
+  if (!a.unknown.empty()) {
+    Json unknown = Json::array();
+    for (int f : a.unknown) unknown.push_back(c.facts[static_cast<std::size_t>(f)].name);
+    j["unknown"] = std::move(unknown);
+  }
   return j;
 }
 

@@ -11,9 +11,10 @@ namespace pacta::cli {
 void Reporter::unmet_expectation(const UnmetExpectation& unmet) {
   std::vector<std::string> differing;
   for (const auto& r : unmet.shown) {
-    differing.push_back(fmt::format("{} is {}",
-                                    visible(instance_text(unmet.contract, r.action, r.args)),
-                                    verdict_name(r.decision.verdict)));
+    differing.push_back(
+        visible(fmt::format("{} is {}", instance_text(unmet.contract, r.action, r.args),
+                            r.cases.empty() ? std::string(verdict_name(r.decision.verdict))
+                                            : cases_text(unmet.contract, r.cases, false))));
   }
   // The instances not shown are counted, so the line stays short.
   if (unmet.differing > unmet.shown.size()) {

@@ -17,17 +17,21 @@
 #include "engine/decide/decider.hpp"
 #include "engine/model/contract.hpp"
 #include "engine/testing/test_runner.hpp"
+#include "engine/whatif/conditional.hpp"
 #include "grammar/date.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/verdict.hpp"
 
 namespace pacta::cli {
 
-// One action instance and its decision.
+// One action instance and its decision; when the decision depends on
+// unknown facts (SPEC §7.3), its cases instead (two or more, disjoint and
+// covering), and `decision` is unused.
 struct DecidedInstance {
   int action = -1;
   std::vector<int> args;  // value indices, one per param
   Decision decision;
+  std::vector<Case<Decision>> cases = {};
 };
 
 // One file named to `pacta check`. The summary is set only when it loaded;
@@ -83,6 +87,7 @@ struct Answer {
   std::size_t count = 0;                  // how many instances results gives
   std::vector<std::string> without = {};  // --without: amendment ids, in amendment order
   std::vector<std::string> with = {};     // --with: files of amendments, as given
+  std::vector<int> unknown = {};          // unknown facts some answer listed depends on, ascending
 };
 
 // `--expect` did not hold: `differing` of the `total` instances listed

@@ -34,25 +34,57 @@ std::string question_header(const Answer& a) {
        scenario_parts(c, {a.as_agreed_on, a.without, a.with, a.assumed})) {
     header += ", " + part;
   }
+  if (!a.unknown.empty()) {
+    std::vector<std::string> names;
+    for (int f : a.unknown) names.push_back(c.facts[static_cast<std::size_t>(f)].name);
+    header += fmt::format(", not knowing {}", fmt::join(names, ", "));
+  }
   return visible(header) + "\n\n";
 }
 
-// One row of the decision table, as visible text before alignment.
+// One row of the decision table, as visible text before alignment; `v`
+// colours the verdict (none: the "depends" row of a conditional answer).
 struct Row {
   std::string instance, verdict, why, aside;
-  Verdict v;
+  std::optional<Verdict> v;
 };
 
-Row table_row(const Contract& c, const DecidedInstance& r) {
-  Row row{visible(instance_text(c, r.action, r.args)), verdict_name(r.decision.verdict), "",
-          visible(ids_text(c, r.decision.overridden)), r.decision.verdict};
-  if (r.decision.is_default) {
-    bool action_default = c.actions[r.action].default_verdict.has_value();
+Row decision_row(const Contract& c, std::string instance, int action, const Decision& d) {
+  Row row{std::move(instance), verdict_name(d.verdict), "", visible(ids_text(c, d.overridden)),
+          d.verdict};
+  if (d.is_default) {
+    bool action_default = c.actions[action].default_verdict.has_value();
     row.why = fmt::format("no clause applies ({} default)", action_default ? "action" : "contract");
   } else {
-    row.why = visible(ids_text(c, r.decision.by));
+    row.why = visible(ids_text(c, d.by));
   }
   return row;
+}
+
+// The rows of one instance: one, or for an answer that depends on unknown
+// facts (SPEC §7.3) a "depends on ..." row and one row per case, "if ..."
+// and the last "otherwise" (the cases are disjoint and cover every value).
+std::vector<Row> table_rows(const Contract& c, const DecidedInstance& r) {
+  std::string instance = visible(instance_text(c, r.action, r.args));
+  if (r.cases.empty()) return {decision_row(c, std::move(instance), r.action, r.decision)};
+  std::vector<int> facts;
+  for (const Case<Decision>& k : r.cases) {
+    for (const Given& g : k.given) {
+      if (std::find(facts.begin(), facts.end(), g.fact) == facts.end()) facts.push_back(g.fact);
+    }
+  }
+  std::sort(facts.begin(), facts.end());
+  std::vector<std::string> names;
+  for (int f : facts) names.push_back(c.facts[static_cast<std::size_t>(f)].name);
+  std::vector<Row> rows{Row{std::move(instance), "depends",
+                            visible(fmt::format("on {}", fmt::join(names, ", "))), "",
+                            std::nullopt}};
+  for (std::size_t i = 0; i < r.cases.size(); ++i) {
+    std::string when = i + 1 == r.cases.size() ? std::string("  otherwise")
+                                               : visible("  if " + case_text(c, r.cases[i].given));
+    rows.push_back(decision_row(c, std::move(when), r.action, r.cases[i].outcome));
+  }
+  return rows;
 }
 
 // Columns INSTANCE, VERDICT, DECIDED BY, and SET ASIDE when any decision
@@ -80,7 +112,7 @@ std::string table_header(const TableWidths& w, bool color) {
 }
 
 std::string table_line(const Row& r, const TableWidths& w, bool color) {
-  const fmt::text_style style = color ? verdict_style(r.v) : fmt::text_style{};
+  const fmt::text_style style = color && r.v ? verdict_style(*r.v) : fmt::text_style{};
   std::string line = fmt::format("{:<{}}  {}  ", r.instance, w.instance,
                                  fmt::format(style, "{:<{}}", r.verdict, w.verdict));
   line += w.any_aside ? fmt::format("{:<{}}  {}", r.why, w.why, r.aside) : r.why;
@@ -99,25 +131,107 @@ std::string aside_text(const std::vector<std::string>& ids) {
 
 std::string case_name(const TestCaseResult& r) { return r.name.empty() ? "(unnamed)" : r.name; }
 
+// "V [by ...] [setting aside ...]": what a case or an expected case says.
+std::string expectation_text(const std::string& verdict,
+                             const std::optional<std::vector<std::string>>& by,
+                             const std::optional<std::vector<std::string>>& overridden) {
+  std::string text = verdict;
+  if (by) text += fmt::format(" by {}", by_text(*by));
+  if (overridden) text += aside_text(*overridden);
+  return text;
+}
+
+// "Y by ... [setting aside ...]": a decision, what was set aside shown
+// when `aside` (the case asks about it).
+std::string decision_text(const Contract& c, const Decision& d, bool aside) {
+  std::string text = fmt::format("{} by {}", verdict_name(d.verdict), by_text(c.clauses.ids(d.by)));
+  if (aside) text += aside_text(c.clauses.ids(d.overridden));
+  return text;
+}
+
+// What went wrong in a case whose answer depends on unknown facts
+// (SPEC §7.3), or nullopt for a plain one.
+std::optional<std::string> conditional_failure(const TestCaseResult& r) {
+  const Contract& c = r.contract->contract;
+  using M = TestCaseResult::Mismatch;
+  const auto name_of = [&](int f) { return c.facts[static_cast<std::size_t>(f)].name; };
+  const auto expected_case = [&](int k) {
+    const TestCaseResult::ExpectedCase& e = r.expected_cases[static_cast<std::size_t>(k)];
+    return expectation_text(e.expect, e.by, e.overridden);
+  };
+  switch (r.mismatch) {
+    case M::None:
+      break;
+    case M::NotRead:
+      return fmt::format(
+          "expected case {} gives '{}', but the answer does not depend on it; "
+          "the answer: {}",
+          r.expected_case + 1, name_of(r.fact),
+          r.got_cases.empty() ? decision_text(c, r.at_decision, false)
+                              : cases_text(c, r.got_cases, true));
+    case M::Misaligned:
+      return fmt::format(
+          "expected case {} splits '{}' where the contract does not compare it; the answer: {}",
+          r.expected_case + 1, name_of(r.fact),
+          r.got_cases.empty() ? decision_text(c, r.at_decision, false)
+                              : cases_text(c, r.got_cases, true));
+    case M::NotCovered:
+      return fmt::format("no expected case covers {}, where the answer is {}", case_text(c, r.at),
+                         decision_text(c, r.at_decision, false));
+    case M::Overlap:
+      return fmt::format("expected cases {} and {} both cover {}", r.expected_case + 1,
+                         r.other_case + 1,
+                         r.at.empty() ? std::string("every value") : case_text(c, r.at));
+    case M::Differs:
+      if (r.expected_cases.empty() && r.got_cases.empty()) break;  // a plain answer
+      if (r.expected_cases.empty()) {
+        return fmt::format("expected {}, got {}",
+                           expectation_text(r.expected, r.expected_by, r.expected_overridden),
+                           cases_text(c, r.got_cases, true));
+      }
+      return fmt::format(
+          "{}expected {} (expected case {}), got {}",
+          r.at.empty() ? std::string() : "where " + case_text(c, r.at) + ", ",
+          expected_case(r.expected_case), r.expected_case + 1,
+          decision_text(
+              c, r.at_decision,
+              r.expected_cases[static_cast<std::size_t>(r.expected_case)].overridden.has_value()));
+  }
+  return std::nullopt;
+}
+
 // "file:line: FAIL name: expected X [by ...] [setting aside ...], got Y by
 // ... [setting aside ...]" for a failed case; what was set aside is shown
 // when the case says what it expects there.
 std::string failure_line(const TestCaseResult& r) {
-  std::string expected = r.expected;
-  if (r.expected_by) expected += fmt::format(" by {}", by_text(*r.expected_by));
-  if (r.expected_overridden) expected += aside_text(*r.expected_overridden);
-  std::string got = r.error ? fmt::format("an error: {}", *r.error)
-                            : fmt::format("{} by {}", r.got, by_text(r.by));
-  if (!r.error && r.expected_overridden) got += aside_text(r.overridden);
-  return visible(fmt::format("{}:{}: FAIL {}: expected {}, got {}", r.file, r.position.line,
-                             case_name(r), expected, got)) +
+  std::string what;
+  if (r.error) {
+    what = fmt::format("expected {}, got an error: {}",
+                       r.expected_cases.empty()
+                           ? expectation_text(r.expected, r.expected_by, r.expected_overridden)
+                           : std::string("the cases of 'expect_cases'"),
+                       *r.error);
+  } else if (auto conditional = conditional_failure(r)) {
+    what = *conditional;
+  } else {
+    std::string got = fmt::format("{} by {}", r.got, by_text(r.by));
+    if (r.expected_overridden) got += aside_text(r.overridden);
+    what = fmt::format("expected {}, got {}",
+                       expectation_text(r.expected, r.expected_by, r.expected_overridden), got);
+  }
+  return visible(fmt::format("{}:{}: FAIL {}: {}", r.file, r.position.line, case_name(r), what)) +
          "\n";
 }
 
 // "file:line: PASS name: Y by ... [setting aside ...]" (--verbose).
 std::string pass_line(const TestCaseResult& r) {
-  std::string got = fmt::format("{} by {}", r.got, by_text(r.by));
-  if (!r.overridden.empty()) got += aside_text(r.overridden);
+  std::string got;
+  if (!r.got_cases.empty()) {
+    got = cases_text(r.contract->contract, r.got_cases, true);
+  } else {
+    got = fmt::format("{} by {}", r.got, by_text(r.by));
+    if (!r.overridden.empty()) got += aside_text(r.overridden);
+  }
   return visible(fmt::format("{}:{}: PASS {}: {}", r.file, r.position.line, case_name(r), got)) +
          "\n";
 }
@@ -218,10 +332,13 @@ class TextReporter final : public Reporter {
     }
     const Contract& c = answer.contract;
     TableWidths widths;
-    answer.results.for_each([&](const DecidedInstance& r) { widths.measure(table_row(c, r)); });
+    answer.results.for_each([&](const DecidedInstance& r) {
+      for (const Row& row : table_rows(c, r)) widths.measure(row);
+    });
     write_out(table_header(widths, color_));
-    answer.results.for_each(
-        [&](const DecidedInstance& r) { write_out(table_line(table_row(c, r), widths, color_)); });
+    answer.results.for_each([&](const DecidedInstance& r) {
+      for (const Row& row : table_rows(c, r)) write_out(table_line(row, widths, color_));
+    });
   }
 
   void tests(const TestReport& report) override {

@@ -161,6 +161,90 @@ Json assume_json(const Contract& c, const std::vector<std::pair<int, Value>>& as
   return assume;
 }
 
+std::string given_text(const Contract& c, const Given& g) {
+  const FactDecl& f = c.facts[static_cast<std::size_t>(g.fact)];
+  switch (g.kind) {
+    case FactCell::Kind::Bool:
+      return g.b ? f.name : "not " + f.name;
+    case FactCell::Kind::Member: {
+      std::vector<std::string> names;
+      for (int m : g.members) names.push_back(c.domains[f.type.domain].values[m]);
+      return fmt::format("{} is {}", f.name, fmt::join(names, " or "));
+    }
+    case FactCell::Kind::Point:
+    case FactCell::Kind::Interval:
+      break;
+  }
+  auto number = [&](const Number& n) { return value_text(c, f.type, Value::number(n)); };
+  if (g.lo && g.hi && *g.lo == *g.hi) return fmt::format("{} is {}", f.name, number(*g.lo));
+  std::string text;
+  if (g.lo) text = fmt::format("{} {} ", number(*g.lo), g.lo_inclusive ? "<=" : "<");
+  text += f.name;
+  if (g.hi) text += fmt::format(" {} {}", g.hi_inclusive ? "<=" : "<", number(*g.hi));
+  if (g.lo && !g.hi) {  // "spend >= 20" reads better than "20 <= spend"
+    text = fmt::format("{} {} {}", f.name, g.lo_inclusive ? ">=" : ">", number(*g.lo));
+  }
+  return text;
+}
+
+std::string case_text(const Contract& c, const std::vector<Given>& given) {
+  if (given.empty()) return "always";
+  std::vector<std::string> parts;
+  parts.reserve(given.size());
+  for (const Given& g : given) parts.push_back(given_text(c, g));
+  return fmt::format("{}", fmt::join(parts, " and "));
+}
+
+std::string cases_text(const Contract& c, const std::vector<Case<Decision>>& cases, bool with_by) {
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const Decision& d = cases[i].outcome;
+    std::string part = verdict_name(d.verdict);
+    if (with_by) {
+      part += d.by.empty() ? std::string(" by no clause (default)")
+                           : fmt::format(" by {}", fmt::join(c.clauses.ids(d.by), ", "));
+    }
+    part +=
+        i + 1 == cases.size() ? std::string(" otherwise") : " if " + case_text(c, cases[i].given);
+    parts.push_back(std::move(part));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+Json given_json(const Contract& c, const std::vector<Given>& given) {
+  Json out = Json::object();
+  for (const Given& g : given) {
+    const FactDecl& f = c.facts[static_cast<std::size_t>(g.fact)];
+    Json& j = out[f.name];
+    switch (g.kind) {
+      case FactCell::Kind::Bool:
+        j = g.b;
+        break;
+      case FactCell::Kind::Member:
+        if (g.members.size() == 1) {
+          j = c.domains[f.type.domain].values[g.members.front()];
+        } else {
+          j = Json::array();
+          for (int m : g.members) j.push_back(c.domains[f.type.domain].values[m]);
+        }
+        break;
+      case FactCell::Kind::Point:
+      case FactCell::Kind::Interval:
+        j = Json::object();
+        if (g.lo) {
+          j["min"] = value_json(c, f.type, Value::number(*g.lo));
+          j["min_inclusive"] = g.lo_inclusive;
+        }
+        if (g.hi) {
+          j["max"] = value_json(c, f.type, Value::number(*g.hi));
+          j["max_inclusive"] = g.hi_inclusive;
+        }
+        break;
+    }
+  }
+  return out;
+}
+
 Json date_json(const std::optional<Date>& d) { return d ? Json(d->to_string()) : Json(nullptr); }
 
 std::string safe_dump(Json j) {

@@ -9,7 +9,9 @@
 #include <utility>
 #include <vector>
 
+#include "engine/decide/decider.hpp"
 #include "engine/model/contract.hpp"
+#include "engine/whatif/conditional.hpp"
 
 namespace pacta::cli {
 
@@ -39,6 +41,21 @@ struct ScenarioView {
 std::vector<std::string> scenario_parts(const Contract& c, const ScenarioView& s);
 // The terminal colour of a verdict in text output.
 fmt::text_style verdict_style(Verdict v);
+
+// What a case of a conditional answer takes of one unknown fact, as text a
+// person reads: "approved", "not approved", "tier is gold", "tier is gold
+// or silver", "spend < 20", "20 <= spend < 100", "spend is 20".
+std::string given_text(const Contract& c, const Given& g);
+// The facts of a case ("approved and tier is gold"), "always" for none.
+std::string case_text(const Contract& c, const std::vector<Given>& given);
+// The verdicts of a conditional answer: "permitted if approved, forbidden
+// otherwise", with `with_by` each followed by its clauses ("permitted by
+// payment if approved, forbidden by no clause (default) otherwise").
+std::string cases_text(const Contract& c, const std::vector<Case<Decision>>& cases, bool with_by);
+// A case's facts as JSON (SPEC §7.3): by fact name, a bool, a value name,
+// a list of value names, or for a number an interval {"min",
+// "min_inclusive", "max", "max_inclusive"} without the ends it lacks.
+Json given_json(const Contract& c, const std::vector<Given>& given);
 
 // Clause ids, as a JSON array in the order given.
 Json ids_json(const Contract& c, const std::vector<int>& clauses);

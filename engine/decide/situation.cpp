@@ -107,4 +107,10 @@ std::optional<Situation> make_situation(const Contract& c, Date on,
   return s;
 }
 
+void forget_facts(const Contract& c, Situation& s, const std::vector<int>& facts) {
+  if (facts.empty()) return;
+  for (int f : facts) s.facts[static_cast<std::size_t>(f)].reset();
+  if (!c.conditions.empty()) evaluate_conditions(c, s);
+}
+
 }  // namespace pacta

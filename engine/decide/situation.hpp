@@ -56,4 +56,9 @@ std::optional<Situation> make_situation(const Contract& contract, Date on,
 bool update_situation(const Contract& contract, Situation& s, Date on,
                       const std::vector<std::pair<int, Value>>& assumed, SituationError& error);
 
+// Sets aside the values of `facts` (fact indices; none a date fact) in `s`,
+// which make_situation made: each is then unknown, and the named conditions
+// are evaluated again (a named date reads only date facts, so none changes).
+void forget_facts(const Contract& contract, Situation& s, const std::vector<int>& facts);
+
 }  // namespace pacta

@@ -7,9 +7,11 @@
 #include <vector>
 
 #include "engine/model/contract.hpp"
+#include "engine/whatif/conditional.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/expr/ast.hpp"
 #include "grammar/files/rule_file.hpp"
+#include "grammar/files/test_file.hpp"
 #include "grammar/source.hpp"
 
 namespace pacta {
@@ -23,6 +25,20 @@ bool resolve_ask(const Contract& c, const SourceFile& file, const ActionPattern&
 bool resolve_assume(const Contract& c, const SourceFile& file,
                     const std::vector<std::pair<Name, Expr>>& assume,
                     std::vector<std::pair<int, Value>>& out, Diagnostics& diags);
+
+// `unknown` (SPEC §7.3): fact indices, sorted; an unknown name is E604,
+// a date fact E613 (unset it is `never`), a fact also assumed E704.
+bool resolve_unknown(const Contract& c, const SourceFile& file, const std::vector<Name>& names,
+                     const std::vector<std::pair<int, Value>>& assumed, std::vector<int>& out,
+                     Diagnostics& diags);
+
+// The `given` of an expected case as a region of the facts' values, one
+// Given per fact in declaration order: a bool, values of a party or enum
+// fact, an interval of a number (a scalar is the interval of one number).
+// Wrong values are E403, an unknown fact E604, a date fact E613 (a fact
+// given twice is a duplicate key of the YAML map, E105).
+bool resolve_given(const Contract& c, const SourceFile& file, const std::vector<GivenSyntax>& given,
+                   std::vector<Given>& out, Diagnostics& diags);
 
 // `by` or `overridden`: clause ids, sorted; unknown ids are errors.
 bool resolve_clauses(const Contract& c, const SourceFile& file,

@@ -26,6 +26,7 @@
 #include "engine/testing/resolve.hpp"
 #include "engine/testing/scenarios.hpp"
 #include "engine/testing/test_timelines.hpp"
+#include "engine/whatif/conditional.hpp"
 #include "grammar/files/test_file.hpp"
 
 namespace pacta {
@@ -33,6 +34,13 @@ namespace pacta {
 namespace {
 
 namespace fs = std::filesystem;
+
+struct ResolvedExpectedCase {
+  std::vector<Given> given;
+  std::string expect;
+  bool has_by = false, has_overridden = false;
+  std::vector<int> by, overridden;
+};
 
 // A case with every name resolved against its contract.
 struct ResolvedCase {
@@ -44,7 +52,25 @@ struct ResolvedCase {
   std::vector<std::pair<int, Value>> assume;
   std::vector<int> by, overridden;
   std::optional<CaseDates> dates;  // evaluated at load; nullopt: the situation fails
+  std::vector<int> unknown;        // facts whose default is set aside, sorted
+  std::vector<ResolvedExpectedCase> expect_cases;
 };
+
+bool resolve_expected_cases(const Contract& c, const SourceFile& file, const TestCaseSyntax& t,
+                            std::vector<ResolvedExpectedCase>& out, Diagnostics& diags) {
+  bool ok = true;
+  for (const ExpectedCaseSyntax& e : t.expect_cases) {
+    ResolvedExpectedCase r;
+    r.expect = e.expect.value;
+    r.has_by = e.by.has_value();
+    r.has_overridden = e.overridden.has_value();
+    ok = resolve_given(c, file, e.given, r.given, diags) && ok;
+    ok = resolve_clauses(c, file, e.by, r.by, diags) && ok;
+    ok = resolve_clauses(c, file, e.overridden, r.overridden, diags) && ok;
+    out.push_back(std::move(r));
+  }
+  return ok;
+}
 
 // Resolves every part the case has, so that one run reports every error;
 // nullopt when any part is wrong or missing.
@@ -82,6 +108,8 @@ std::optional<ResolvedCase> resolve_case(const Contract& c, const SourceFile& fi
   }
   ok = resolve_clauses(c, file, t.by, r.by, diags) && ok;
   ok = resolve_clauses(c, file, t.overridden, r.overridden, diags) && ok;
+  ok = resolve_unknown(c, file, t.unknown, r.assume, r.unknown, diags) && ok;
+  ok = resolve_expected_cases(c, file, t, r.expect_cases, diags) && ok;
   if (!ok) return std::nullopt;
   return r;
 }
@@ -165,8 +193,198 @@ std::optional<Situation> case_situation(const Contract& c, const ResolvedCase& r
   return situation;
 }
 
+// Whether one cell of an unknown fact lies in what a Given of an expected
+// case says of it: inside, outside, or partly (a number interval cutting
+// across the cell).
+enum class Within { In, Out, Partly };
+
+bool above_lo(const Given& g, const Number& p) {
+  if (!g.lo) return true;
+  const int k = compare(p, *g.lo);
+  return k > 0 || (k == 0 && g.lo_inclusive);
+}
+
+bool below_hi(const Given& g, const Number& p) {
+  if (!g.hi) return true;
+  const int k = compare(p, *g.hi);
+  return k < 0 || (k == 0 && g.hi_inclusive);
+}
+
+Within cell_within(const Given& g, const FactCell& cell) {
+  switch (cell.kind) {
+    case FactCell::Kind::Bool:
+      return cell.b == g.b ? Within::In : Within::Out;
+    case FactCell::Kind::Member:
+      return std::find(g.members.begin(), g.members.end(), cell.member) != g.members.end()
+                 ? Within::In
+                 : Within::Out;
+    case FactCell::Kind::Point:
+      return above_lo(g, *cell.lo) && below_hi(g, *cell.lo) ? Within::In : Within::Out;
+    case FactCell::Kind::Interval:
+      break;
+  }
+  // The open interval (cell.lo, cell.hi), a missing end unbounded.
+  const bool in = (!g.lo || (cell.lo && compare(*cell.lo, *g.lo) >= 0)) &&
+                  (!g.hi || (cell.hi && compare(*cell.hi, *g.hi) <= 0));
+  if (in) return Within::In;
+  const bool out = (g.hi && cell.lo && compare(*cell.lo, *g.hi) >= 0) ||
+                   (g.lo && cell.hi && compare(*cell.hi, *g.lo) <= 0);
+  return out ? Within::Out : Within::Partly;
+}
+
+// Compares each combination of the unknown facts' cells, as it is
+// decided, with `expect` or `expect_cases`; the first difference is kept
+// in `out`.
+class CaseChecker {
+ public:
+  // `depends[i]`: whether the merged answer depends on facts[i] (a fact
+  // of the action's clauses that this instance's answer does not read is
+  // neither shown nor may be given).
+  CaseChecker(const ResolvedCase& r, const std::vector<UnknownFact>& facts,
+              std::vector<bool> depends, TestCaseResult& out)
+      : r_(r), facts_(facts), depends_(std::move(depends)), out_(out) {}
+
+  void check(const std::vector<int>& combination, const Decision& d) {
+    if (out_.mismatch != TestCaseResult::Mismatch::None) return;
+    if (r_.expect_cases.empty()) {
+      if (!holds(r_.syntax->expect.value, r_.syntax->by.has_value(), r_.by,
+                 r_.syntax->overridden.has_value(), r_.overridden, d)) {
+        fail(TestCaseResult::Mismatch::Differs, combination, d);
+      }
+      return;
+    }
+    int found = -1;
+    for (std::size_t k = 0; k < r_.expect_cases.size(); ++k) {
+      const auto within = region_within(r_.expect_cases[k].given, combination, static_cast<int>(k));
+      if (out_.mismatch != TestCaseResult::Mismatch::None) return;
+      if (!within) continue;
+      if (found >= 0) {
+        out_.other_case = static_cast<int>(k);
+        out_.expected_case = found;
+        fail(TestCaseResult::Mismatch::Overlap, combination, d);
+        return;
+      }
+      found = static_cast<int>(k);
+    }
+    if (found < 0) {
+      fail(TestCaseResult::Mismatch::NotCovered, combination, d);
+      return;
+    }
+    const ResolvedExpectedCase& e = r_.expect_cases[static_cast<std::size_t>(found)];
+    if (!holds(e.expect, e.has_by, e.by, e.has_overridden, e.overridden, d)) {
+      out_.expected_case = found;
+      fail(TestCaseResult::Mismatch::Differs, combination, d);
+    }
+  }
+
+ private:
+  static bool holds(const std::string& expect, bool has_by, const std::vector<int>& by,
+                    bool has_overridden, const std::vector<int>& overridden, const Decision& d) {
+    return verdict_matches(expect, d.verdict) && (!has_by || same_set(by, d.by)) &&
+           (!has_overridden || same_set(overridden, d.overridden));
+  }
+
+  // Whether expected case `k`'s region holds the combination; a mismatch
+  // (NotRead, Misaligned) when it cannot say.
+  bool region_within(const std::vector<Given>& region, const std::vector<int>& combination, int k) {
+    bool in = true;
+    for (const Given& g : region) {
+      auto f = std::find_if(facts_.begin(), facts_.end(),
+                            [&](const UnknownFact& u) { return u.fact == g.fact; });
+      if (f == facts_.end() || !depends_[static_cast<std::size_t>(f - facts_.begin())]) {
+        out_.expected_case = k;
+        out_.fact = g.fact;
+        out_.mismatch = TestCaseResult::Mismatch::NotRead;
+        return false;
+      }
+      const std::size_t i = static_cast<std::size_t>(f - facts_.begin());
+      const Within w = cell_within(g, f->cells[static_cast<std::size_t>(combination[i])]);
+      if (w == Within::Partly) {
+        out_.expected_case = k;
+        out_.fact = g.fact;
+        out_.mismatch = TestCaseResult::Mismatch::Misaligned;
+        return false;
+      }
+      in = in && w == Within::In;
+    }
+    return in;
+  }
+
+  void fail(TestCaseResult::Mismatch m, const std::vector<int>& combination, const Decision& d) {
+    out_.mismatch = m;
+    out_.at.clear();
+    for (std::size_t i = 0; i < facts_.size(); ++i) {
+      if (depends_[i]) out_.at.push_back(given_of(facts_[i], {combination[i]}));
+    }
+    out_.at_decision = d;
+  }
+
+  const ResolvedCase& r_;
+  const std::vector<UnknownFact>& facts_;
+  std::vector<bool> depends_;
+  TestCaseResult& out_;
+};
+
+void set_got(const Contract& c, const Decision& d, TestCaseResult& out) {
+  out.got = verdict_name(d.verdict);
+  out.by = c.clauses.ids(d.by);
+  out.overridden = c.clauses.ids(d.overridden);
+  out.is_default = d.is_default;
+}
+
+// The case decided once per combination of the unknown facts' cells
+// (SPEC §7.3) and merged into cases; then each combination checked, in
+// order, against `expect` or `expect_cases`.
+void run_conditional(const Contract& c, const ResolvedCase& r, const Situation& situation,
+                     const UnknownAnalysis& analysis, CompiledScenario& scenario,
+                     TestCaseResult& out) {
+  Situation s = situation;
+  std::optional<DecisionError> failed;
+  std::vector<std::pair<std::vector<int>, Decision>> decided;
+  auto cases = merge_cases<Decision>(analysis.facts, [&](const std::vector<int>& combination) {
+    Decision d;
+    if (failed) return d;
+    for (std::size_t i = 0; i < analysis.facts.size(); ++i) {
+      s.facts[static_cast<std::size_t>(analysis.facts[i].fact)] =
+          analysis.facts[i].cells[static_cast<std::size_t>(combination[i])].representative;
+    }
+    if (!c.conditions.empty()) evaluate_conditions(c, s);
+    DecisionError error;
+    if (!scenario.decider.decide(s, r.pattern.action, r.pattern.arg_values, d, error)) {
+      failed = error;
+      return d;
+    }
+    decided.emplace_back(combination, d);
+    return d;
+  });
+  if (failed) {
+    out.error = failure_message(c, failed->error, failed->at, failed->clause, -1);
+    return;
+  }
+  std::vector<bool> depends(analysis.facts.size(), false);
+  for (const Case<Decision>& k : cases) {
+    for (const Given& g : k.given) {
+      for (std::size_t i = 0; i < analysis.facts.size(); ++i) {
+        if (analysis.facts[i].fact == g.fact) depends[i] = true;
+      }
+    }
+  }
+  out.unknown.clear();
+  for (std::size_t i = 0; i < analysis.facts.size(); ++i) {
+    if (depends[i]) out.unknown.push_back(analysis.facts[i].fact);
+  }
+  CaseChecker checker(r, analysis.facts, std::move(depends), out);
+  for (const auto& [combination, d] : decided) checker.check(combination, d);
+  if (cases.size() == 1) {
+    set_got(c, cases.front().outcome, out);
+  } else {
+    out.got_cases = std::move(cases);
+  }
+  out.passed = out.mismatch == TestCaseResult::Mismatch::None;
+}
+
 TestCaseResult run_case(const std::shared_ptr<const LoadedContract>& loaded, const SourceFile& file,
-                        const ResolvedCase& r, CompiledCache& cache) {
+                        const ResolvedCase& r, CompiledCache& cache, const Limits& limits) {
   const Contract& c = loaded->contract;
   const TestCaseSyntax& t = *r.syntax;
   TestCaseResult out;
@@ -180,23 +398,24 @@ TestCaseResult run_case(const std::shared_ptr<const LoadedContract>& loaded, con
   out.expected = t.expect.value;
   if (t.by) out.expected_by = c.clauses.ids(r.by);
   if (t.overridden) out.expected_overridden = c.clauses.ids(r.overridden);
+  for (const ResolvedExpectedCase& e : r.expect_cases) {
+    out.expected_cases.push_back(
+        {e.given, e.expect, e.has_by ? std::optional(c.clauses.ids(e.by)) : std::nullopt,
+         e.has_overridden ? std::optional(c.clauses.ids(e.overridden)) : std::nullopt});
+  }
   auto situation = case_situation(c, r, out);
   if (!situation) return out;
+  forget_facts(c, *situation, r.unknown);
   Scenario wanted{out.as_agreed_on, r.without};
   out.without = without_ids(c, wanted);
   CompiledScenario& scenario = cache.get(c, wanted);
-  Decision d;
-  DecisionError derr;
-  if (!scenario.decider.decide(*situation, r.pattern.action, r.pattern.arg_values, d, derr)) {
-    out.error = failure_message(c, derr.error, derr.at, derr.clause, -1);
+  const UnknownAnalysis analysis = analyze_unknown_facts(
+      scenario.compiled, *situation, {r.pattern.action}, limits.max_unknown_combinations);
+  if (analysis.problem) {
+    out.error = analysis.problem->message;
     return out;
   }
-  out.got = verdict_name(d.verdict);
-  out.by = c.clauses.ids(d.by);
-  out.overridden = c.clauses.ids(d.overridden);
-  out.is_default = d.is_default;
-  out.passed = verdict_matches(t.expect.value, d.verdict) && (!t.by || same_set(r.by, d.by)) &&
-               (!t.overridden || same_set(r.overridden, d.overridden));
+  run_conditional(c, r, *situation, analysis, scenario, out);
   return out;
 }
 
@@ -293,7 +512,7 @@ TestFileResult run_test_file(const std::string& path, const Limits& limits, Diag
   if (!test_file->ok || diags.error_count() != before) return result;
   for (const auto& [loaded, r] : cases) {
     if (r.syntax->name.find(filter) == std::string::npos) continue;
-    result.cases.push_back(run_case(loaded, source, r, cache.scenarios(*loaded)));
+    result.cases.push_back(run_case(loaded, source, r, cache.scenarios(*loaded), limits));
     result.cases.back().with = names_of(r.syntax->with);
   }
   for (const auto& [loaded, r] : timelines) {

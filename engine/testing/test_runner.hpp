@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/load.hpp"
+#include "engine/whatif/conditional.hpp"
 #include "grammar/date.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/limits.hpp"
@@ -44,6 +45,31 @@ struct TestCaseResult {
   std::vector<std::string> overridden;  // clauses set aside
   bool is_default = false;              // no clause applied: the verdict is a default
   std::optional<std::string> error;     // why it could not be decided
+
+  // Conditional answers (SPEC §7.3). The facts left unknown that the
+  // answer depends on; then its cases (two or more; `got`, `by`, ... are
+  // then unset).
+  std::vector<int> unknown;
+  std::vector<Case<Decision>> got_cases;
+  // `expect_cases` as the case gives them (`expected` is then empty).
+  struct ExpectedCase {
+    std::vector<Given> given;
+    std::string expect;
+    std::optional<std::vector<std::string>> by, overridden;
+  };
+  std::vector<ExpectedCase> expected_cases;
+  // Why a case failed where its answer has cases: at the combination of
+  // the unknown facts' values `at` (one Given per fact), the answer differs
+  // from what `expect` or expected case `expected_case` says (Differs), no
+  // expected case or two of them (`expected_case`, `other_case`) hold
+  // there; or expected case `expected_case` gives fact `fact` that the
+  // answer does not depend on (NotRead), or values of it that cut across
+  // the contract's thresholds (Misaligned).
+  enum class Mismatch { None, Differs, NotCovered, Overlap, NotRead, Misaligned };
+  Mismatch mismatch = Mismatch::None;
+  std::vector<Given> at;
+  Decision at_decision;  // the answer at `at`
+  int expected_case = -1, other_case = -1, fact = -1;
 };
 
 // One run of a timeline: expected (`by`, `overridden`, `default` only when

@@ -59,6 +59,128 @@ bool read_assume(YamlReader& r, const YamlNode& v, std::vector<std::pair<Name, E
   return ok;
 }
 
+// `unknown`: a list of fact names.
+bool read_unknown(YamlReader& r, const YamlNode& v, std::vector<Name>& out) {
+  if (!r.expect_sequence(v, "unknown")) return false;
+  bool ok = true;
+  for (const YamlNode* item : v.items) {
+    if (auto fact = r.identifier(*item, "a fact"))
+      out.push_back(Name{*fact, item->content_offset});
+    else
+      ok = false;
+  }
+  return ok;
+}
+
+// An end of an interval of `given`: a scalar number text.
+bool interval_end(YamlReader& r, const YamlNode& map, const char* key, std::optional<Name>& end) {
+  const YamlNode* v = YamlReader::find(map, key);
+  if (v == nullptr) return true;
+  auto t = r.text(*v, fmt::format("'{}' of an interval", key));
+  if (t) end = Name{*t, v->content_offset};
+  return t.has_value();
+}
+
+bool inclusive(YamlReader& r, const YamlNode& map, const char* key, bool& out) {
+  const YamlNode* v = YamlReader::find(map, key);
+  if (v == nullptr) return true;
+  auto word = r.choice(*v, fmt::format("'{}' of an interval", key), {"true", "false"});
+  if (word) out = *word == "true";
+  return word.has_value();
+}
+
+// One fact's value in `given`.
+bool read_given_value(YamlReader& r, const YamlNode& v, GivenSyntax& g) {
+  g.offset = v.content_offset;
+  if (v.kind == YamlNode::Kind::Map) {
+    g.is_interval = true;
+    bool ok = r.check_keys(v, "an interval", {"min", "min_inclusive", "max", "max_inclusive"}, {});
+    ok = interval_end(r, v, "min", g.min) && ok;
+    ok = interval_end(r, v, "max", g.max) && ok;
+    ok = inclusive(r, v, "min_inclusive", g.min_inclusive) && ok;
+    ok = inclusive(r, v, "max_inclusive", g.max_inclusive) && ok;
+    if (ok && !g.min && !g.max) {
+      r.error(v.offset, Code::E704, "an interval in 'given' has neither 'min' nor 'max'",
+              "give at least one end, e.g. `{min: 20, min_inclusive: true}`, or leave the fact "
+              "out of 'given'");
+      return false;
+    }
+    return ok;
+  }
+  g.is_list = v.kind == YamlNode::Kind::Sequence;
+  std::vector<const YamlNode*> items;
+  if (g.is_list) {
+    items.assign(v.items.begin(), v.items.end());
+  } else {
+    items.push_back(&v);
+  }
+  if (g.is_list && items.empty()) {
+    r.error(v.offset, Code::E704, "a list in 'given' names no value",
+            "name the values the case is about, e.g. `[gold, silver]`");
+    return false;
+  }
+  bool ok = true;
+  for (const YamlNode* item : items) {
+    auto t = r.text(*item, "a value in 'given'");
+    if (t)
+      g.values.push_back(Name{*t, item->content_offset});
+    else
+      ok = false;
+  }
+  return ok;
+}
+
+// One case of `expect_cases`.
+bool read_expected_case(YamlReader& r, const YamlNode& n, ExpectedCaseSyntax& e) {
+  e.offset = n.offset;
+  if (!r.expect_map(n, "an expected case")) return false;
+  bool ok = r.check_keys(n, "an expected case", {"given", "expect", "by", "overridden"},
+                         {"given", "expect"});
+  if (const YamlNode* given = YamlReader::find(n, "given")) {
+    if (r.expect_map(*given, "'given'")) {
+      for (const auto& [k, value] : given->entries) {
+        GivenSyntax g;
+        auto fact = r.identifier(*k, "a fact");
+        if (fact) g.fact = Name{*fact, k->content_offset};
+        ok = read_given_value(r, *value, g) && fact.has_value() && ok;
+        e.given.push_back(std::move(g));
+      }
+    } else {
+      ok = false;
+    }
+  }
+  if (const YamlNode* expect = YamlReader::find(n, "expect")) {
+    auto v = r.choice(*expect, "expected verdict", VerdictFilter::words());
+    if (v) e.expect = Name{*v, expect->content_offset};
+    ok = ok && v.has_value();
+  }
+  if (auto* v = YamlReader::find(n, "by")) {
+    e.by = clause_ids(r, *v, "by");
+    ok = ok && e.by.has_value();
+  }
+  if (auto* v = YamlReader::find(n, "overridden")) {
+    e.overridden = clause_ids(r, *v, "overridden");
+    ok = ok && e.overridden.has_value();
+  }
+  return ok;
+}
+
+// `expect_cases`: a list of at least one expected case.
+bool read_expect_cases(YamlReader& r, const YamlNode& v, TestCaseSyntax& c) {
+  if (!r.expect_sequence(v, "'expect_cases'")) return false;
+  if (v.items.empty()) {
+    r.error(v.offset, Code::E704, "'expect_cases' lists no case",
+            "list the cases, e.g. `- {given: {approved: true}, expect: permitted}`");
+    return false;
+  }
+  bool ok = true;
+  for (const YamlNode* item : v.items) {
+    c.expect_cases.emplace_back();
+    ok = read_expected_case(r, *item, c.expect_cases.back()) && ok;
+  }
+  return ok;
+}
+
 // A date expression under `key` of `map` into `field`; null is
 // Presence::Null when `nullable`, else an error as any non-expression.
 // False after an error.
@@ -83,10 +205,35 @@ void read_case(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
   TestCaseSyntax c;
   c.offset = n.offset;
   c.complete = r.check_keys(n, "a test case",
-                            {"name", "on", "ask", "expect", "by", "overridden", "assume",
-                             "as_agreed_on", "without", "with"},
-                            {"on", "ask", "expect"});
+                            {"name", "on", "ask", "expect", "expect_cases", "by", "overridden",
+                             "assume", "unknown", "as_agreed_on", "without", "with"},
+                            {"on", "ask"});
   bool ok = true;
+  const YamlEntry* expect_entry = find_entry(n, "expect");
+  const YamlEntry* cases_entry = find_entry(n, "expect_cases");
+  if (expect_entry == nullptr && cases_entry == nullptr) {
+    r.error(n.offset, Code::E203, "a test case is missing the required key 'expect'",
+            "give the verdict the case expects (`expect: permitted`), or, for an answer that "
+            "depends on unknown facts, its cases (`expect_cases:`)");
+    ok = false;
+  } else if (expect_entry != nullptr && cases_entry != nullptr) {
+    r.error(cases_entry->first->offset, Code::E704,
+            "a test case gives both 'expect' and 'expect_cases'",
+            "keep 'expect' for one verdict in every case, or 'expect_cases' for each case");
+    ok = false;
+  }
+  if (cases_entry != nullptr) {
+    for (const char* key : {"by", "overridden"}) {
+      if (const YamlEntry* e = find_entry(n, key)) {
+        r.error(e->first->offset, Code::E704,
+                fmt::format("'{}' of a test case goes with 'expect', not 'expect_cases'", key),
+                fmt::format("give '{}' in each expected case instead", key));
+        ok = false;
+      }
+    }
+    ok = read_expect_cases(r, *cases_entry->second, c) && ok;
+  }
+  if (auto* v = YamlReader::find(n, "unknown")) ok = read_unknown(r, *v, c.unknown) && ok;
   if (auto* v = YamlReader::find(n, "name")) {
     if (auto t = r.text(*v, "name")) c.name = *t;
   }

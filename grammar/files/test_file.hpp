@@ -11,6 +11,30 @@
 
 namespace pacta {
 
+// What an expected case of `expect_cases` takes of one fact (SPEC §7.3):
+// a scalar (a bool, a value name or a number), a list of value names, or
+// an interval of numbers {min, min_inclusive, max, max_inclusive}, each
+// end optional. Checked against the fact's type when resolved.
+struct GivenSyntax {
+  Name fact;
+  std::size_t offset = 0;    // the value
+  std::vector<Name> values;  // the scalar, or the list's items
+  bool is_list = false;
+  bool is_interval = false;
+  std::optional<Name> min, max;  // the interval's ends, as number texts
+  bool min_inclusive = true, max_inclusive = true;
+};
+
+// One case of `expect_cases`: where the facts are as `given` says, the
+// verdict is `expect` (and `by`, `overridden` when given).
+struct ExpectedCaseSyntax {
+  std::size_t offset = 0;  // the case's mapping
+  std::vector<GivenSyntax> given;
+  Name expect;
+  std::optional<std::vector<Name>> by;
+  std::optional<std::vector<Name>> overridden;
+};
+
 // A case as read. After a shape error the parts that could be read are
 // kept (and resolved, so that every error of the file is reported), but
 // the case is not `complete` and does not run.
@@ -19,10 +43,12 @@ struct TestCaseSyntax {
   std::string name;
   Field<Expr> on;  // a date expression (literal or named date)
   std::optional<ActionPattern> ask;
-  Name expect;  // a verdict or "allowed"
+  Name expect;  // a verdict or "allowed"; empty with expect_cases
   std::optional<std::vector<Name>> by;
   std::optional<std::vector<Name>> overridden;
   std::vector<std::pair<Name, Expr>> assume;
+  std::vector<Name> unknown;                     // facts whose default is set aside (SPEC §7.3)
+  std::vector<ExpectedCaseSyntax> expect_cases;  // in place of `expect`
   Field<Expr> as_agreed_on;
   std::optional<std::vector<Name>> without;  // amendment ids (SPEC §7.1)
   std::vector<Name> with;                    // files of amendments, relative to the test file
