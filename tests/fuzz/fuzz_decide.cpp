@@ -23,7 +23,11 @@
 //    a conflict is found exactly when that file does not load
 //    (without_oracle.hpp);
 //  - split into a rule file and a file of amendments (--with), it answers
-//    every instance on every day as the whole file.
+//    every instance on every day as the whole file;
+//  - with flag, count and tier left unknown (SPEC §7.3), the cases of the
+//    conditional answer equal the reference asked once per value (count
+//    at each integer around its thresholds): exactly one case covers each
+//    value and has the reference's decision.
 #include <algorithm>
 #include <array>
 #include <climits>
@@ -42,6 +46,8 @@
 #include "decide_model.hpp"
 #include "engine/compile/compiled_contract.hpp"
 #include "engine/decide/decider.hpp"
+#include "engine/decide/situation.hpp"
+#include "engine/whatif/conditional.hpp"
 #include "fuzz_common.hpp"
 #include "reference_decider.hpp"
 #include "without_oracle.hpp"
@@ -177,6 +183,77 @@ void check_invariants(const Model& m, const Decision& d, const Expected& want, i
   PACTA_FUZZ_CHECK(std::is_sorted(d.overridden.begin(), d.overridden.end()), context);
 }
 
+bool covers(const Given& g, const Value& v) {
+  switch (g.kind) {
+    case FactCell::Kind::Bool:
+      return v.b == g.b;
+    case FactCell::Kind::Member:
+      return std::find(g.members.begin(), g.members.end(), v.index) != g.members.end();
+    case FactCell::Kind::Point:
+    case FactCell::Kind::Interval:
+      break;
+  }
+  if (g.lo && (g.lo_inclusive ? compare(v.n, *g.lo) < 0 : compare(v.n, *g.lo) <= 0)) return false;
+  return !(g.hi && (g.hi_inclusive ? compare(v.n, *g.hi) > 0 : compare(v.n, *g.hi) >= 0));
+}
+
+// flag, count and tier unknown: the conditional answer against the
+// reference once per value. Skipped where the engine refuses to split (a
+// number used non-linearly) or a decision fails (a date out of range).
+void check_conditional(Engine& e, const Model& m, const Question& q, const std::string& context) {
+  const Contract& c = e.loaded->contract;
+  Question base = q;
+  base.flag = base.count = base.tier = -1;
+  SituationError serr;
+  auto situation = make_situation(c, q.on.date(), assumptions(c, base), serr);
+  if (!situation) return;
+  const int flag = *c.find_fact("flag"), count = *c.find_fact("count"), tier = *c.find_fact("tier");
+  forget_facts(c, *situation, {flag, count});  // tier has no default
+  const int action = *c.find_action(kActionNames[q.action]);
+  const std::vector<int> args(q.args.begin(), q.args.begin() + kParamCount[q.action]);
+  Decider& decider = e.decider(q.agreed);
+  const CompiledContract& compiled = *e.compiled[q.agreed];
+  const UnknownAnalysis analysis = analyze_unknown_facts(compiled, *situation, {action}, 4096);
+  if (analysis.problem) return;
+  ConditionalDecision cases;
+  DecisionError derr;
+  if (!decide_cases(compiled, decider, *situation, analysis.facts, action, args, cases, derr)) {
+    return;
+  }
+  std::optional<int> agreed;
+  if (kAgreed[q.agreed]) agreed = kAgreed[q.agreed]->day();
+  for (int f = 0; f < 2; ++f) {
+    for (int t = 0; t < 3; ++t) {
+      for (int n = -1; n <= 8; ++n) {
+        Question v = base;
+        v.flag = f;
+        v.tier = t;
+        v.count = n;
+        const Expected want = reference(m, v, agreed, true);
+        const std::string where = context + "\nunknown flag, count, tier; at flag " +
+                                  std::to_string(f) + " tier " + std::to_string(t) + " count " +
+                                  std::to_string(n);
+        PACTA_FUZZ_CHECK(!want.situation_error && !want.error, where + ": the reference fails");
+        int covering = 0;
+        for (const auto& k : cases.cases) {
+          const bool in = std::all_of(k.given.begin(), k.given.end(), [&](const Given& g) {
+            if (g.fact == flag) return covers(g, Value::boolean(f == 1));
+            if (g.fact == tier) return covers(g, Value::member(t));
+            return g.fact == count && covers(g, Value::number(Number(n)));
+          });
+          if (!in) continue;
+          ++covering;
+          const Decision& d = k.outcome;
+          PACTA_FUZZ_CHECK(d.verdict == want.verdict && d.is_default == want.is_default &&
+                               d.by == want.by && d.overridden == want.overridden,
+                           where + ": the covering case differs from the reference");
+        }
+        PACTA_FUZZ_CHECK(covering == 1, where + ": not exactly one case covers the value");
+      }
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -217,6 +294,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!got.situation_error && !got.error) {
       check_invariants(model, got.decision, want, q.action, context);
     }
+    check_conditional(full, model, q, context);
     if (!has_amendments) continue;
     // As agreed before every signature == without amendments.
     const Outcome before = decide(full, q, -1);
