@@ -29,7 +29,8 @@ std::optional<LoadedContract> load_source(const std::string& source, Diagnostics
   const Limits limits;
   for (const auto& [prefix, make] :
        {std::pair{std::string("generated:"), &generate_contract},
-        std::pair{std::string("numbers:"), &generate_number_contract}}) {
+        std::pair{std::string("numbers:"), &generate_number_contract},
+        std::pair{std::string("conditional:"), &generate_conditional_contract}}) {
     if (source.starts_with(prefix)) {
       const int n = std::stoi(source.substr(prefix.size()));
       return load_contract_text(source, make(n), limits, diags);

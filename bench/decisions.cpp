@@ -17,7 +17,9 @@
 #include "bench/registry.hpp"
 #include "engine/compile/compiled_contract.hpp"
 #include "engine/decide/decider.hpp"
+#include "engine/decide/instances.hpp"
 #include "engine/decide/question.hpp"
+#include "engine/whatif/conditional.hpp"
 
 namespace pacta::bench {
 
@@ -177,6 +179,49 @@ void number_heavy(benchmark::State& state) {
                           static_cast<std::int64_t>(situations.size() * c.actions.size()));
 }
 
+// `allowed` with three unknown bool facts (SPEC §7.3), without printing:
+// on each of 24 dates (a month apart, so the clauses in force change) a
+// situation with no fact assumed, the unknown facts each action's clauses
+// read found, and every instance decided once per combination of their
+// values and merged into cases. Items: instances answered.
+void conditional_allowed(benchmark::State& state, const std::string& source) {
+  const LoadedContract* loaded = contract(state, source);
+  if (loaded == nullptr) return;
+  const Contract& c = loaded->contract;
+  const CompiledContract compiled(c, Scenario{});
+  Decider decider(compiled);
+  std::size_t instances = 0, cases = 0;
+  for (auto _ : state) {
+    instances = cases = 0;
+    for (int m = 0; m < 24; ++m) {
+      SituationError serror;
+      const auto s =
+          make_situation(c, *Date::from_ymd(2021 + m / 4, 1 + (m * 5) % 12, 15), {}, serror);
+      for (std::size_t a = 0; a < c.actions.size(); ++a) {
+        const int action = static_cast<int>(a);
+        const UnknownAnalysis analysis = analyze_unknown_facts(compiled, *s, {action}, 4096);
+        const Pattern all{action, std::vector<int>(c.actions[a].params.size(), -1)};
+        for (InstanceOdometer it(c, all); !it.done(); it.next()) {
+          ConditionalDecision out;
+          DecisionError error;
+          if (analysis.problem ||
+              !decide_cases(compiled, decider, *s, analysis.facts, action, it.args(), out, error)) {
+            state.SkipWithError("an instance could not be answered in cases");
+            return;
+          }
+          ++instances;
+          cases += out.cases.size();
+        }
+      }
+    }
+    benchmark::DoNotOptimize(cases);
+  }
+  state.counters["cases/instance"] =
+      static_cast<double>(cases) / static_cast<double>(std::max<std::size_t>(instances, 1));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(instances));
+}
+
 }  // namespace
 
 void register_decisions() {
@@ -209,6 +254,12 @@ void register_decisions() {
   })->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("decide-few-dates/generated-numbers-1000", number_heavy)
       ->Unit(benchmark::kMicrosecond);
+  for (const int k : {200, 2000}) {
+    benchmark::RegisterBenchmark(
+        fmt::format("conditional/allowed-3-unknown-bools/generated-{}", k).c_str(),
+        [k](benchmark::State& st) { conditional_allowed(st, fmt::format("conditional:{}", k)); })
+        ->Unit(benchmark::kMillisecond);
+  }
 }
 
 }  // namespace pacta::bench

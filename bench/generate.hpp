@@ -60,4 +60,28 @@ inline std::string generate_number_contract(int clauses) {
   return y;
 }
 
+// A contract whose answers depend on three bool facts without a default
+// (SPEC §7.3, conditional answers): 4 parties, a 5-value region type, 20
+// actions of 20 instances each, and `clauses` clauses whose `when` combine
+// the facts with the params and whose bounds change over the years.
+inline std::string generate_conditional_contract(int clauses) {
+  std::string y = "pacta: 1\ncontract: generated_conditional\nparties: [p0, p1, p2, p3]\n";
+  y += "types:\n  region: [r0, r1, r2, r3, r4]\nfacts:\n";
+  y += "  approved: {type: bool}\n  audited: {type: bool}\n  renewed: {type: bool}\n";
+  y += "actions:\n";
+  for (int a = 0; a < 20; ++a) {
+    y += fmt::format("  act{}: {{params: {{who: party, region: region}}}}\n", a);
+  }
+  y += "clauses:\n";
+  const char* modalities[] = {"permit", "forbid", "oblige", "permit"};
+  const char* whens[] = {"approved", "approved and not audited", "audited or renewed",
+                         "renewed and region == r{}", "not approved or who == p{}"};
+  for (int c = 0; c < clauses; ++c) {
+    y += fmt::format("  - id: k{}\n    {}: act{}(who=_, region=_)\n", c, modalities[c % 4], c % 20);
+    y += fmt::format("    from: {}-01-01\n    until: {}-01-01\n", 2020 + c % 5, 2026 + c % 7);
+    y += "    when: " + fmt::format(fmt::runtime(whens[c % 5]), c % 4) + "\n";
+  }
+  return y;
+}
+
 }  // namespace pacta::bench

@@ -20,6 +20,8 @@ cmds=(
   -n "check, 100,000 clauses" "$pacta check $data/scale/contract_100000.pacta.yaml"
   -n "allowed, bundled contract" "$pacta allowed rules/microsoft-openai.yaml --on 2026-01-15"
   -n "timeline, bundled contract" "$pacta timeline rules/microsoft-openai.yaml --format json"
+  -n "allowed in cases, 4 unknown facts" "$pacta allowed tests/e2e/conditional/deal.yaml --on 2025-01-01 --unknown audited --format json"
+  -n "allowed in cases, bundled contract" "$pacta allowed rules/microsoft-openai.yaml --on 2024-06-01 --unknown agi_declared"
 )
 batch=$data/q1000000.pacta.jsonl
 if "$pacta" ask --help 2>/dev/null | grep -q -- --batch; then
