@@ -64,6 +64,14 @@ void add_amendment_flags(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
       ->allow_extra_args(false);
 }
 
+void add_unknown_flag(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
+  cmd->add_option("--unknown", q.unknown,
+                  "Leave a fact unknown, setting its default aside: the answer splits into "
+                  "cases over its values (repeatable)")
+      ->take_all()
+      ->allow_extra_args(false);
+}
+
 void add_question(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
   cmd->add_option("--on", q.on, "The date asked about (YYYY-MM-DD, or today)")->required();
   cmd->add_option("--assume", q.assume, "Assume a fact: NAME=VALUE (repeatable)")
@@ -71,11 +79,7 @@ void add_question(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
       ->allow_extra_args(false);
   cmd->add_option("--facts", q.facts,
                   "Assume the facts of a YAML file (fact: value per line); --assume wins");
-  cmd->add_option("--unknown", q.unknown,
-                  "Leave a fact unknown, setting its default aside: the answer splits into "
-                  "cases over its values (repeatable)")
-      ->take_all()
-      ->allow_extra_args(false);
+  add_unknown_flag(cmd, q);
   cmd->add_option("--as-agreed-on", q.as_agreed_on,
                   "Only amendments signed on or before this date exist");
   add_amendment_flags(cmd, q);
@@ -190,6 +194,7 @@ void add_timeline_command(Program& p) {
       ->allow_extra_args(false);
   cmd->add_option("--facts", options->question.facts,
                   "Assume the facts of a YAML file (fact: value per line); --assume wins");
+  add_unknown_flag(cmd, options->question);
   cmd->add_option("--as-agreed-on", options->question.as_agreed_on,
                   "Only amendments signed on or before this date exist");
   add_amendment_flags(cmd, options->question);

@@ -248,6 +248,17 @@ std::uint64_t enumerated(const Contract& c, const std::vector<Pattern>& patterns
   return n;
 }
 
+std::optional<UnknownAnalysis> analyze_action(const PreparedQuestion& q, int action,
+                                              const Limits& limits, Diagnostics& diags) {
+  UnknownAnalysis analysis = analyze_unknown_facts(*q.compiled, *q.situation, {action},
+                                                   limits.max_unknown_combinations);
+  if (!analysis.problem) return analysis;
+  const FactDecl& f = q.contract().facts[static_cast<std::size_t>(analysis.problem->fact)];
+  diags.error(*q.loaded->source, f.offset, Code::E613, std::move(analysis.problem->message),
+              std::move(analysis.problem->help));
+  return std::nullopt;
+}
+
 bool check_steps(const PreparedQuestion& q, Selection& s, const Limits& limits,
                  Diagnostics& diags) {
   const Contract& c = q.contract();
@@ -255,14 +266,9 @@ bool check_steps(const PreparedQuestion& q, Selection& s, const Limits& limits,
   s.unknown.clear();
   std::uint64_t steps = 0, decided = 0;
   for (const Pattern& p : s.patterns) {
-    UnknownAnalysis analysis = analyze_unknown_facts(*q.compiled, *q.situation, {p.action},
-                                                     limits.max_unknown_combinations);
-    if (analysis.problem) {
-      const FactDecl& f = c.facts[static_cast<std::size_t>(analysis.problem->fact)];
-      diags.error(*q.loaded->source, f.offset, Code::E613, std::move(analysis.problem->message),
-                  std::move(analysis.problem->help));
-      return false;
-    }
+    auto found = analyze_action(q, p.action, limits, diags);
+    if (!found) return false;
+    UnknownAnalysis analysis = std::move(*found);
     const std::uint64_t cases = std::max<std::uint64_t>(1, combinations(analysis.facts));
     const std::uint64_t bound = decider.steps_bound(q.situation->on, p, s.party);
     steps = std::min(kManyInstances,

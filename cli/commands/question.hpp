@@ -87,6 +87,12 @@ struct Selection {
 std::vector<Pattern> question_patterns(const Contract& c, const std::optional<Pattern>& only);
 // Instances the patterns enumerate (before the party filter), saturating.
 std::uint64_t enumerated(const Contract& c, const std::vector<Pattern>& patterns);
+// The unknown facts the clauses of `action` read in `q` (SPEC §7.3), each
+// with its cells; nullopt and E613 at the fact's declaration when one
+// cannot be split into cases (or they make too many combinations).
+std::optional<UnknownAnalysis> analyze_action(const PreparedQuestion& q, int action,
+                                              const Limits& limits, Diagnostics& diags);
+
 // Finds the unknown facts of each pattern (s.unknown; E613 when one cannot
 // be split into cases), then E606 unless deciding the selection, once per
 // combination of their cells, takes at most Limits::max_decision_steps by

@@ -7,6 +7,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
 
 #include "cli/commands/commands.hpp"
 #include "cli/commands/question.hpp"
@@ -19,33 +22,123 @@ namespace pacta::cli {
 
 namespace {
 
-bool has_verdict(const std::vector<Run>& runs, const VerdictFilter& filter) {
-  return std::any_of(runs.begin(), runs.end(),
-                     [&](const Run& r) { return filter.matches(r.decision.verdict); });
+// The timelines of one pattern's instances where its action's clauses read
+// unknown facts: one Timeliner per combination of their cells (made when
+// first asked, on the question's situation with each cell's value), each
+// given an equal share of the bound on steps.
+class CaseTimeliners {
+ public:
+  CaseTimeliners(const PreparedQuestion& q, const std::vector<UnknownFact>& facts,
+                 const Limits& limits)
+      : q_(q), facts_(facts), limits_(limits) {
+    const std::size_t n = std::max<std::size_t>(1, combinations(facts));
+    limits_.max_decision_steps = std::max<std::uint64_t>(1, limits.max_decision_steps / n);
+  }
+
+  // The cases of the instance's timeline; false and `failure` when one
+  // combination's cannot be made.
+  bool cases(int action, const std::vector<int>& args, DayRange range,
+             std::vector<Case<std::vector<Run>>>& out, TimelineFailure& failure) {
+    bool failed = false;
+    out = merge_cases<std::vector<Run>>(facts_, [&](const std::vector<int>& combination) {
+      std::vector<Run> runs;
+      if (!failed && !timeliner(combination).timeline(action, args, range, runs, failure)) {
+        failed = true;
+      }
+      return runs;
+    });
+    return !failed;
+  }
+
+ private:
+  Timeliner& timeliner(const std::vector<int>& combination) {
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < facts_.size(); ++i) {
+      index = index * facts_[i].cells.size() + static_cast<std::size_t>(combination[i]);
+    }
+    auto& slot = by_combination_[index];
+    if (!slot.timeliner) {
+      slot.situation = std::make_unique<Situation>(*q_.situation);
+      for (std::size_t i = 0; i < facts_.size(); ++i) {
+        slot.situation->facts[static_cast<std::size_t>(facts_[i].fact)] =
+            facts_[i].cells[static_cast<std::size_t>(combination[i])].representative;
+      }
+      evaluate_conditions(q_.contract(), *slot.situation);
+      slot.timeliner = std::make_unique<Timeliner>(*q_.compiled, *slot.situation, limits_);
+    }
+    return *slot.timeliner;
+  }
+
+  struct Slot {
+    std::unique_ptr<Situation> situation;  // the Timeliner points into it
+    std::unique_ptr<Timeliner> timeliner;
+  };
+  const PreparedQuestion& q_;
+  const std::vector<UnknownFact>& facts_;
+  Limits limits_;
+  std::map<std::size_t, Slot> by_combination_;
+};
+
+// The rows of one instance: one, or one per case of a conditional timeline.
+void add_rows(const Contract& c, TimelineRow row, std::vector<Case<std::vector<Run>>> cases,
+              std::vector<TimelineRow>& rows, std::set<int>& unknown) {
+  if (cases.size() == 1) {
+    row.runs = std::move(cases.front().outcome);
+    rows.push_back(std::move(row));
+    return;
+  }
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    for (const Given& g : cases[i].given) unknown.insert(g.fact);
+    row.when =
+        i + 1 == cases.size() ? std::string("otherwise") : "if " + case_text(c, cases[i].given);
+    row.given = std::move(cases[i].given);
+    row.runs = std::move(cases[i].outcome);
+    rows.push_back(row);
+  }
 }
 
-// Every instance's timeline, in order; false (and a diagnostic) at the
-// first that cannot be made, or past Limits::max_timeline_runs.
+std::size_t run_count(const std::vector<Case<std::vector<Run>>>& cases) {
+  std::size_t n = 0;
+  for (const auto& k : cases) n += k.outcome.size();
+  return n;
+}
+
+bool has_verdict(const std::vector<Case<std::vector<Run>>>& cases, const VerdictFilter& filter) {
+  return std::any_of(cases.begin(), cases.end(), [&](const auto& k) {
+    return std::any_of(k.outcome.begin(), k.outcome.end(),
+                       [&](const Run& r) { return filter.matches(r.decision.verdict); });
+  });
+}
+
+// Every instance's timeline, in order, in cases where it depends on
+// unknown facts; false (and a diagnostic) at the first that cannot be
+// made, or past Limits::max_timeline_runs.
 bool build_rows(const PreparedQuestion& q, const std::vector<Pattern>& patterns,
                 std::optional<int> party, const std::optional<VerdictFilter>& verdict,
-                DayRange range, const Limits& limits, std::vector<TimelineRow>& rows,
-                Diagnostics& diags) {
+                DayRange range, const Limits& limits, TimelineReport& report, Diagnostics& diags) {
   const Contract& c = q.contract();
   Timeliner timeliner(*q.compiled, *q.situation, limits);
-  TimelineRow row;
+  std::set<int> unknown;
   std::size_t runs = 0;
   for (const Pattern& p : patterns) {
-    row.action = p.action;
+    auto analysis = analyze_action(q, p.action, limits, diags);
+    if (!analysis) return false;
+    std::optional<CaseTimeliners> split;
+    if (!analysis->facts.empty()) split.emplace(q, analysis->facts, limits);
     for (InstanceOdometer it(c, p); !it.done(); it.next()) {
       if (party && !involves(c, p.action, it.args(), *party)) continue;
-      row.args = it.args();
+      TimelineRow row{p.action, it.args(), {}};
+      std::vector<Case<std::vector<Run>>> cases(1);
       TimelineFailure failure;
-      if (!timeliner.timeline(p.action, row.args, range, row.runs, failure)) {
+      const bool ok =
+          split ? split->cases(p.action, row.args, range, cases, failure)
+                : timeliner.timeline(p.action, row.args, range, cases.front().outcome, failure);
+      if (!ok) {
         report_timeline_failure(q, failure, p.action, row.args, limits, diags);
         return false;
       }
-      if (verdict && !has_verdict(row.runs, *verdict)) continue;
-      runs += row.runs.size();
+      if (verdict && !has_verdict(cases, *verdict)) continue;
+      runs += run_count(cases);
       if (runs > limits.max_timeline_runs) {
         diags.error(c.path, Code::E606,
                     fmt::format("the timelines have more than {} runs (at {})",
@@ -53,9 +146,10 @@ bool build_rows(const PreparedQuestion& q, const std::vector<Pattern>& patterns,
                     "narrow the question with an ACTION pattern, --party, or --from and --to");
         return false;
       }
-      rows.push_back(row);
+      add_rows(c, std::move(row), std::move(cases), report.rows, unknown);
     }
   }
+  report.unknown.assign(unknown.begin(), unknown.end());
   return true;
 }
 
@@ -148,7 +242,7 @@ int run_timeline(const TimelineOptions& o) {
   }
   TimelineReport report{c,  range->from, range->to,  q->as_agreed_on, q->assumed,
                         {}, {},          q->without, q->with};
-  if (!build_rows(*q, patterns, party, verdict, range->days(), limits, report.rows, diags)) {
+  if (!build_rows(*q, patterns, party, verdict, range->days(), limits, report, diags)) {
     return stop_on(diags, *reporter);
   }
   for (int a : q->compiled->amendments_in_effect()) {

@@ -137,11 +137,7 @@ Json case_json(const TestCaseResult& r) {
   }
   j["error"] = r.error ? Json(*r.error) : Json(nullptr);
   // Only where the answer depends on unknown facts (SPEC §7.3).
-  if (!r.unknown.empty()) {
-    Json unknown = Json::array();
-    for (int f : r.unknown) unknown.push_back(c.facts[static_cast<std::size_t>(f)].name);
-    j["unknown"] = std::move(unknown);
-  }
+  if (!r.unknown.empty()) j["unknown"] = fact_names_json(c, r.unknown);
   // Where a conditional answer or `expect_cases` failed; a plain answer's
   // failure is `expected` against `got`.
   if (r.mismatch != TestCaseResult::Mismatch::None &&
@@ -222,11 +218,7 @@ Json answer_head(const Answer& a) {
   j["without"] = a.without;
   j["with"] = a.with;
   // Only in a conditional answer (SPEC §7.3): the facts left unknown.
-  if (!a.unknown.empty()) {
-    Json unknown = Json::array();
-    for (int f : a.unknown) unknown.push_back(c.facts[static_cast<std::size_t>(f)].name);
-    j["unknown"] = std::move(unknown);
-  }
+  if (!a.unknown.empty()) j["unknown"] = fact_names_json(c, a.unknown);
   return j;
 }
 

@@ -34,11 +34,7 @@ std::string question_header(const Answer& a) {
        scenario_parts(c, {a.as_agreed_on, a.without, a.with, a.assumed})) {
     header += ", " + part;
   }
-  if (!a.unknown.empty()) {
-    std::vector<std::string> names;
-    for (int f : a.unknown) names.push_back(c.facts[static_cast<std::size_t>(f)].name);
-    header += fmt::format(", not knowing {}", fmt::join(names, ", "));
-  }
+  if (!a.unknown.empty()) header += ", " + not_knowing_text(c, a.unknown);
   return visible(header) + "\n\n";
 }
 

@@ -75,7 +75,7 @@ std::string details_of(const TimelineReport& r) {
   std::string out = "<section class=\"details\">\n<h2>Runs</h2>\n";
   if (r.rows.empty()) out += "<p>No instance.</p>\n";
   for (const auto& row : r.rows) {
-    const std::string name = markup(instance_text(r.contract, row.action, row.args));
+    const std::string name = markup(row_name(r.contract, row));
     out += fmt::format(
         "<details class=\"instance\" data-instance=\"{0}\"><summary>{0} ({1} {2})</summary>\n"
         "<table class=\"runs\"><thead><tr><th>From</th><th>Through</th><th>Verdict</th>"

@@ -344,7 +344,7 @@ void draw_rows(std::string& out, const TimelineReport& r, const Scale& scale, co
   }
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
     const TimelineRow& row = r.rows[i];
-    const std::string name = instance_text(r.contract, row.action, row.args);
+    const std::string name = row_name(r.contract, row);
     const double top = l.plot_top + kRowHeight * static_cast<double>(i);
     out += fmt::format("<g class=\"row\" data-instance=\"{}\">", markup(name));
     if (i % 2 == 0) {

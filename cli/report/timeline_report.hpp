@@ -14,14 +14,21 @@
 
 #include "engine/model/contract.hpp"
 #include "engine/time/timeline.hpp"
+#include "engine/whatif/conditional.hpp"
 
 namespace pacta::cli {
 
-// One action instance and its runs, in date order.
+// One action instance and its runs, in date order. An instance whose
+// timeline depends on unknown facts (SPEC §7.3) is several rows in a row,
+// one per case: `given` says where the facts are as the case says and
+// `when` reads it ("if approved", the last "otherwise"); both are empty
+// for a plain row.
 struct TimelineRow {
   int action = -1;
   std::vector<int> args;  // value indices, one per param
   std::vector<Run> runs;
+  std::vector<Given> given = {};
+  std::string when = {};
 };
 
 // An amendment of the scenario, for the pictures' markers.
@@ -43,13 +50,14 @@ struct TimelineReport {
   std::vector<TimelineAmendment> amendments;          // that exist in the scenario, in order
   std::vector<std::string> without = {};              // --without, in amendment order
   std::vector<std::string> with = {};                 // --with, the paths as given
+  std::vector<int> unknown = {};  // unknown facts some timeline depends on, ascending
 };
 
 // Where a document goes, piece by piece (stdout, an --output file, a string).
 using Sink = std::function<void(std::string_view)>;
 
-// Text: per instance a heading line, then one line per run:
-// `FROM … THROUGH  VERDICT  BY`.
+// Text: per instance (per case: `INSTANCE, if ...`) a heading line, then
+// one line per run: `FROM … THROUGH  VERDICT  BY`.
 void write_timeline_text(const TimelineReport& r, bool color, const Sink& sink);
 std::string render_timeline_text(const TimelineReport& r, bool color);
 // The JSON document of SPEC §6 (as nlohmann's dump(2) of the whole would
@@ -60,6 +68,10 @@ std::string render_timeline_json(const TimelineReport& r);
 std::string render_timeline_svg(const TimelineReport& r);
 // One self-contained HTML page embedding the SVG, a legend and details.
 std::string render_timeline_html(const TimelineReport& r);
+
+// The instance of a row as text, with the case it holds: "host(cloud=aws),
+// if tier is gold".
+std::string row_name(const Contract& c, const TimelineRow& row);
 
 // The days the pictures span: the range asked for, and where a flag was
 // not given, the contract's own dates (amendments, clause bounds and every

@@ -37,6 +37,7 @@ std::string heading(const TimelineReport& r) {
        scenario_parts(c, {r.as_agreed_on, r.without, r.with, r.assumed})) {
     h += ", " + part;
   }
+  if (!r.unknown.empty()) h += ", " + not_knowing_text(c, r.unknown);
   return visible(h) + "\n";
 }
 
@@ -64,6 +65,10 @@ std::string run_line(const TimelineReport& r, int action, const Run& run, bool c
       why_text(r.contract, action, run.decision));
 }
 
+bool same_instance(const TimelineRow& a, const TimelineRow& b) {
+  return a.action == b.action && a.args == b.args;
+}
+
 Json run_json(const TimelineReport& r, const Run& run) {
   const Contract& c = r.contract;
   Json j;
@@ -78,10 +83,16 @@ Json run_json(const TimelineReport& r, const Run& run) {
 
 }  // namespace
 
+std::string row_name(const Contract& c, const TimelineRow& row) {
+  std::string name = instance_text(c, row.action, row.args);
+  if (!row.when.empty()) name += ", " + row.when;
+  return name;
+}
+
 void write_timeline_text(const TimelineReport& r, bool color, const Sink& sink) {
   sink(heading(r));
   for (const TimelineRow& row : r.rows) {
-    std::string text = "\n" + visible(instance_text(r.contract, row.action, row.args)) + "\n";
+    std::string text = "\n" + visible(row_name(r.contract, row)) + "\n";
     for (const Run& run : row.runs) text += run_line(r, row.action, run, color);
     sink(text);
   }
@@ -106,23 +117,51 @@ void write_timeline_json(const TimelineReport& r, const Sink& sink) {
   head["assume"] = assume_json(c, r.assumed);
   head["without"] = r.without;
   head["with"] = r.with;
+  if (!r.unknown.empty()) head["unknown"] = fact_names_json(c, r.unknown);
   std::string text = safe_dump(std::move(head));
   text.resize(text.size() - 2);  // "\n}": the head has keys, so dump(2) ends so
   sink(text + ",\n  \"timelines\": [");
   bool first_row = true;
-  for (const TimelineRow& row : r.rows) {
-    std::string row_head = safe_dump(Json{{"action", c.actions[row.action].name},
-                                          {"args", args_json(c, row.action, row.args)},
-                                          {"runs", Json::array()}});
-    row_head.resize(row_head.size() - 4);  // "[]\n}": the runs follow
-    sink((first_row ? "\n" : ",\n") + nested(row_head, 2) + "[");
-    first_row = false;
+  for (std::size_t i = 0; i < r.rows.size(); ++i) {
+    const TimelineRow& row = r.rows[i];
+    const bool first_case = !row.given.empty() && (i == 0 || r.rows[i - 1].given.empty() ||
+                                                   !same_instance(r.rows[i - 1], row));
+    const bool last_case =
+        !row.given.empty() && (i + 1 == r.rows.size() || r.rows[i + 1].given.empty() ||
+                               !same_instance(r.rows[i + 1], row));
+    // A conditional instance (SPEC §7.3): {"action", "args", "cases": [{"given", "runs"}]}.
+    int depth = 2;
+    if (!row.given.empty()) {
+      if (first_case) {
+        std::string instance = safe_dump(Json{{"action", c.actions[row.action].name},
+                                              {"args", args_json(c, row.action, row.args)},
+                                              {"cases", Json::array()}});
+        instance.resize(instance.size() - 4);  // "[]\n}": the cases follow
+        sink((first_row ? "\n" : ",\n") + nested(instance, 2) + "[");
+        first_row = false;
+      }
+      sink(first_case ? "\n" : ",\n");
+      std::string case_head =
+          safe_dump(Json{{"given", given_json(c, row.given)}, {"runs", Json::array()}});
+      case_head.resize(case_head.size() - 4);
+      sink(nested(case_head, 4) + "[");
+      depth = 4;
+    } else {
+      std::string row_head = safe_dump(Json{{"action", c.actions[row.action].name},
+                                            {"args", args_json(c, row.action, row.args)},
+                                            {"runs", Json::array()}});
+      row_head.resize(row_head.size() - 4);  // "[]\n}": the runs follow
+      sink((first_row ? "\n" : ",\n") + nested(row_head, 2) + "[");
+      first_row = false;
+    }
     bool first_run = true;
     for (const Run& run : row.runs) {
-      sink((first_run ? "\n" : ",\n") + nested(safe_dump(run_json(r, run)), 4));
+      sink((first_run ? "\n" : ",\n") + nested(safe_dump(run_json(r, run)), depth + 2));
       first_run = false;
     }
-    sink(first_run ? "]\n    }" : "\n      ]\n    }");
+    const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+    sink(first_run ? "]\n" + indent + "}" : "\n" + indent + "  ]\n" + indent + "}");
+    if (last_case) sink("\n      ]\n    }");
   }
   sink(first_row ? "]\n}\n" : "\n  ]\n}\n");
 }

@@ -211,6 +211,20 @@ std::string cases_text(const Contract& c, const std::vector<Case<Decision>>& cas
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
+std::string not_knowing_text(const Contract& c, const std::vector<int>& facts) {
+  if (facts.empty()) return "";
+  std::vector<std::string> names;
+  names.reserve(facts.size());
+  for (int f : facts) names.push_back(c.facts[static_cast<std::size_t>(f)].name);
+  return fmt::format("not knowing {}", fmt::join(names, ", "));
+}
+
+Json fact_names_json(const Contract& c, const std::vector<int>& facts) {
+  Json out = Json::array();
+  for (int f : facts) out.push_back(c.facts[static_cast<std::size_t>(f)].name);
+  return out;
+}
+
 Json given_json(const Contract& c, const std::vector<Given>& given) {
   Json out = Json::object();
   for (const Given& g : given) {

@@ -52,6 +52,11 @@ std::string case_text(const Contract& c, const std::vector<Given>& given);
 // otherwise", with `with_by` each followed by its clauses ("permitted by
 // payment if approved, forbidden by no clause (default) otherwise").
 std::string cases_text(const Contract& c, const std::vector<Case<Decision>>& cases, bool with_by);
+// "not knowing a, b" for the heading of an answer that depends on unknown
+// facts (fact indices); empty for none.
+std::string not_knowing_text(const Contract& c, const std::vector<int>& facts);
+// The same facts' names as a JSON array (the answer's "unknown").
+Json fact_names_json(const Contract& c, const std::vector<int>& facts);
 // A case's facts as JSON (SPEC §7.3): by fact name, a bool, a value name,
 // a list of value names, or for a number an interval {"min",
 // "min_inclusive", "max", "max_inclusive"} without the ends it lacks.

@@ -16,6 +16,10 @@ struct Decision {
   bool is_default = false;
   std::vector<int> by;          // clause indices, ascending
   std::vector<int> overridden;  // clause indices, ascending
+  friend bool operator==(const Decision& x, const Decision& y) {
+    return x.verdict == y.verdict && x.is_default == y.is_default && x.by == y.by &&
+           x.overridden == y.overridden;
+  }
 };
 
 // Step 4 of language.md §7: the verdict from the modalities of the clauses

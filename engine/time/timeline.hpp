@@ -102,6 +102,9 @@ struct Run {
   Date from;
   Date through;
   Decision decision;
+  friend bool operator==(const Run& x, const Run& y) {
+    return x.from == y.from && x.through == y.through && x.decision == y.decision;
+  }
 };
 
 // Why a timeline could not be made: a decision failed on `on` (a fact the

@@ -179,11 +179,6 @@ std::optional<std::vector<FactCell>> number_cells(std::vector<Number> t) {
 
 }  // namespace
 
-bool operator==(const Decision& x, const Decision& y) {
-  return x.verdict == y.verdict && x.is_default == y.is_default && x.by == y.by &&
-         x.overridden == y.overridden;
-}
-
 std::size_t combinations(const std::vector<UnknownFact>& facts) {
   std::size_t n = 1;
   for (const UnknownFact& f : facts) {

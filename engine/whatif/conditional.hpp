@@ -172,6 +172,4 @@ bool decide_cases(const CompiledContract& compiled, Decider& decider, const Situ
                   const std::vector<UnknownFact>& facts, int action, const std::vector<int>& args,
                   ConditionalDecision& out, DecisionError& error);
 
-bool operator==(const Decision& x, const Decision& y);
-
 }  // namespace pacta
