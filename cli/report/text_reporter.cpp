@@ -71,6 +71,7 @@ std::vector<Row> table_rows(const Contract& c, const DecidedInstance& r) {
   }
   std::sort(facts.begin(), facts.end());
   std::vector<std::string> names;
+  names.reserve(facts.size());
   for (int f : facts) names.push_back(c.facts[static_cast<std::size_t>(f)].name);
   std::vector<Row> rows{Row{std::move(instance), "depends",
                             visible(fmt::format("on {}", fmt::join(names, ", "))), "",
