@@ -160,7 +160,7 @@ void write_timeline_json(const TimelineReport& r, const Sink& sink) {
       first_run = false;
     }
     const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
-    sink(first_run ? "]\n" + indent + "}" : "\n" + indent + "  ]\n" + indent + "}");
+    sink(first_run ? fmt::format("]\n{}}}", indent) : fmt::format("\n{0}  ]\n{0}}}", indent));
     if (last_case) sink("\n      ]\n    }");
   }
   sink(first_row ? "]\n}\n" : "\n  ]\n}\n");
