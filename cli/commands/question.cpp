@@ -250,8 +250,8 @@ std::uint64_t enumerated(const Contract& c, const std::vector<Pattern>& patterns
 
 std::optional<UnknownAnalysis> analyze_action(const PreparedQuestion& q, int action,
                                               const Limits& limits, Diagnostics& diags) {
-  UnknownAnalysis analysis = analyze_unknown_facts(*q.compiled, *q.situation, {action},
-                                                   limits.max_unknown_combinations);
+  UnknownAnalysis analysis =
+      analyze_unknown_facts(*q.compiled, *q.situation, {action}, limits.max_unknown_combinations);
   if (!analysis.problem) return analysis;
   const FactDecl& f = q.contract().facts[static_cast<std::size_t>(analysis.problem->fact)];
   diags.error(*q.loaded->source, f.offset, Code::E613, std::move(analysis.problem->message),
