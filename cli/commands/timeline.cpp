@@ -22,63 +22,6 @@ namespace pacta::cli {
 
 namespace {
 
-// The timelines of one pattern's instances where its action's clauses read
-// unknown facts: one Timeliner per combination of their cells (made when
-// first asked, on the question's situation with each cell's value), each
-// given an equal share of the bound on steps.
-class CaseTimeliners {
- public:
-  CaseTimeliners(const PreparedQuestion& q, const std::vector<UnknownFact>& facts,
-                 const Limits& limits)
-      : q_(q), facts_(facts), limits_(limits) {
-    const std::size_t n = std::max<std::size_t>(1, combinations(facts));
-    limits_.max_decision_steps = std::max<std::uint64_t>(1, limits.max_decision_steps / n);
-  }
-
-  // The cases of the instance's timeline; false and `failure` when one
-  // combination's cannot be made.
-  bool cases(int action, const std::vector<int>& args, DayRange range,
-             std::vector<Case<std::vector<Run>>>& out, TimelineFailure& failure) {
-    bool failed = false;
-    out = merge_cases<std::vector<Run>>(facts_, [&](const std::vector<int>& combination) {
-      std::vector<Run> runs;
-      if (!failed && !timeliner(combination).timeline(action, args, range, runs, failure)) {
-        failed = true;
-      }
-      return runs;
-    });
-    return !failed;
-  }
-
- private:
-  Timeliner& timeliner(const std::vector<int>& combination) {
-    std::size_t index = 0;
-    for (std::size_t i = 0; i < facts_.size(); ++i) {
-      index = index * facts_[i].cells.size() + static_cast<std::size_t>(combination[i]);
-    }
-    auto& slot = by_combination_[index];
-    if (!slot.timeliner) {
-      slot.situation = std::make_unique<Situation>(*q_.situation);
-      for (std::size_t i = 0; i < facts_.size(); ++i) {
-        slot.situation->facts[static_cast<std::size_t>(facts_[i].fact)] =
-            facts_[i].cells[static_cast<std::size_t>(combination[i])].representative;
-      }
-      evaluate_conditions(q_.contract(), *slot.situation);
-      slot.timeliner = std::make_unique<Timeliner>(*q_.compiled, *slot.situation, limits_);
-    }
-    return *slot.timeliner;
-  }
-
-  struct Slot {
-    std::unique_ptr<Situation> situation;  // the Timeliner points into it
-    std::unique_ptr<Timeliner> timeliner;
-  };
-  const PreparedQuestion& q_;
-  const std::vector<UnknownFact>& facts_;
-  Limits limits_;
-  std::map<std::size_t, Slot> by_combination_;
-};
-
 // The rows of one instance: one, or one per case of a conditional timeline.
 void add_rows(const Contract& c, TimelineRow row, std::vector<Case<std::vector<Run>>> cases,
               std::vector<TimelineRow>& rows, std::set<int>& unknown) {
@@ -124,14 +67,16 @@ bool build_rows(const PreparedQuestion& q, const std::vector<Pattern>& patterns,
     auto analysis = analyze_action(q, p.action, limits, diags);
     if (!analysis) return false;
     std::optional<CaseTimeliners> split;
-    if (!analysis->facts.empty()) split.emplace(q, analysis->facts, limits);
+    if (!analysis->facts.empty()) {
+      split.emplace(q, analysis->facts, as_set(analysis->facts), limits);
+    }
     for (InstanceOdometer it(c, p); !it.done(); it.next()) {
       if (party && !involves(c, p.action, it.args(), *party)) continue;
       TimelineRow row{p.action, it.args(), {}};
       std::vector<Case<std::vector<Run>>> cases(1);
       TimelineFailure failure;
       const bool ok =
-          split ? split->cases(p.action, row.args, range, cases, failure)
+          split ? timeline_cases(*split, analysis->facts, p.action, row.args, range, cases, failure)
                 : timeliner.timeline(p.action, row.args, range, cases.front().outcome, failure);
       if (!ok) {
         report_timeline_failure(q, failure, p.action, row.args, limits, diags);

@@ -134,8 +134,8 @@ class Walker {
   std::optional<SplitProblem> problem_;
 };
 
-// The cells of a number fact cut at `t` (sorted, distinct): below the
-// first, each threshold, between each two, above the last.
+}  // namespace
+
 std::optional<std::vector<FactCell>> number_cells(std::vector<Number> t) {
   std::sort(t.begin(), t.end(), [](const Number& a, const Number& b) { return compare(a, b) < 0; });
   t.erase(std::unique(t.begin(), t.end()), t.end());
@@ -176,8 +176,6 @@ std::optional<std::vector<FactCell>> number_cells(std::vector<Number> t) {
   }
   return cells;
 }
-
-}  // namespace
 
 std::size_t combinations(const std::vector<UnknownFact>& facts) {
   std::size_t n = 1;

@@ -87,6 +87,12 @@ UnknownAnalysis analyze_unknown_facts(const CompiledContract& compiled, const Si
                                       const std::vector<int>& actions,
                                       std::size_t max_combinations);
 
+// The cells of a number fact cut at the thresholds `t` (any order,
+// repeats allowed): below the first, each threshold, between each two,
+// above the last, each with an exact representative; nullopt when a
+// representative cannot be computed exactly (huge thresholds).
+std::optional<std::vector<FactCell>> number_cells(std::vector<Number> t);
+
 // The number of combinations of cells (saturating).
 std::size_t combinations(const std::vector<UnknownFact>& facts);
 
