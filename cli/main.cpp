@@ -246,6 +246,12 @@ void add_diff_command(Program& p) {
   cmd->add_option("--to", options->to, "Last day compared (YYYY-MM-DD, or today)");
   add_diff_side(cmd, options->other, "", "other");
   add_diff_side(cmd, options->base, "base-", "base");
+  // What is unknown is unknown on both sides: it is the question's, not a scenario's.
+  cmd->add_option("--unknown", options->other.unknown,
+                  "Leave a fact unknown on both sides, setting its default aside: the changes "
+                  "split into cases over its values (repeatable)")
+      ->take_all()
+      ->allow_extra_args(false);
   cmd->add_flag("--by", options->by, "Deciding clauses that differ count as a change too");
   cmd->add_flag("--fail-on-change", options->fail_on_change, "Exit 1 when anything differs");
   add_format(cmd, p.format);
@@ -255,6 +261,7 @@ void add_diff_command(Program& p) {
     options->base.file = *file;
     options->base.flag_prefix = "--base-";
     options->other.file = options->other_file.value_or(*file);
+    options->base.unknown = options->other.unknown;
     return pacta::cli::run_diff(*options);
   };
 }

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "cli/commands/commands.hpp"
 #include "cli/commands/question.hpp"
@@ -38,33 +40,207 @@ struct Sides {
   const PreparedQuestion& other;
 };
 
+// The unknown facts both sides' clauses of one action read (SPEC §7.3),
+// joined by name into the base's facts: the cells over both (a number cut
+// at the thresholds of either side), and how each side sets them.
+struct JointFacts {
+  std::vector<UnknownFact> joint;
+  std::vector<std::optional<UnknownFact>> base, other;
+};
+
+// The cells of base fact `f` over both sides; the other side's fact `g`
+// (-1: none). nullopt (and `why`) when they cannot be matched.
+std::optional<std::vector<FactCell>> joint_cells(const Contract& b, const Contract& c,
+                                                 const UnknownFact* ub, const UnknownFact* uo,
+                                                 int f, int g, std::string& why) {
+  const FactDecl& fb = b.facts[static_cast<std::size_t>(f)];
+  if (g >= 0 && c.facts[static_cast<std::size_t>(g)].type.kind != fb.type.kind) {
+    why = fmt::format("fact '{}' has another type in the other contract", fb.name);
+    return std::nullopt;
+  }
+  if (fb.type.kind == Type::Kind::Number) {
+    std::vector<Number> thresholds;
+    for (const UnknownFact* u : {ub, uo}) {
+      if (u == nullptr) continue;
+      for (const FactCell& cell : u->cells) {
+        if (cell.kind == FactCell::Kind::Point) thresholds.push_back(*cell.lo);
+      }
+    }
+    auto cells = number_cells(std::move(thresholds));
+    if (!cells) why = fmt::format("the thresholds of '{}' are too large to split between", fb.name);
+    return cells;
+  }
+  if (fb.type.kind == Type::Kind::Value && g >= 0) {
+    const auto& vb = b.domains[fb.type.domain].values;
+    const auto& vo = c.domains[c.facts[static_cast<std::size_t>(g)].type.domain].values;
+    if (std::vector<std::string>(vb.begin(), vb.end()) !=
+        std::vector<std::string>(vo.begin(), vo.end())) {
+      why = fmt::format("fact '{}' has other values in the other contract", fb.name);
+      return std::nullopt;
+    }
+  }
+  return (ub != nullptr ? ub : uo)->cells;  // bools, and values in the same order
+}
+
+// nullopt and E613 when a fact unknown on one side cannot be matched on
+// the other (not declared by the base, another type, other values).
+std::optional<JointFacts> join_unknown(const Sides& s, const ActionMatch& a, const Limits& limits,
+                                       Diagnostics& diags) {
+  auto ab = analyze_action(s.base, a.base, limits, diags);
+  if (!ab) return std::nullopt;
+  auto ao = analyze_action(s.other, a.other, limits, diags);
+  if (!ao) return std::nullopt;
+  const Contract& b = s.base.contract();
+  const Contract& c = s.other.contract();
+  const auto refuse = [&](const PreparedQuestion& q, int fact, const std::string& why,
+                          std::string help = {}) {
+    const FactDecl& d = q.contract().facts[static_cast<std::size_t>(fact)];
+    if (help.empty()) {
+      help = fmt::format(
+          "assume a value for it on both sides: --assume {0}=VALUE --base-assume "
+          "{0}=VALUE",
+          d.name);
+    }
+    diags.error(*q.loaded->source, d.offset, Code::E613,
+                fmt::format("the answers depend on the unknown fact '{}', which cannot be split "
+                            "alike on both sides: {}",
+                            d.name, why),
+                std::move(help));
+    return std::nullopt;
+  };
+  std::map<int, std::pair<const UnknownFact*, const UnknownFact*>> by_base;  // base fact -> sides
+  for (const UnknownFact& u : ab->facts) by_base[u.fact].first = &u;
+  for (const UnknownFact& u : ao->facts) {
+    auto f = b.find_fact(c.facts[static_cast<std::size_t>(u.fact)].name);
+    if (!f) {
+      const std::string& name = c.facts[static_cast<std::size_t>(u.fact)].name;
+      return refuse(
+          s.other, u.fact, "the base contract does not declare it",
+          fmt::format("assume a value for it on the other side: --assume {}=VALUE", name));
+    }
+    by_base[*f].second = &u;
+  }
+  JointFacts out;
+  for (const auto& [f, sides] : by_base) {
+    const auto g = c.find_fact(b.facts[static_cast<std::size_t>(f)].name);
+    std::string why;
+    auto cells = joint_cells(b, c, sides.first, sides.second, f, g.value_or(-1), why);
+    if (!cells) return refuse(s.base, f, why);
+    out.joint.push_back(UnknownFact{f, *cells});
+    out.base.push_back(sides.first ? std::optional(UnknownFact{f, *cells}) : std::nullopt);
+    if (sides.second == nullptr) {
+      out.other.push_back(std::nullopt);
+      continue;
+    }
+    UnknownFact mine{*g, *cells};  // members by name: the same order on both sides
+    out.other.push_back(std::move(mine));
+  }
+  if (combinations(out.joint) > limits.max_unknown_combinations) {
+    return refuse(s.base, out.joint.front().fact,
+                  fmt::format("together they make more than {} combinations",
+                              limits.max_unknown_combinations));
+  }
+  return out;
+}
+
 // The changed instances of every compared action; false (and a
 // diagnostic) at the first timeline that cannot be made, or past the
 // bounds on instances and runs.
+// The timelines of one action on both sides: plain, or once per
+// combination of the joint unknown facts' cells.
+class SideTimelines {
+ public:
+  SideTimelines(const Sides& s, const JointFacts& facts, const Limits& limits)
+      : s_(s),
+        facts_(facts),
+        plain_base_(*s.base.compiled, *s.base.situation, limits),
+        plain_other_(*s.other.compiled, *s.other.situation, limits) {
+    if (!facts.joint.empty()) {
+      base_.emplace(s.base, facts.joint, facts.base, limits);
+      other_.emplace(s.other, facts.joint, facts.other, limits);
+    }
+  }
+
+  // The cases of the instance's changes (one case, with no given, when
+  // nothing is unknown); false and a diagnostic when a timeline fails.
+  bool changes(const ActionMatch& a, const std::vector<int>& args,
+               const std::vector<int>& other_args, DayRange range, const DiffRule& rule,
+               const Limits& limits, std::vector<Case<std::vector<DiffRun>>>& out,
+               std::size_t& runs, Diagnostics& diags) {
+    bool failed = false;
+    std::vector<Run> rb, ro;
+    const auto one = [&](Timeliner& tb, Timeliner& to) {
+      std::vector<DiffRun> differ;
+      if (failed) return differ;
+      TimelineFailure failure;
+      if (!tb.timeline(a.base, args, range, rb, failure)) {
+        report_timeline_failure(s_.base, failure, a.base, args, limits, diags);
+        failed = true;
+      } else if (!to.timeline(a.other, other_args, range, ro, failure)) {
+        report_timeline_failure(s_.other, failure, a.other, other_args, limits, diags);
+        failed = true;
+      } else {
+        runs += rb.size() + ro.size();
+        differ = diff_runs(rb, ro, rule);
+      }
+      return differ;
+    };
+    if (facts_.joint.empty()) {
+      out = {Case<std::vector<DiffRun>>{{}, one(plain_base_, plain_other_)}};
+    } else {
+      out = merge_cases<std::vector<DiffRun>>(facts_.joint, [&](const std::vector<int>& combo) {
+        return one(base_->timeliner(combo), other_->timeliner(combo));
+      });
+    }
+    return !failed;
+  }
+
+ private:
+  const Sides& s_;
+  const JointFacts& facts_;
+  Timeliner plain_base_, plain_other_;
+  std::optional<CaseTimeliners> base_, other_;
+};
+
+// The changes of one instance: its runs, or the cases in which they change.
+void add_change(const ActionMatch& a, const std::vector<int>& args,
+                std::vector<Case<std::vector<DiffRun>>> cases, std::set<int>& unknown,
+                std::vector<InstanceChange>& changes) {
+  if (cases.size() == 1) {
+    if (!cases.front().outcome.empty()) {
+      changes.push_back(InstanceChange{a.base, a.other, args, std::move(cases.front().outcome)});
+    }
+    return;
+  }
+  cases.erase(
+      std::remove_if(cases.begin(), cases.end(), [](const auto& k) { return k.outcome.empty(); }),
+      cases.end());
+  if (cases.empty()) return;
+  for (const auto& k : cases) {
+    for (const Given& g : k.given) unknown.insert(g.fact);
+  }
+  changes.push_back(InstanceChange{a.base, a.other, args, {}, std::move(cases)});
+}
+
 bool find_changes(const Sides& s, const std::vector<const ActionMatch*>& actions,
                   const std::optional<Pattern>& only, DayRange range, const DiffRule& rule,
-                  const Limits& limits, std::vector<InstanceChange>& changes, Diagnostics& diags) {
+                  const Limits& limits, DiffReport& report, Diagnostics& diags) {
   const Contract& b = s.base.contract();
-  Timeliner tb(*s.base.compiled, *s.base.situation, limits);
-  Timeliner to(*s.other.compiled, *s.other.situation, limits);
-  std::vector<Run> rb, ro;
   std::vector<int> other_args;
+  std::set<int> unknown;
   std::size_t runs = 0;
   for (const ActionMatch* a : actions) {
     const Pattern p =
         only ? *only : Pattern{a->base, std::vector<int>(b.actions[a->base].params.size(), -1)};
+    auto facts = join_unknown(s, *a, limits, diags);
+    if (!facts) return false;
+    SideTimelines timelines(s, *facts, limits);
     for (InstanceOdometer it(b, p); !it.done(); it.next()) {
       if (!a->map_args(it.args(), other_args)) continue;  // a value on one side only
-      TimelineFailure failure;
-      if (!tb.timeline(a->base, it.args(), range, rb, failure)) {
-        report_timeline_failure(s.base, failure, a->base, it.args(), limits, diags);
+      std::vector<Case<std::vector<DiffRun>>> cases;
+      if (!timelines.changes(*a, it.args(), other_args, range, rule, limits, cases, runs, diags)) {
         return false;
       }
-      if (!to.timeline(a->other, other_args, range, ro, failure)) {
-        report_timeline_failure(s.other, failure, a->other, other_args, limits, diags);
-        return false;
-      }
-      runs += rb.size() + ro.size();
       if (runs > limits.max_timeline_runs) {
         diags.error(b.path, Code::E606,
                     fmt::format("the timelines compared have more than {} runs (at {})",
@@ -72,12 +248,10 @@ bool find_changes(const Sides& s, const std::vector<const ActionMatch*>& actions
                     "narrow the question with --action, or --from and --to");
         return false;
       }
-      auto differ = diff_runs(rb, ro, rule);
-      if (!differ.empty()) {
-        changes.push_back(InstanceChange{a->base, a->other, it.args(), std::move(differ)});
-      }
+      add_change(*a, it.args(), std::move(cases), unknown, report.changes);
     }
   }
+  report.unknown.assign(unknown.begin(), unknown.end());
   return true;
 }
 
@@ -138,8 +312,8 @@ int run_diff(const DiffOptions& o) {
                   return b.clauses.ids(x) == c.clauses.ids(y);
                 }};
   DiffReport report{side_of(*base), side_of(*other), range->from, range->to, {}, {}, {}, o.by};
-  if (!find_changes(Sides{*base, *other}, actions, only, range->days(), rule, limits,
-                    report.changes, diags)) {
+  if (!find_changes(Sides{*base, *other}, actions, only, range->days(), rule, limits, report,
+                    diags)) {
     return stop_on(diags, *reporter);
   }
   report.only_in_base = about(m.only_in_base, b, only);

@@ -101,18 +101,30 @@ Json one_sided_json(const std::vector<OneSided>& list) {
 std::string diff_text(const DiffReport& r, bool color) {
   const Contract& b = r.base.contract;
   const Contract& o = r.other.contract;
-  std::string out = fmt::format("{} {}\n  base:  {}\n  other: {}\n", visible(b.id), range_text(r),
+  std::string range = range_text(r);
+  if (!r.unknown.empty()) range += ", " + not_knowing_text(b, r.unknown);
+  std::string out = fmt::format("{} {}\n  base:  {}\n  other: {}\n", visible(b.id), visible(range),
                                 visible(side_text(r.base)), visible(side_text(r.other)));
-  for (const InstanceChange& ch : r.changes) {
-    out += "\n" + visible(instance_text(b, ch.action, ch.args)) + "\n";
-    for (const DiffRun& run : ch.runs) {
+  // The runs of one instance (or of one of its cases, indented one more).
+  const auto runs_text = [&](const InstanceChange& ch, const std::vector<DiffRun>& runs,
+                             const std::string& indent) {
+    std::string t;
+    for (const DiffRun& run : runs) {
       const std::string before = visible(decision_text(b, ch.action, run.base));
       const std::string after = visible(decision_text(o, ch.other_action, run.other));
+      t += fmt::format("{0}{1} … {2}\n{0}  before: {3}\n{0}  after:  {4}\n", indent,
+                       day_text(r, run.from, true), day_text(r, run.through, false),
+                       color ? fmt::format(verdict_style(run.base.verdict), "{}", before) : before,
+                       color ? fmt::format(verdict_style(run.other.verdict), "{}", after) : after);
+    }
+    return t;
+  };
+  for (const InstanceChange& ch : r.changes) {
+    out += "\n" + visible(instance_text(b, ch.action, ch.args)) + "\n";
+    out += runs_text(ch, ch.runs, "  ");
+    for (const auto& k : ch.cases) {
       out +=
-          fmt::format("  {} … {}\n    before: {}\n    after:  {}\n", day_text(r, run.from, true),
-                      day_text(r, run.through, false),
-                      color ? fmt::format(verdict_style(run.base.verdict), "{}", before) : before,
-                      color ? fmt::format(verdict_style(run.other.verdict), "{}", after) : after);
+          "  " + visible("if " + case_text(b, k.given)) + "\n" + runs_text(ch, k.outcome, "    ");
     }
   }
   if (r.changes.empty()) out += "\nno answer changes\n";
@@ -130,18 +142,30 @@ std::string diff_json(const DiffReport& r) {
   j["by"] = r.by;
   j["base"] = side_json(r.base);
   j["other"] = side_json(r.other);
-  Json changes = Json::array();
-  for (const InstanceChange& ch : r.changes) {
+  if (!r.unknown.empty()) j["unknown"] = fact_names_json(b, r.unknown);
+  const auto runs_json = [&](const std::vector<DiffRun>& list) {
     Json runs = Json::array();
-    for (const DiffRun& run : ch.runs) {
+    for (const DiffRun& run : list) {
       runs.push_back(Json{{"from", day_json(r, run.from, true)},
                           {"through", day_json(r, run.through, false)},
                           {"base", decision_json(b, run.base)},
                           {"other", decision_json(o, run.other)}});
     }
-    changes.push_back(Json{{"action", b.actions[ch.action].name},
-                           {"args", args_json(b, ch.action, ch.args)},
-                           {"runs", std::move(runs)}});
+    return runs;
+  };
+  Json changes = Json::array();
+  for (const InstanceChange& ch : r.changes) {
+    Json change{{"action", b.actions[ch.action].name}, {"args", args_json(b, ch.action, ch.args)}};
+    if (ch.cases.empty()) {
+      change["runs"] = runs_json(ch.runs);
+    } else {  // SPEC §7.3: the cases in which the answers change
+      Json cases = Json::array();
+      for (const auto& k : ch.cases) {
+        cases.push_back(Json{{"given", given_json(b, k.given)}, {"runs", runs_json(k.outcome)}});
+      }
+      change["cases"] = std::move(cases);
+    }
+    changes.push_back(std::move(change));
   }
   j["changes"] = std::move(changes);
   j["only_in_base"] = one_sided_json(r.only_in_base);

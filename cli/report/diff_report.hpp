@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/model/contract.hpp"
+#include "engine/whatif/conditional.hpp"
 #include "engine/whatif/diff.hpp"
 #include "engine/whatif/match.hpp"
 
@@ -29,6 +30,9 @@ struct InstanceChange {
   int other_action = -1;
   std::vector<int> args;
   std::vector<DiffRun> runs;
+  // Where the answers depend on unknown facts (SPEC §7.3): in place of
+  // `runs`, the cases in which they change (given in the base's facts).
+  std::vector<Case<std::vector<DiffRun>>> cases = {};
 };
 
 struct DiffReport {
@@ -37,6 +41,7 @@ struct DiffReport {
   std::vector<InstanceChange> changes;
   std::vector<OneSided> only_in_base, only_in_other;
   bool by = false;
+  std::vector<int> unknown = {};  // base facts some change depends on, ascending
 };
 
 std::string diff_text(const DiffReport& r, bool color);

@@ -17,6 +17,9 @@ namespace pacta {
 struct DiffRun {
   Date from, through;
   Decision base, other;
+  friend bool operator==(const DiffRun& x, const DiffRun& y) {
+    return x.from == y.from && x.through == y.through && x.base == y.base && x.other == y.other;
+  }
 };
 
 // Whether two decisions count as the same: verdict and default, and with

@@ -167,3 +167,45 @@ TEST_CASE("timeline in cases equals the timeline once per value, through the bin
   }
   CHECK(checked >= 15);
 }
+
+TEST_CASE("diff in cases equals the diff once per value, through the binary") {
+  int checked = 0;
+  const std::string two = "tests/e2e/cases/conditional-diff-two-files/";
+  for (const std::vector<std::string>& question :
+       {std::vector<std::string>{"diff", "rules/microsoft-openai.yaml", "--base-as-agreed-on",
+                                 "2025-10-27", "--unknown", "agi_declared"},
+        std::vector<std::string>{"diff", two + "base.yaml", two + "other.yaml"}}) {
+    std::vector<std::string> args = question;
+    args.insert(args.end(), {"--format", "json"});
+    const Json answer = run_json(args);
+    REQUIRE(answer.contains("unknown"));
+    for (const Json& change : answer["changes"]) {
+      if (!change.contains("cases")) continue;
+      for (const Json& k : change["cases"]) {
+        for (const auto& assume : assumptions_in(k["given"])) {
+          INFO(instance_of(change) << " " << k["given"].dump());
+          // Drop --unknown: the values are assumed on both sides.
+          std::vector<std::string> plain_args;
+          for (std::size_t i = 0; i < question.size(); ++i) {
+            if (question[i] == "--unknown") {
+              ++i;
+              continue;
+            }
+            plain_args.push_back(question[i]);
+          }
+          plain_args.insert(plain_args.end(),
+                            {"--action", instance_of(change), "--format", "json"});
+          for (const auto& a : assume) {
+            plain_args.insert(plain_args.end(), {"--assume", a, "--base-assume", a});
+          }
+          const Json plain = run_json(plain_args);
+          REQUIRE(plain["changes"].size() == 1);
+          CHECK_FALSE(plain["changes"][0].contains("cases"));
+          CHECK(plain["changes"][0]["runs"] == k["runs"]);
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked >= 4);
+}
