@@ -45,14 +45,8 @@ std::vector<int> unknown_facts(const QuestionOptions& o, const Contract& c,
   for (const std::string& name : o.unknown) {
     auto fact = c.find_fact(name);
     if (!fact) {
-      std::vector<std::string> names;
-      for (const auto& f : c.facts) names.push_back(f.name);
-      std::string help = did_you_mean(name, names);
-      if (help.empty()) {
-        help = names.empty() ? std::string("this contract declares no facts")
-                             : fmt::format("the facts are: {}", fmt::join(names, ", "));
-      }
-      diags.error(flag, Code::E604, fmt::format("unknown fact '{}'", name), help);
+      diags.error(flag, Code::E604, fmt::format("unknown fact '{}'", name),
+                  unknown_fact_help(c, name));
       continue;
     }
     const FactDecl& f = c.facts[static_cast<std::size_t>(*fact)];

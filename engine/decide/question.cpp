@@ -31,6 +31,16 @@ std::optional<std::pair<int, Value>> parse_assumption(const Contract& contract,
   return parse_assumption_in(contract, text, source, offsets, flag, limits, diags);
 }
 
+std::string unknown_fact_help(const Contract& contract, std::string_view name) {
+  std::vector<std::string> names;
+  names.reserve(contract.facts.size());
+  for (const auto& f : contract.facts) names.push_back(f.name);
+  std::string help = did_you_mean(name, names);
+  if (!help.empty()) return help;
+  return names.empty() ? std::string("this contract declares no facts")
+                       : fmt::format("the facts are: {}", fmt::join(names, ", "));
+}
+
 std::optional<std::pair<int, Value>> parse_assumption_in(const Contract& contract,
                                                          std::string_view text,
                                                          const SourceFile& source,
@@ -51,15 +61,8 @@ std::optional<std::pair<int, Value>> parse_assumption_in(const Contract& contrac
   name = name.substr(0, name.find_last_not_of(" \t") + 1);
   auto fact = contract.find_fact(name);
   if (!fact) {
-    std::vector<std::string> names;
-    for (const auto& f : contract.facts) names.push_back(f.name);
-    std::string help = did_you_mean(name, names);
-    if (help.empty()) {
-      help = names.empty() ? std::string("this contract declares no facts")
-                           : fmt::format("the facts are: {}", fmt::join(names, ", "));
-    }
     diags.error(source, offsets[name_begin], Code::E604, fmt::format("unknown fact '{}'", name),
-                help);
+                unknown_fact_help(contract, name));
     return std::nullopt;
   }
   std::string_view value_text = text.substr(eq + 1);

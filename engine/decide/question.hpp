@@ -36,6 +36,8 @@ std::optional<std::pair<int, Value>> parse_assumption_in(const Contract& contrac
                                                          const std::vector<std::size_t>& offsets,
                                                          std::string_view flag,
                                                          const Limits& limits, Diagnostics& diags);
+// The help of an E604 for `name`: did-you-mean, else the facts declared.
+std::string unknown_fact_help(const Contract& contract, std::string_view name);
 // A YYYY-MM-DD flag value (E601 otherwise). `flag` names it in messages.
 // With `today` (the caller's local date: the engine reads no clock), the
 // word `today` is that date.

@@ -177,6 +177,20 @@ std::optional<std::vector<FactCell>> number_cells(std::vector<Number> t) {
   return cells;
 }
 
+bool covers(const Given& g, const Value& v) {
+  switch (g.kind) {
+    case FactCell::Kind::Bool:
+      return v.b == g.b;
+    case FactCell::Kind::Member:
+      return std::find(g.members.begin(), g.members.end(), v.index) != g.members.end();
+    case FactCell::Kind::Point:
+    case FactCell::Kind::Interval:
+      break;
+  }
+  if (g.lo && (g.lo_inclusive ? compare(v.n, *g.lo) < 0 : compare(v.n, *g.lo) <= 0)) return false;
+  return !(g.hi && (g.hi_inclusive ? compare(v.n, *g.hi) > 0 : compare(v.n, *g.hi) >= 0));
+}
+
 std::size_t combinations(const std::vector<UnknownFact>& facts) {
   std::size_t n = 1;
   for (const UnknownFact& f : facts) {

@@ -105,6 +105,9 @@ std::vector<Case<Outcome>> merge_cases(
     const std::vector<UnknownFact>& facts,
     const std::function<Outcome(const std::vector<int>&)>& outcome);
 
+// Whether the value `v` of g's fact is where `g` says.
+bool covers(const Given& g, const Value& v);
+
 // What a set of cells of `f` (ascending indices; adjacent ones for a
 // number) says, as a Given.
 Given given_of(const UnknownFact& f, const std::vector<int>& cells);

@@ -59,6 +59,28 @@ bool read_assume(YamlReader& r, const YamlNode& v, std::vector<std::pair<Name, E
   return ok;
 }
 
+// `expect` (a verdict or `allowed`), `by` and `overridden` of a case or of
+// an expected case, each read when present; false after an error.
+bool read_expectation(YamlReader& r, const YamlNode& n, Name& expect,
+                      std::optional<std::vector<Name>>& by,
+                      std::optional<std::vector<Name>>& overridden) {
+  bool ok = true;
+  if (const YamlNode* v = YamlReader::find(n, "expect")) {
+    auto word = r.choice(*v, "expected verdict", VerdictFilter::words());
+    if (word) expect = Name{*word, v->content_offset};
+    ok = word.has_value();
+  }
+  if (auto* v = YamlReader::find(n, "by")) {
+    by = clause_ids(r, *v, "by");
+    ok = ok && by.has_value();
+  }
+  if (auto* v = YamlReader::find(n, "overridden")) {
+    overridden = clause_ids(r, *v, "overridden");
+    ok = ok && overridden.has_value();
+  }
+  return ok;
+}
+
 // `unknown`: a list of fact names.
 bool read_unknown(YamlReader& r, const YamlNode& v, std::vector<Name>& out) {
   if (!r.expect_sequence(v, "unknown")) return false;
@@ -149,19 +171,7 @@ bool read_expected_case(YamlReader& r, const YamlNode& n, ExpectedCaseSyntax& e)
       ok = false;
     }
   }
-  if (const YamlNode* expect = YamlReader::find(n, "expect")) {
-    auto v = r.choice(*expect, "expected verdict", VerdictFilter::words());
-    if (v) e.expect = Name{*v, expect->content_offset};
-    ok = ok && v.has_value();
-  }
-  if (auto* v = YamlReader::find(n, "by")) {
-    e.by = clause_ids(r, *v, "by");
-    ok = ok && e.by.has_value();
-  }
-  if (auto* v = YamlReader::find(n, "overridden")) {
-    e.overridden = clause_ids(r, *v, "overridden");
-    ok = ok && e.overridden.has_value();
-  }
+  ok = read_expectation(r, n, e.expect, e.by, e.overridden) && ok;
   return ok;
 }
 
@@ -246,19 +256,7 @@ void read_case(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
     c.ask = r.action_pattern(*v, "'ask'");
     ok = ok && c.ask.has_value();
   }
-  if (const YamlNode* expect = YamlReader::find(n, "expect")) {
-    auto v = r.choice(*expect, "expected verdict", VerdictFilter::words());
-    if (v) c.expect = Name{*v, expect->content_offset};
-    ok = ok && v.has_value();
-  }
-  if (auto* v = YamlReader::find(n, "by")) {
-    c.by = clause_ids(r, *v, "by");
-    ok = ok && c.by.has_value();
-  }
-  if (auto* v = YamlReader::find(n, "overridden")) {
-    c.overridden = clause_ids(r, *v, "overridden");
-    ok = ok && c.overridden.has_value();
-  }
+  ok = read_expectation(r, n, c.expect, c.by, c.overridden) && ok;
   if (auto* v = YamlReader::find(n, "assume")) ok = read_assume(r, *v, c.assume) && ok;
   ok = date_field(r, n, "as_agreed_on", c.as_agreed_on, false) && ok;
   if (auto* v = YamlReader::find(n, "without")) {

@@ -183,20 +183,6 @@ void check_invariants(const Model& m, const Decision& d, const Expected& want, i
   PACTA_FUZZ_CHECK(std::is_sorted(d.overridden.begin(), d.overridden.end()), context);
 }
 
-bool covers(const Given& g, const Value& v) {
-  switch (g.kind) {
-    case FactCell::Kind::Bool:
-      return v.b == g.b;
-    case FactCell::Kind::Member:
-      return std::find(g.members.begin(), g.members.end(), v.index) != g.members.end();
-    case FactCell::Kind::Point:
-    case FactCell::Kind::Interval:
-      break;
-  }
-  if (g.lo && (g.lo_inclusive ? compare(v.n, *g.lo) < 0 : compare(v.n, *g.lo) <= 0)) return false;
-  return !(g.hi && (g.hi_inclusive ? compare(v.n, *g.hi) > 0 : compare(v.n, *g.hi) >= 0));
-}
-
 // flag, count and tier unknown: the conditional answer against the
 // reference once per value. Skipped where the engine refuses to split (a
 // number used non-linearly) or a decision fails (a date out of range).

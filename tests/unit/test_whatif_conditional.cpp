@@ -96,25 +96,6 @@ std::string text(const Contract& c, const std::vector<Case<Decision>>& cases) {
   return out;
 }
 
-// Whether value `v` of fact `g.fact` is in what `g` says.
-bool covers(const Given& g, const Value& v) {
-  switch (g.kind) {
-    case FactCell::Kind::Bool:
-      return v.b == g.b;
-    case FactCell::Kind::Member:
-      return std::find(g.members.begin(), g.members.end(), v.index) != g.members.end();
-    case FactCell::Kind::Point:
-      return compare(v.n, *g.lo) == 0;
-    case FactCell::Kind::Interval: {
-      if (g.lo && (g.lo_inclusive ? compare(v.n, *g.lo) < 0 : compare(v.n, *g.lo) <= 0)) {
-        return false;
-      }
-      return !(g.hi && (g.hi_inclusive ? compare(v.n, *g.hi) > 0 : compare(v.n, *g.hi) >= 0));
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 TEST_CASE("an unknown bool splits the answer; a fact that changes nothing is dropped") {
