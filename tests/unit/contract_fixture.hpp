@@ -240,4 +240,22 @@ inline std::string said(const Loaded& l, const Question& q) {
   return summary(l.contract(), ask(l, q));
 }
 
+// The head of a contract for conditional answers (SPEC §7.3): a bool, an
+// enum and a number fact without a default, a bool with one, and one
+// action with a party param; the clauses follow.
+inline const char* const kConditionalHead = R"(pacta: 1
+contract: deal
+parties: [acme, globex]
+types:
+  tier: [gold, silver, bronze]
+facts:
+  approved: {type: bool}
+  level: {type: tier}
+  rate: {type: number}
+  known: {type: bool, default: true}
+actions:
+  ship: {params: {to: party}}
+clauses:
+)";
+
 }  // namespace pacta::fixture

@@ -21,23 +21,10 @@
 
 using namespace pacta;
 using pacta::fixture::day;
+using pacta::fixture::kConditionalHead;
 namespace fs = std::filesystem;
 
 namespace {
-
-const char* const kHead = R"(pacta: 1
-contract: deal
-parties: [acme, globex]
-types:
-  tier: [gold, silver, bronze]
-facts:
-  approved: {type: bool}
-  level: {type: tier}
-  rate: {type: number}
-actions:
-  ship: {params: {to: party}}
-clauses:
-)";
 
 const std::vector<std::string> kAtoms = {
     "approved",   "not approved", "level == gold", "level != bronze", "level in [gold, silver]",
@@ -122,7 +109,7 @@ TEST_CASE("expect_cases agree with the merged cases and with asking once per val
   for (unsigned seed = 1; seed <= 60; ++seed) {
     const std::string clauses = random_clauses(seed);
     INFO("seed " << seed << "\n" << clauses);
-    auto loaded = fixture::load_ok(std::string(kHead) + clauses);
+    auto loaded = fixture::load_ok(std::string(kConditionalHead) + clauses);
     const Contract& c = loaded->contract();
     const CompiledContract compiled(c, Scenario{std::nullopt, {}});
     Decider decider(compiled);
@@ -203,7 +190,7 @@ TEST_CASE("expect_cases agree with the merged cases and with asking once per val
       must_fail.push_back("one left out " + who);
     }
     {
-      std::ofstream(dir / "deal.yaml") << kHead << clauses;
+      std::ofstream(dir / "deal.yaml") << kConditionalHead << clauses;
       std::ofstream(dir / "deal.test.yaml") << file;
     }
     Limits limits;

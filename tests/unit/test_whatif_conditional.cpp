@@ -22,20 +22,7 @@ using pacta::fixture::day;
 
 namespace {
 
-const char* const kHead = R"(pacta: 1
-contract: deal
-parties: [acme, globex]
-types:
-  tier: [gold, silver, bronze]
-facts:
-  approved: {type: bool}
-  level: {type: tier}
-  rate: {type: number}
-  known: {type: bool, default: true}
-actions:
-  ship: {params: {to: party}}
-clauses:
-)";
+using pacta::fixture::kConditionalHead;
 
 struct Split {
   std::unique_ptr<fixture::Loaded> loaded;
@@ -46,7 +33,7 @@ struct Split {
 
 Split split(const std::string& clauses, const std::vector<std::string>& assume = {}) {
   Split s;
-  s.loaded = fixture::load_ok(std::string(kHead) + clauses);
+  s.loaded = fixture::load_ok(std::string(kConditionalHead) + clauses);
   const Contract& c = s.loaded->contract();
   s.compiled = std::make_unique<CompiledContract>(c, Scenario{std::nullopt, {}});
   SituationError e;
