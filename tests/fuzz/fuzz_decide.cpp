@@ -26,7 +26,7 @@
 //    every instance on every day as the whole file;
 //  - with flag, count and tier left unknown (SPEC §7.3), the cases of the
 //    conditional answer equal the reference asked once per value (count
-//    at each integer around its thresholds): exactly one case covers each
+//    at each integer from 0 to 8, around its thresholds): exactly one case covers each
 //    value and has the reference's decision.
 #include <algorithm>
 #include <array>
@@ -210,7 +210,7 @@ void check_conditional(Engine& e, const Model& m, const Question& q, const std::
   if (kAgreed[q.agreed]) agreed = kAgreed[q.agreed]->day();
   for (int f = 0; f < 2; ++f) {
     for (int t = 0; t < 3; ++t) {
-      for (int n = -1; n <= 8; ++n) {
+      for (int n = 0; n <= 8; ++n) {  // Question::count -1 is "not assumed"
         Question v = base;
         v.flag = f;
         v.tier = t;
