@@ -216,9 +216,7 @@ void add_change(const ActionMatch& a, const std::vector<int>& args,
       std::remove_if(cases.begin(), cases.end(), [](const auto& k) { return k.outcome.empty(); }),
       cases.end());
   if (cases.empty()) return;
-  for (const auto& k : cases) {
-    for (const Given& g : k.given) unknown.insert(g.fact);
-  }
+  for (int fact : given_facts(cases)) unknown.insert(fact);
   changes.push_back(InstanceChange{a.base, a.other, args, {}, std::move(cases)});
 }
 

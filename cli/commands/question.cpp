@@ -362,9 +362,7 @@ std::optional<Outcome> Listing::decide(const std::optional<VerdictFilter>& expec
   const bool ok = walk(
       [&](const DecidedInstance& r) {
         ++out.listed;
-        for (const Case<Decision>& k : r.cases) {
-          for (const Given& g : k.given) unknown.insert(g.fact);
-        }
+        for (int fact : given_facts(r.cases)) unknown.insert(fact);
         if (!expect && !expect_none) return;
         if (!expect_none && holds(*expect, r)) return;
         if (++out.differing <= limits.max_listed_instances) out.shown.push_back(r);

@@ -30,10 +30,9 @@ void add_rows(const Contract& c, TimelineRow row, std::vector<Case<std::vector<R
     rows.push_back(std::move(row));
     return;
   }
+  for (int fact : given_facts(cases)) unknown.insert(fact);
   for (std::size_t i = 0; i < cases.size(); ++i) {
-    for (const Given& g : cases[i].given) unknown.insert(g.fact);
-    row.when =
-        i + 1 == cases.size() ? std::string("otherwise") : "if " + case_text(c, cases[i].given);
+    row.when = case_label(c, cases, i);
     row.given = std::move(cases[i].given);
     row.runs = std::move(cases[i].outcome);
     rows.push_back(row);

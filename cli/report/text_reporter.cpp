@@ -63,13 +63,7 @@ Row decision_row(const Contract& c, std::string instance, int action, const Deci
 std::vector<Row> table_rows(const Contract& c, const DecidedInstance& r) {
   std::string instance = visible(instance_text(c, r.action, r.args));
   if (r.cases.empty()) return {decision_row(c, std::move(instance), r.action, r.decision)};
-  std::vector<int> facts;
-  for (const Case<Decision>& k : r.cases) {
-    for (const Given& g : k.given) {
-      if (std::find(facts.begin(), facts.end(), g.fact) == facts.end()) facts.push_back(g.fact);
-    }
-  }
-  std::sort(facts.begin(), facts.end());
+  const std::vector<int> facts = given_facts(r.cases);
   std::vector<std::string> names;
   names.reserve(facts.size());
   for (int f : facts) names.push_back(c.facts[static_cast<std::size_t>(f)].name);
@@ -77,8 +71,7 @@ std::vector<Row> table_rows(const Contract& c, const DecidedInstance& r) {
                             visible(fmt::format("on {}", fmt::join(names, ", "))), "",
                             std::nullopt}};
   for (std::size_t i = 0; i < r.cases.size(); ++i) {
-    std::string when = i + 1 == r.cases.size() ? std::string("  otherwise")
-                                               : visible("  if " + case_text(c, r.cases[i].given));
+    std::string when = visible("  " + case_label(c, r.cases, i));
     rows.push_back(decision_row(c, std::move(when), r.action, r.cases[i].outcome));
   }
   return rows;

@@ -65,6 +65,14 @@ std::string run_line(const TimelineReport& r, int action, const Run& run, bool c
       why_text(r.contract, action, run.decision));
 }
 
+// `j`, whose last key holds an empty array, dumped at `depth` up to that
+// array's opening bracket: its elements are written next, one at a time.
+std::string opened(Json j, int depth) {
+  std::string text = safe_dump(std::move(j));
+  text.resize(text.size() - 4);  // "[]\n}"
+  return nested(text, depth) + "[";
+}
+
 bool same_instance(const TimelineRow& a, const TimelineRow& b) {
   return a.action == b.action && a.args == b.args;
 }
@@ -130,29 +138,19 @@ void write_timeline_json(const TimelineReport& r, const Sink& sink) {
         !row.given.empty() && (i + 1 == r.rows.size() || r.rows[i + 1].given.empty() ||
                                !same_instance(r.rows[i + 1], row));
     // A conditional instance (SPEC §7.3): {"action", "args", "cases": [{"given", "runs"}]}.
-    int depth = 2;
-    if (!row.given.empty()) {
-      if (first_case) {
-        std::string instance = safe_dump(Json{{"action", c.actions[row.action].name},
-                                              {"args", args_json(c, row.action, row.args)},
-                                              {"cases", Json::array()}});
-        instance.resize(instance.size() - 4);  // "[]\n}": the cases follow
-        sink((first_row ? "\n" : ",\n") + nested(instance, 2) + "[");
-        first_row = false;
-      }
-      sink(first_case ? "\n" : ",\n");
-      std::string case_head =
-          safe_dump(Json{{"given", given_json(c, row.given)}, {"runs", Json::array()}});
-      case_head.resize(case_head.size() - 4);
-      sink(nested(case_head, 4) + "[");
-      depth = 4;
-    } else {
-      std::string row_head = safe_dump(Json{{"action", c.actions[row.action].name},
-                                            {"args", args_json(c, row.action, row.args)},
-                                            {"runs", Json::array()}});
-      row_head.resize(row_head.size() - 4);  // "[]\n}": the runs follow
-      sink((first_row ? "\n" : ",\n") + nested(row_head, 2) + "[");
+    const bool conditional = !row.given.empty();
+    const int depth = conditional ? 4 : 2;
+    if (!conditional || first_case) {
+      sink((first_row ? "\n" : ",\n") +
+           opened(Json{{"action", c.actions[row.action].name},
+                       {"args", args_json(c, row.action, row.args)},
+                       {conditional ? "cases" : "runs", Json::array()}},
+                  2));
       first_row = false;
+    }
+    if (conditional) {
+      sink((first_case ? "\n" : ",\n") +
+           opened(Json{{"given", given_json(c, row.given)}, {"runs", Json::array()}}, 4));
     }
     bool first_run = true;
     for (const Run& run : row.runs) {

@@ -204,8 +204,7 @@ std::string cases_text(const Contract& c, const std::vector<Case<Decision>>& cas
       part += d.by.empty() ? std::string(" by no clause (default)")
                            : fmt::format(" by {}", fmt::join(c.clauses.ids(d.by), ", "));
     }
-    part +=
-        i + 1 == cases.size() ? std::string(" otherwise") : " if " + case_text(c, cases[i].given);
+    part += " " + case_label(c, cases, i);
     parts.push_back(std::move(part));
   }
   return fmt::format("{}", fmt::join(parts, ", "));

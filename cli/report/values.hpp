@@ -48,6 +48,12 @@ fmt::text_style verdict_style(Verdict v);
 std::string given_text(const Contract& c, const Given& g);
 // The facts of a case ("approved and tier is gold"), "always" for none.
 std::string case_text(const Contract& c, const std::vector<Given>& given);
+// How case `i` of an answer's cases reads: "if approved and tier is gold",
+// the last "otherwise" (the cases are disjoint and cover every value).
+template <class Outcome>
+std::string case_label(const Contract& c, const std::vector<Case<Outcome>>& cases, std::size_t i) {
+  return i + 1 == cases.size() ? std::string("otherwise") : "if " + case_text(c, cases[i].given);
+}
 // The verdicts of a conditional answer: "permitted if approved, forbidden
 // otherwise", with `with_by` each followed by its clauses ("permitted by
 // payment if approved, forbidden by no clause (default) otherwise").

@@ -338,40 +338,22 @@ void set_got(const Contract& c, const Decision& d, TestCaseResult& out) {
 void run_conditional(const Contract& c, const ResolvedCase& r, const Situation& situation,
                      const UnknownAnalysis& analysis, CompiledScenario& scenario,
                      TestCaseResult& out) {
-  Situation s = situation;
-  std::optional<DecisionError> failed;
   std::vector<std::pair<std::vector<int>, Decision>> decided;
-  auto cases = merge_cases<Decision>(analysis.facts, [&](const std::vector<int>& combination) {
-    Decision d;
-    if (failed) return d;
-    for (std::size_t i = 0; i < analysis.facts.size(); ++i) {
-      s.facts[static_cast<std::size_t>(analysis.facts[i].fact)] =
-          analysis.facts[i].cells[static_cast<std::size_t>(combination[i])].representative;
-    }
-    if (!c.conditions.empty()) evaluate_conditions(c, s);
-    DecisionError error;
-    if (!scenario.decider.decide(s, r.pattern.action, r.pattern.arg_values, d, error)) {
-      failed = error;
-      return d;
-    }
-    decided.emplace_back(combination, d);
-    return d;
-  });
-  if (failed) {
-    out.error = failure_message(c, failed->error, failed->at, failed->clause, -1);
+  ConditionalDecision merged;
+  DecisionError error;
+  if (!decide_cases(scenario.compiled, scenario.decider, situation, analysis.facts,
+                    r.pattern.action, r.pattern.arg_values, merged, error,
+                    [&](const std::vector<int>& combination, const Decision& d) {
+                      decided.emplace_back(combination, d);
+                    })) {
+    out.error = failure_message(c, error.error, error.at, error.clause, -1);
     return;
   }
-  std::vector<bool> depends(analysis.facts.size(), false);
-  for (const Case<Decision>& k : cases) {
-    for (const Given& g : k.given) {
-      for (std::size_t i = 0; i < analysis.facts.size(); ++i) {
-        if (analysis.facts[i].fact == g.fact) depends[i] = true;
-      }
-    }
-  }
-  out.unknown.clear();
-  for (std::size_t i = 0; i < analysis.facts.size(); ++i) {
-    if (depends[i]) out.unknown.push_back(analysis.facts[i].fact);
+  std::vector<Case<Decision>>& cases = merged.cases;
+  out.unknown = given_facts(cases);
+  std::vector<bool> depends;
+  for (const UnknownFact& u : analysis.facts) {
+    depends.push_back(std::binary_search(out.unknown.begin(), out.unknown.end(), u.fact));
   }
   CaseChecker checker(r, analysis.facts, std::move(depends), out);
   for (const auto& [combination, d] : decided) checker.check(combination, d);

@@ -306,7 +306,7 @@ Given given_of(const UnknownFact& f, const std::vector<int>& cells) {
 
 bool decide_cases(const CompiledContract& compiled, Decider& decider, const Situation& base,
                   const std::vector<UnknownFact>& facts, int action, const std::vector<int>& args,
-                  ConditionalDecision& out, DecisionError& error) {
+                  ConditionalDecision& out, DecisionError& error, const EachDecision& each) {
   const Contract& c = compiled.contract();
   Situation s = base;
   bool failed = false;
@@ -318,7 +318,11 @@ bool decide_cases(const CompiledContract& compiled, Decider& decider, const Situ
           facts[i].cells[static_cast<std::size_t>(combination[i])].representative;
     }
     if (!c.conditions.empty()) evaluate_conditions(c, s);
-    if (!decider.decide(s, action, args, d, error)) failed = true;
+    if (!decider.decide(s, action, args, d, error)) {
+      failed = true;
+    } else if (each) {
+      each(combination, d);
+    }
     return d;
   });
   return !failed;

@@ -12,6 +12,7 @@
 // since an expression only compares the fact with constants), and the
 // outcomes are merged into cases that are disjoint, cover every value, and
 // name only the facts they depend on.
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -174,11 +175,27 @@ std::vector<Case<Outcome>> merge_cases(
 // Decides one instance once per combination (`base` with the cells'
 // representatives assumed) and merges the decisions. False and `error`
 // set when a decision fails (a bound or `when` that cannot be evaluated).
+// `each`, when given, sees every combination and its decision (`pacta
+// test` checks expect_cases value by value).
 struct ConditionalDecision {
   std::vector<Case<Decision>> cases;
 };
+using EachDecision = std::function<void(const std::vector<int>& combination, const Decision&)>;
 bool decide_cases(const CompiledContract& compiled, Decider& decider, const Situation& base,
                   const std::vector<UnknownFact>& facts, int action, const std::vector<int>& args,
-                  ConditionalDecision& out, DecisionError& error);
+                  ConditionalDecision& out, DecisionError& error,
+                  const EachDecision& each = nullptr);
+
+// The facts some case's `given` names, ascending and once each.
+template <class Outcome>
+std::vector<int> given_facts(const std::vector<Case<Outcome>>& cases) {
+  std::vector<int> facts;
+  for (const Case<Outcome>& k : cases) {
+    for (const Given& g : k.given) facts.push_back(g.fact);
+  }
+  std::sort(facts.begin(), facts.end());
+  facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+  return facts;
+}
 
 }  // namespace pacta

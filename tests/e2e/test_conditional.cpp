@@ -111,10 +111,7 @@ TEST_CASE("allowed in cases equals ask once per value, through the binary") {
        {Question{"tests/e2e/conditional/deal.yaml", "2025-01-01", {"audited"}},
         Question{"rules/microsoft-openai.yaml", "2024-06-01", {"agi_declared"}}}) {
     std::vector<std::string> args{"allowed", q.file, "--on", q.on, "--format", "json"};
-    for (const auto& u : q.unknown) {
-      args.push_back("--unknown");
-      args.push_back(u);
-    }
+    for (const auto& u : q.unknown) args.insert(args.end(), {"--unknown", u});
     const Json answer = run_json(args);
     REQUIRE(answer.contains("unknown"));
     for (const Json& result : answer["results"]) {
@@ -144,10 +141,7 @@ TEST_CASE("timeline in cases equals the timeline once per value, through the bin
   for (const Question& q : {Question{"tests/e2e/conditional/deal.yaml", "", {"audited"}},
                             Question{"rules/microsoft-openai.yaml", "", {"agi_declared"}}}) {
     std::vector<std::string> args{"timeline", q.file, "--format", "json"};
-    for (const auto& u : q.unknown) {
-      args.push_back("--unknown");
-      args.push_back(u);
-    }
+    for (const auto& u : q.unknown) args.insert(args.end(), {"--unknown", u});
     const Json answer = run_json(args);
     REQUIRE(answer.contains("unknown"));
     for (const Json& t : answer["timelines"]) {
