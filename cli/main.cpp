@@ -174,6 +174,23 @@ void add_test_command(Program& p) {
   };
 }
 
+void add_plan_command(Program& p) {
+  auto options = std::make_shared<pacta::cli::PlanCommandOptions>();
+  auto* cmd = p.app.add_subcommand(
+      "plan", "Check plans: each step must be allowed on every day of its span");
+  cmd->add_option("PLAN", options->paths, "Plan files, or directories searched for *.plan.yaml")
+      ->required();
+  cmd->add_flag("--obligations", options->obligations,
+                "Also report obligations in force during the plan that no step performs");
+  cmd->add_flag("--deny-warnings", options->deny_warnings,
+                "Exit 1 on a warning (an obligation not performed)");
+  add_format(cmd, p.format);
+  p.runners[cmd] = [options](const CommonOptions& common) {
+    options->common = common;
+    return pacta::cli::run_plan(*options);
+  };
+}
+
 // The top-level help, whichever subcommand was parsed (App::help() would
 // describe the selected subcommand).
 void add_timeline_command(Program& p) {
@@ -313,6 +330,7 @@ void describe_program(Program& p) {
   add_ask_command(p);
   add_allowed_command(p);
   add_test_command(p);
+  add_plan_command(p);
   add_timeline_command(p);
   add_diff_command(p);
   add_help_command(p);

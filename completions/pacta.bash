@@ -40,7 +40,7 @@ _pacta() {
 
   local prog=${words[0]}
   command -v -- "$prog" >/dev/null 2>&1 || prog=pacta
-  local commands="check ask allowed timeline diff test help"
+  local commands="check ask allowed timeline diff test plan help"
   if ((cword == 1)); then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
     return
@@ -61,6 +61,7 @@ _pacta() {
       flags+=" --base-without --base-with --by --fail-on-change --format --help"
       ;;
     test) flags="--verbose --filter --format --help" ;;
+    plan) flags="--obligations --deny-warnings --format --help" ;;
     help)
       ((cword == 2)) && COMPREPLY=($(compgen -W "$commands" -- "$cur"))
       return
@@ -115,7 +116,7 @@ _pacta() {
   fi
   case $cmd in
     check) _filedir '@(yaml|yml)' ;;
-    test) _filedir '@(yaml|yml)' ;;
+    test | plan) _filedir '@(yaml|yml)' ;;
     ask | timeline)
       if ((_pacta_positionals == 0)); then
         _filedir '@(yaml|yml)'

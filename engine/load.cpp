@@ -8,9 +8,11 @@
 #include "engine/check/check.hpp"
 #include "engine/decide/question.hpp"
 #include "engine/discover.hpp"
+#include "engine/load_plan_file.hpp"
 #include "engine/load_test_file.hpp"
 #include "grammar/files/facts_file.hpp"
 #include "grammar/files/file_kind.hpp"
+#include "grammar/files/plan_file.hpp"
 #include "grammar/files/rule_file.hpp"
 #include "grammar/input_file.hpp"
 #include "grammar/yaml/tree.hpp"
@@ -132,10 +134,21 @@ std::optional<LoadedTestFile> load_test_file(const std::string& path, const Limi
   return LoadedTestFile{std::move(read->file), std::move(syntax), ok};
 }
 
+std::optional<LoadedPlanFile> load_plan_file(const std::string& path, const Limits& limits,
+                                             Diagnostics& diags) {
+  auto read = read_document(read_source(path, limits, diags), limits, diags);
+  if (!read) return std::nullopt;
+  if (!check_file_kind(*read->file, read->doc, FileKind::Plan, diags)) return std::nullopt;
+  std::size_t before = diags.error_count();
+  PlanFileSyntax syntax = read_plan_file(*read->file, read->doc, limits, diags);
+  const bool ok = diags.error_count() == before;
+  return LoadedPlanFile{std::move(read->file), std::move(syntax), ok};
+}
+
 std::optional<LoadedContract> load_test_contract(const TestFileReference& contract,
                                                  const std::vector<TestFileReference>& with,
                                                  const SourceFile& test_file, const Limits& limits,
-                                                 Diagnostics& diags) {
+                                                 Diagnostics& diags, std::string_view owner) {
   std::vector<SourceFile> sources;
   bool ok = true;
   for (std::size_t i = 0; i <= with.size(); ++i) {
@@ -158,7 +171,7 @@ std::optional<LoadedContract> load_test_contract(const TestFileReference& contra
     } else if (e.kind == InputFileError::Kind::NotFound) {
       diags.error(test_file, ref.offset, Code::E701,
                   fmt::format("{} '{}' not found", what, shown_path(ref.path)),
-                  "the path is relative to the test file's folder");
+                  fmt::format("the path is relative to the {}'s folder", owner));
     } else {
       diags.error(test_file, ref.offset, Code::E701,
                   fmt::format("cannot read the {} '{}': {}", what, shown_path(ref.path), e.reason),

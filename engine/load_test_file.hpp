@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "engine/load.hpp"
 #include "grammar/diagnostic.hpp"
@@ -36,10 +37,12 @@ struct TestFileReference {
 // the files of amendments `with` (a case's `with:`) appended. A path that
 // cannot be opened (missing, a directory, no regular file, a NUL byte in
 // it, ...) is E701 where the test file names it; what is wrong inside a
-// file is reported in it, like `load_contract_with`.
+// file is reported in it, like `load_contract_with`. `owner` names the
+// kind of `test_file` ("test file", "plan file") in messages.
 std::optional<LoadedContract> load_test_contract(const TestFileReference& contract,
                                                  const std::vector<TestFileReference>& with,
                                                  const SourceFile& test_file, const Limits& limits,
-                                                 Diagnostics& diags);
+                                                 Diagnostics& diags,
+                                                 std::string_view owner = "test file");
 
 }  // namespace pacta

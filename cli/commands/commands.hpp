@@ -11,6 +11,7 @@ int run_check(const CheckOptions& options);
 int run_ask(const AskOptions& options);
 int run_allowed(const AllowedOptions& options);
 int run_test(const TestOptions& options);
+int run_plan(const PlanCommandOptions& options);
 int run_timeline(const TimelineOptions& options);
 int run_diff(const DiffOptions& options);
 int run_help(const HelpOptions& options);

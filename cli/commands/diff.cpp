@@ -156,8 +156,8 @@ class SideTimelines {
         plain_base_(*s.base.compiled, *s.base.situation, limits),
         plain_other_(*s.other.compiled, *s.other.situation, limits) {
     if (!facts.joint.empty()) {
-      base_.emplace(s.base, facts.joint, facts.base, limits);
-      other_.emplace(s.other, facts.joint, facts.other, limits);
+      base_.emplace(*s.base.compiled, *s.base.situation, facts.joint, facts.base, limits);
+      other_.emplace(*s.other.compiled, *s.other.situation, facts.joint, facts.other, limits);
     }
   }
 

@@ -86,6 +86,14 @@ struct TestOptions {
   std::optional<std::string> filter;  // only cases whose name contains it
 };
 
+// `pacta plan PLAN...` (SPEC §9.1).
+struct PlanCommandOptions {
+  CommonOptions common;
+  std::vector<std::string> paths;  // plan files, or directories searched for *.plan.yaml
+  bool obligations = false;        // report obligations no step performs (warnings)
+  bool deny_warnings = false;      // warnings fail the run (exit 1)
+};
+
 // `pacta help [COMMAND]`. The texts come from the flag parser (main.cpp),
 // the only code that knows the flags.
 struct HelpOptions {

@@ -67,7 +67,7 @@ bool build_rows(const PreparedQuestion& q, const std::vector<Pattern>& patterns,
     if (!analysis) return false;
     std::optional<CaseTimeliners> split;
     if (!analysis->facts.empty()) {
-      split.emplace(q, analysis->facts, as_set(analysis->facts), limits);
+      split.emplace(*q.compiled, *q.situation, analysis->facts, as_set(analysis->facts), limits);
     }
     for (InstanceOdometer it(c, p); !it.done(); it.next()) {
       if (party && !involves(c, p.action, it.args(), *party)) continue;

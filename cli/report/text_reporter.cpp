@@ -110,10 +110,6 @@ std::string table_line(const Row& r, const TableWidths& w, bool color) {
   return line + "\n";
 }
 
-std::string by_text(const std::vector<std::string>& by) {
-  return by.empty() ? std::string("no clause (default)") : fmt::format("{}", fmt::join(by, ", "));
-}
-
 std::string aside_text(const std::vector<std::string>& ids) {
   return ids.empty() ? std::string(" setting aside nothing")
                      : fmt::format(" setting aside {}", fmt::join(ids, ", "));
@@ -228,13 +224,6 @@ std::string pass_line(const TestCaseResult& r) {
 
 std::string timeline_name(const TestTimelineResult& r) {
   return r.name.empty() ? "(unnamed)" : r.name;
-}
-
-// "FROM … THROUGH", an unbounded end as "(start)" / "(no end)", as the
-// text of `pacta timeline` writes them.
-std::string run_days(Date from, Date through) {
-  return fmt::format("{} … {}", from == Date::min() ? std::string("(start)") : from.to_string(),
-                     through == Date::max() ? std::string("(no end)") : through.to_string());
 }
 
 // An expected run: its days and verdict, and what else it asserts.

@@ -275,4 +275,13 @@ std::string nested(const std::string& dumped, int depth) {
   return out;
 }
 
+std::string by_text(const std::vector<std::string>& by) {
+  return by.empty() ? std::string("no clause (default)") : fmt::format("{}", fmt::join(by, ", "));
+}
+
+std::string run_days(Date from, Date through) {
+  return fmt::format("{} … {}", from == Date::min() ? std::string("(start)") : from.to_string(),
+                     through == Date::max() ? std::string("(no end)") : through.to_string());
+}
+
 }  // namespace pacta::cli

@@ -87,4 +87,10 @@ std::string safe_dump(Json j);
 // large document is written one part at a time, byte for byte as dump(2)).
 std::string nested(const std::string& dumped, int depth);
 
+// The deciding clauses of a run or a case, "no clause (default)" for none.
+std::string by_text(const std::vector<std::string>& by);
+// "FROM … THROUGH", an unbounded end as "(start)" / "(no end)", as the
+// text of `pacta timeline` writes them.
+std::string run_days(Date from, Date through);
+
 }  // namespace pacta::cli

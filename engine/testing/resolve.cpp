@@ -173,7 +173,7 @@ bool resolve_given(const Contract& c, const SourceFile& file, const std::vector<
 }
 
 bool resolve_ask(const Contract& c, const SourceFile& file, const ActionPattern& ask, Pattern& out,
-                 Diagnostics& diags) {
+                 Diagnostics& diags, std::string_view key) {
   auto p = resolve_pattern(c, file, ask, diags);
   if (!p) return false;
   out = *p;
@@ -181,11 +181,11 @@ bool resolve_ask(const Contract& c, const SourceFile& file, const ActionPattern&
   const ActionDecl& a = c.actions[p->action];
   for (std::size_t i = 0; i < a.params.size(); ++i) {
     if (p->arg_values[i] >= 0) continue;
-    diags.error(
-        file, ask.span.begin, Code::E702,
-        fmt::format("'ask' must name one instance, but param '{}' has no value", a.params[i].name),
-        fmt::format("give every param, e.g. {}({}={})", a.name, a.params[i].name,
-                    example_value(c, a.params[i].type)));
+    diags.error(file, ask.span.begin, Code::E702,
+                fmt::format("'{}' must name one instance, but param '{}' has no value", key,
+                            a.params[i].name),
+                fmt::format("give every param, e.g. {}({}={})", a.name, a.params[i].name,
+                            example_value(c, a.params[i].type)));
     ok = false;
   }
   return ok;

@@ -3,6 +3,7 @@
 // contract: the `ask` instance, the assumed facts and clause-id lists.
 // Internal to engine/testing.
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,9 +17,10 @@
 
 namespace pacta {
 
-// The `ask` instance into `out`; E702 for a param without a value.
+// The `ask` instance (or a plan step's `do`, `key`) into `out`; E702 for a
+// param without a value.
 bool resolve_ask(const Contract& c, const SourceFile& file, const ActionPattern& ask, Pattern& out,
-                 Diagnostics& diags);
+                 Diagnostics& diags, std::string_view key = "ask");
 
 // The assumed facts as (fact index, value), sorted by fact; unknown facts
 // are E604, values of the wrong type E403.

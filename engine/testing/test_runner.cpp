@@ -25,6 +25,7 @@
 #include "engine/testing/case_dates.hpp"
 #include "engine/testing/resolve.hpp"
 #include "engine/testing/scenarios.hpp"
+#include "engine/testing/test_contracts.hpp"
 #include "engine/testing/test_timelines.hpp"
 #include "engine/whatif/conditional.hpp"
 #include "grammar/files/test_file.hpp"
@@ -401,57 +402,6 @@ TestCaseResult run_case(const std::shared_ptr<const LoadedContract>& loaded, con
   return out;
 }
 
-// The contracts of one test file: the one it names, and that one with the
-// files of amendments of each `with` list its cases and timelines give,
-// each loaded once (a failure too: its errors are reported once).
-class TestContracts {
- public:
-  TestContracts(const std::string& path, const LoadedTestFile& test_file, const Limits& limits,
-                ContractCache& cache, Diagnostics& diags)
-      : dir_(fs::path(path).parent_path()),
-        test_file_(test_file),
-        limits_(limits),
-        cache_(cache),
-        diags_(diags) {}
-
-  // nullptr and a diagnostic when it does not load.
-  std::shared_ptr<const LoadedContract> get(const std::vector<Name>& with) {
-    std::vector<std::string> key;
-    key.reserve(with.size());
-    for (const Name& w : with) key.push_back(w.value);
-    for (const auto& [k, loaded] : loaded_) {
-      if (k == key) return loaded;
-    }
-    auto loaded = load(with);
-    loaded_.emplace_back(std::move(key), loaded);
-    return loaded;
-  }
-
- private:
-  std::shared_ptr<const LoadedContract> load(const std::vector<Name>& with) {
-    const Name& contract = test_file_.syntax.contract;
-    if (contract.value.empty()) return nullptr;  // reported when the file was read
-    const std::string contract_path = (dir_ / contract.value).string();
-    std::vector<TestFileReference> files;
-    std::vector<std::string> paths;
-    for (const Name& w : with) {
-      files.push_back({(dir_ / w.value).string(), w.offset});
-      paths.push_back(files.back().path);
-    }
-    return cache_.load(contract_path, paths, [&] {
-      return load_test_contract({contract_path, contract.offset}, files, *test_file_.source,
-                                limits_, diags_);
-    });
-  }
-
-  fs::path dir_;
-  const LoadedTestFile& test_file_;
-  const Limits& limits_;
-  ContractCache& cache_;
-  Diagnostics& diags_;
-  std::vector<std::pair<std::vector<std::string>, std::shared_ptr<const LoadedContract>>> loaded_;
-};
-
 std::vector<std::string> names_of(const std::vector<Name>& names) {
   std::vector<std::string> out;
   out.reserve(names.size());
@@ -469,7 +419,8 @@ TestFileResult run_test_file(const std::string& path, const Limits& limits, Diag
   if (!test_file) return result;
   ContractCache own;
   ContractCache& cache = shared != nullptr ? *shared : own;
-  TestContracts contracts(path, *test_file, limits, cache, diags);
+  TestContracts contracts(path, *test_file->source, test_file->syntax.contract, limits, cache,
+                          diags);
   if (!contracts.get({})) return result;
   std::size_t before = diags.error_count();
   const SourceFile& source = *test_file->source;

@@ -222,6 +222,23 @@ bool run_matches(const ResolvedRun& want, const Run& got) {
 
 // Why the timeline could not be made, in one sentence (the words of
 // `pacta timeline`'s E607 and E606, for a test file's 'from'/'to').
+void fill_question(const Contract& c, const ResolvedTimeline& r, TestTimelineResult& out) {
+  out.action = r.pattern.action;
+  out.args = r.pattern.arg_values;
+  out.assume = r.assume;
+  out.from = r.from;
+  out.to = r.to;
+  out.as_agreed_on = r.as_agreed_on;
+  for (const ResolvedRun& run : r.runs) {
+    ExpectedRun e{run.from, run.through, run.verdict, std::nullopt, std::nullopt, run.is_default};
+    if (run.by) e.by = ids(c, run.by);
+    if (run.overridden) e.overridden = ids(c, run.overridden);
+    out.expected.push_back(std::move(e));
+  }
+}
+
+}  // namespace
+
 std::string failure_text(const Contract& c, const TimelineFailure& f, const Limits& limits) {
   switch (f.points.kind) {
     case ChangePointError::Kind::TooManyDays: {
@@ -243,23 +260,6 @@ std::string failure_text(const Contract& c, const TimelineFailure& f, const Limi
   return fmt::format("on {}: {}", f.on.to_string(),
                      failure_message(c, f.decision.error, f.decision.at, f.decision.clause, -1));
 }
-
-void fill_question(const Contract& c, const ResolvedTimeline& r, TestTimelineResult& out) {
-  out.action = r.pattern.action;
-  out.args = r.pattern.arg_values;
-  out.assume = r.assume;
-  out.from = r.from;
-  out.to = r.to;
-  out.as_agreed_on = r.as_agreed_on;
-  for (const ResolvedRun& run : r.runs) {
-    ExpectedRun e{run.from, run.through, run.verdict, std::nullopt, std::nullopt, run.is_default};
-    if (run.by) e.by = ids(c, run.by);
-    if (run.overridden) e.overridden = ids(c, run.overridden);
-    out.expected.push_back(std::move(e));
-  }
-}
-
-}  // namespace
 
 TestTimelineResult run_timeline(const std::shared_ptr<const LoadedContract>& loaded,
                                 const SourceFile& file, const ResolvedTimeline& r,

@@ -6,11 +6,13 @@
 // run. Internal to engine/testing.
 #include <memory>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "engine/model/contract.hpp"
 #include "engine/testing/test_runner.hpp"
+#include "engine/time/timeline.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/files/test_file.hpp"
 #include "grammar/limits.hpp"
@@ -41,6 +43,10 @@ struct ResolvedTimeline {
 // nullopt when any part is wrong or missing.
 std::optional<ResolvedTimeline> resolve_timeline(const Contract& c, const SourceFile& file,
                                                  const TimelineSyntax& t, Diagnostics& diags);
+
+// Why a timeline could not be made, in a sentence for a failed test or plan
+// step ('from'..'to' named as a test timeline's range).
+std::string failure_text(const Contract& c, const TimelineFailure& f, const Limits& limits);
 
 // The timeline made in its scenario (compiled once per `as_agreed_on` in
 // `scenarios`) and compared with what it expects.

@@ -21,7 +21,7 @@ constexpr std::array<KindInfo, 4> kKinds{{
      "run `pacta check`, `pacta ask` or `pacta allowed` on it"},
     {FileKind::Test, "pacta-test", "a test file", "run `pacta test` on it"},
     {FileKind::Plan, "pacta-plan", "a plan file",
-     "plans are run by `pacta plan`, which this version does not have yet"},
+     "run `pacta plan` on it"},
     {FileKind::Amendments, "pacta-amendments", "a file of amendments",
      "give it to `--with FILE` of `ask`, `allowed`, `timeline` or `diff`, after the rule file"},
 }};

@@ -2,62 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "grammar/files/scenario_keys.hpp"
 #include "grammar/verdict.hpp"
 #include "grammar/yaml/schema.hpp"
 
 namespace pacta {
 
 namespace {
-
-// A list of clause ids (`by`, `overridden`) or amendment ids (`without`,
-// `what` "an amendment"); nullopt after an error.
-std::optional<std::vector<Name>> clause_ids(YamlReader& r, const YamlNode& v, const char* key,
-                                            const char* what = "a clause") {
-  if (!r.expect_sequence(v, key)) return std::nullopt;
-  std::vector<Name> ids;
-  bool ok = true;
-  for (const YamlNode* item : v.items) {
-    if (auto id = r.clause_id(*item, what))
-      ids.push_back(Name{*id, item->content_offset});
-    else
-      ok = false;
-  }
-  if (!ok) return std::nullopt;
-  return ids;
-}
-
-// `with`: a path, or a list of paths, of files of amendments (SPEC §7.1).
-bool read_with(YamlReader& r, const YamlNode& v, std::vector<Name>& with) {
-  auto one = [&](const YamlNode& item) {
-    auto t = r.text(item, "a file of amendments");
-    if (!t) return false;
-    if (t->empty()) {
-      r.error(item.content_offset, Code::E204, "the path of a file of amendments is empty",
-              "write the path of a `pacta-amendments: 1` file, relative to this test file");
-      return false;
-    }
-    with.push_back(Name{*t, item.content_offset});
-    return true;
-  };
-  if (v.kind != YamlNode::Kind::Sequence) return one(v);
-  bool ok = true;
-  for (const YamlNode* item : v.items) ok = one(*item) && ok;
-  return ok;
-}
-
-bool read_assume(YamlReader& r, const YamlNode& v, std::vector<std::pair<Name, Expr>>& assume) {
-  if (!r.expect_map(v, "assume")) return false;
-  bool ok = true;
-  for (const auto& [k, value] : v.entries) {
-    auto fact = r.identifier(*k, "a fact");
-    auto e = r.expression(*value, "an assumed value");
-    if (fact && e)
-      assume.emplace_back(Name{*fact, k->content_offset}, std::move(*e));
-    else
-      ok = false;
-  }
-  return ok;
-}
 
 // `expect` (a verdict or `allowed`), `by` and `overridden` of a case or of
 // an expected case, each read when present; false after an error.
@@ -77,19 +28,6 @@ bool read_expectation(YamlReader& r, const YamlNode& n, Name& expect,
   if (auto* v = YamlReader::find(n, "overridden")) {
     overridden = clause_ids(r, *v, "overridden");
     ok = ok && overridden.has_value();
-  }
-  return ok;
-}
-
-// `unknown`: a list of fact names.
-bool read_unknown(YamlReader& r, const YamlNode& v, std::vector<Name>& out) {
-  if (!r.expect_sequence(v, "unknown")) return false;
-  bool ok = true;
-  for (const YamlNode* item : v.items) {
-    if (auto fact = r.identifier(*item, "a fact"))
-      out.push_back(Name{*fact, item->content_offset});
-    else
-      ok = false;
   }
   return ok;
 }
@@ -191,22 +129,6 @@ bool read_expect_cases(YamlReader& r, const YamlNode& v, TestCaseSyntax& c) {
   return ok;
 }
 
-// A date expression under `key` of `map` into `field`; null is
-// Presence::Null when `nullable`, else an error as any non-expression.
-// False after an error.
-bool date_field(YamlReader& r, const YamlNode& map, std::string_view key, Field<Expr>& field,
-                bool nullable) {
-  const YamlNode* v = YamlReader::find(map, key);
-  if (v == nullptr) return true;
-  if (nullable && v->kind == YamlNode::Kind::Null) {
-    field = {Presence::Null, Expr{}, v->offset};
-    return true;
-  }
-  auto e = r.expression(*v, fmt::format("'{}'", key));
-  if (e) field = {Presence::Set, std::move(*e), v->content_offset};
-  return e.has_value();
-}
-
 // Reads every key the case has, even after an error in one of them (a
 // typo in `expect` must not hide an unknown clause in `by`): the parts read
 // are resolved later, and `complete` says whether the case can run.
@@ -263,7 +185,7 @@ void read_case(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
     c.without = clause_ids(r, *v, "without", "an amendment");
     ok = ok && c.without.has_value();
   }
-  if (auto* v = YamlReader::find(n, "with")) ok = read_with(r, *v, c.with) && ok;
+  if (auto* v = YamlReader::find(n, "with")) ok = read_with(r, *v, c.with, "test file") && ok;
   c.complete = c.complete && ok;
   out.cases.push_back(std::move(c));
 }
@@ -356,7 +278,7 @@ void read_timeline(YamlReader& r, const YamlNode& n, TestFileSyntax& out) {
     t.without = clause_ids(r, *v, "without", "an amendment");
     ok = ok && t.without.has_value();
   }
-  if (auto* v = YamlReader::find(n, "with")) ok = read_with(r, *v, t.with) && ok;
+  if (auto* v = YamlReader::find(n, "with")) ok = read_with(r, *v, t.with, "test file") && ok;
   if (auto* v = YamlReader::find(n, "expect")) ok = read_runs(r, *v, t) && ok;
   t.complete = ok;
   out.timelines.push_back(std::move(t));

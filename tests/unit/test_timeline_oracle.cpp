@@ -48,7 +48,8 @@ std::vector<std::string> bundled_contracts() {
   std::vector<std::string> out;
   for (const auto& e : std::filesystem::directory_iterator(PACTA_SOURCE_DIR "/rules")) {
     const std::string name = e.path().filename().string();
-    if (e.path().extension() == ".yaml" && name.find(".test.") == std::string::npos) {
+    if (e.path().extension() == ".yaml" && name.find(".test.") == std::string::npos &&
+        name.find(".plan.") == std::string::npos) {
       out.push_back(e.path().string());
     }
   }

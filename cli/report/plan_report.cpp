@@ -1,0 +1,148 @@
+#include "cli/report/plan_report.hpp"
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <string>
+
+#include "cli/report/output.hpp"
+#include "cli/report/values.hpp"
+#include "grammar/visible.hpp"
+
+namespace pacta::cli {
+
+namespace {
+
+std::string step_name(const PlanStepResult& s) { return s.name.empty() ? "(unnamed)" : s.name; }
+
+std::string span_text(const PlanStepResult& s) {
+  return s.from == s.through ? fmt::format("on {}", s.from.to_string())
+                             : fmt::format("{} … {}", s.from.to_string(), s.through.to_string());
+}
+
+// "  [if CASE: ]FROM … THROUGH VERDICT by CLAUSES[ setting aside ...]".
+std::string run_line(const Contract& c, const PlanRun& r, bool color) {
+  const FoundRun& f = r.run;
+  std::string text = "  ";
+  if (!r.given.empty()) text += visible(fmt::format("if {}: ", case_text(c, r.given)));
+  text += run_days(f.from, f.through) + " ";
+  text += color ? fmt::format(verdict_style(f.verdict), "{}", verdict_name(f.verdict))
+                : std::string(verdict_name(f.verdict));
+  text += visible(fmt::format(" by {}", by_text(f.by)));
+  if (!f.overridden.empty()) {
+    text += visible(fmt::format(" setting aside {}", fmt::join(f.overridden, ", ")));
+  }
+  return text + "\n";
+}
+
+void write_step(const PlanStepResult& s, bool color) {
+  const Contract& c = s.contract->contract;
+  const std::string where = fmt::format("{}:{}", s.file, s.position.line);
+  const std::string instance = instance_text(c, s.action, s.args);
+  std::vector<std::string> parts = scenario_parts(c, {s.as_agreed_on, s.without, s.with, s.assume});
+  if (!s.unknown.empty()) parts.push_back(not_knowing_text(c, s.unknown));
+  const std::string scenario = parts.empty() ? "" : fmt::format(" ({})", fmt::join(parts, ", "));
+  if (s.error) {
+    write_out(visible(fmt::format("{}: FAIL {}: {} {}{} could not be checked: {}", where,
+                                  step_name(s), instance, span_text(s), scenario, *s.error)) +
+              "\n");
+    return;
+  }
+  if (s.passed) {
+    write_out(visible(fmt::format("{}: HOLDS {}: {} allowed {}{}", where, step_name(s), instance,
+                                  span_text(s), scenario)) +
+              "\n");
+    return;
+  }
+  write_out(visible(fmt::format("{}: FAIL {}: {} not allowed from {} ({}){}:", where, step_name(s),
+                                instance, s.first_failing->to_string(), span_text(s), scenario)) +
+            "\n");
+  for (const PlanRun& r : s.failing) write_out(run_line(c, r, color));
+}
+
+void write_obligation(const PlanObligation& o, bool color) {
+  const Contract& c = o.contract->contract;
+  write_out(visible(fmt::format("{}: WARN obligation not performed: {}", o.file,
+                                instance_text(c, o.action, o.args))) +
+            "\n");
+  for (const PlanRun& r : o.runs) write_out(run_line(c, r, color));
+}
+
+Json run_json(const Contract& c, const PlanRun& r) {
+  const FoundRun& f = r.run;
+  Json j;
+  if (!r.given.empty()) j["given"] = given_json(c, r.given);
+  j["from"] = f.from.to_string();
+  j["through"] = f.through.to_string();
+  j["verdict"] = verdict_name(f.verdict);
+  j["default"] = f.is_default;
+  j["by"] = f.by;
+  j["overridden"] = f.overridden;
+  return j;
+}
+
+Json instance_json(const Contract& c, int action, const std::vector<int>& args) {
+  return Json{{"action", c.actions[static_cast<std::size_t>(action)].name},
+              {"args", args_json(c, action, args)}};
+}
+
+Json step_json(const PlanStepResult& s) {
+  const Contract& c = s.contract->contract;
+  Json j;
+  j["file"] = s.file;
+  j["line"] = s.position.line;
+  j["name"] = s.name;
+  j["holds"] = s.passed;
+  j["do"] = instance_json(c, s.action, s.args);
+  j["from"] = s.from.to_string();
+  j["through"] = s.through.to_string();
+  j["assume"] = assume_json(c, s.assume);
+  j["as_agreed_on"] = date_json(s.as_agreed_on);
+  j["without"] = s.without;
+  j["with"] = s.with;
+  j["unknown"] = fact_names_json(c, s.unknown);
+  j["first_failing"] = date_json(s.first_failing);
+  Json failing = Json::array();
+  for (const PlanRun& r : s.failing) failing.push_back(run_json(c, r));
+  j["failing"] = failing;
+  j["error"] = s.error ? Json(*s.error) : Json(nullptr);
+  return j;
+}
+
+}  // namespace
+
+void write_plan_text(const PlanReport& report, bool color) {
+  for (const PlanFileResult& f : report.files) {
+    for (const PlanStepResult& s : f.steps) write_step(s, color);
+    for (const PlanObligation& o : f.obligations) write_obligation(o, color);
+  }
+  std::string summary = fmt::format("{} held, {} failed", report.held, report.failed);
+  if (report.obligations) {
+    summary += fmt::format(", {} {} not performed", report.not_performed,
+                           report.not_performed == 1 ? "obligation" : "obligations");
+  }
+  write_out(summary + "\n");
+}
+
+void write_plan_json(const PlanReport& report) {
+  Json j;
+  Json steps = Json::array();
+  Json obligations = Json::array();
+  for (const PlanFileResult& f : report.files) {
+    for (const PlanStepResult& s : f.steps) steps.push_back(step_json(s));
+    for (const PlanObligation& o : f.obligations) {
+      const Contract& c = o.contract->contract;
+      Json runs = Json::array();
+      for (const PlanRun& r : o.runs) runs.push_back(run_json(c, r));
+      obligations.push_back(
+          Json{{"file", o.file}, {"do", instance_json(c, o.action, o.args)}, {"runs", runs}});
+    }
+  }
+  j["steps"] = steps;
+  j["held"] = report.held;
+  j["failed"] = report.failed;
+  j["obligations"] = report.obligations ? obligations : Json(nullptr);
+  write_out(safe_dump(std::move(j)) + "\n");
+}
+
+}  // namespace pacta::cli
