@@ -20,8 +20,7 @@ constexpr std::array<KindInfo, 4> kKinds{{
     {FileKind::Rule, "pacta", "a rule file",
      "run `pacta check`, `pacta ask` or `pacta allowed` on it"},
     {FileKind::Test, "pacta-test", "a test file", "run `pacta test` on it"},
-    {FileKind::Plan, "pacta-plan", "a plan file",
-     "run `pacta plan` on it"},
+    {FileKind::Plan, "pacta-plan", "a plan file", "run `pacta plan` on it"},
     {FileKind::Amendments, "pacta-amendments", "a file of amendments",
      "give it to `--with FILE` of `ask`, `allowed`, `timeline` or `diff`, after the rule file"},
 }};
