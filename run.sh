@@ -15,7 +15,9 @@ PACKAGES=(cmake ninja-build g++ libboost-dev libyaml-cpp-dev catch2 libcli11-dev
 # docs/make-screenshots.sh: headless Chromium.
 TEST_PACKAGES=(chromium
                # tests/install: the .deb (dpkg-shlibdeps), the completions, man -l.
-               dpkg-dev bash-completion zsh man-db)
+               dpkg-dev bash-completion zsh man-db
+               # tests/report: the JUnit and SARIF reports validated (TAP by perl's own).
+               libxml2-utils python3-jsonschema)
 FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
 STYLE_PACKAGES=(clang-14 clang-format-14 clang-tidy-14)
 # ./run.sh bench: whole-process timings; bench/prepare.sh runs the peers'

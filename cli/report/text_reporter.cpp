@@ -107,6 +107,30 @@ std::string table_line(const Row& r, const TableWidths& w, bool color) {
   return line + "\n";
 }
 
+// "N of M clauses decided some case (P%)".
+std::string decided_text(std::size_t decided, std::size_t clauses) {
+  return fmt::format(
+      "{} of {} decided some case ({:.1f}%)", decided, count_text(clauses, "clause"),
+      clauses == 0 ? 100.0 : 100.0 * static_cast<double>(decided) / static_cast<double>(clauses));
+}
+
+// --coverage: per contract file its count and the clauses that decided no
+// case (FILE:LINE: ID), then the count of the whole run.
+std::string coverage_text(const ClauseCoverage& coverage) {
+  std::string out;
+  for (const ClauseCoverage::Contract& c : coverage.contracts) {
+    std::string line = fmt::format("{}: {}", c.file, decided_text(c.decided, c.clauses.size()));
+    if (c.decided < c.clauses.size()) line += "; no case decided:";
+    out += visible(line) + "\n";
+    for (const ClauseCoverage::Clause& clause : c.clauses) {
+      if (!clause.decided) {
+        out += visible(fmt::format("  {}:{}: {}", clause.file, clause.line, clause.id)) + "\n";
+      }
+    }
+  }
+  return out + fmt::format("coverage: {}\n", decided_text(coverage.decided, coverage.clauses));
+}
+
 class TextReporter final : public Reporter {
  public:
   explicit TextReporter(bool color) : color_(color) {}
@@ -162,6 +186,7 @@ class TextReporter final : public Reporter {
         write_out(timeline_pass_line(r));
       }
     }
+    if (report.coverage) write_out(coverage_text(*report.coverage));
     print_out("{} passed, {} failed\n", report.passed, report.failed);
   }
 
