@@ -16,8 +16,9 @@ PACKAGES=(cmake ninja-build g++ libboost-dev libyaml-cpp-dev catch2 libcli11-dev
 TEST_PACKAGES=(chromium
                # tests/install: the .deb (dpkg-shlibdeps), the completions, man -l.
                dpkg-dev bash-completion zsh man-db
-               # tests/schemas: the JSON Schemas against the files pacta reads.
-               python3-jsonschema python3-yaml)
+               # tests/schemas: the JSON Schemas against the files pacta reads;
+               # tests/report: the JUnit and SARIF reports validated (TAP by perl's own).
+               python3-jsonschema python3-yaml libxml2-utils)
 FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
 STYLE_PACKAGES=(clang-14 clang-format-14 clang-tidy-14)
 # ./run.sh bench: whole-process timings; bench/prepare.sh runs the peers'

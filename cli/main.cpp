@@ -43,13 +43,24 @@ struct Program {
   std::map<const CLI::App*, Runner> runners;
 };
 
-void add_format(CLI::App* cmd, std::string& format) {
+// --format: text or json; with `ci` (the commands that check something:
+// SPEC §9.3) the machine formats too, and --output for them.
+void add_format(CLI::App* cmd, std::string& format, bool ci = false) {
   std::vector<std::string> names;
   names.reserve(pacta::cli::kFormatNames.size());
-  for (const auto& [name, value] : pacta::cli::kFormatNames) names.emplace_back(name);
-  cmd->add_option("--format", format, "Output format: text or json")
+  for (const auto& [name, value] : pacta::cli::kFormatNames) {
+    if (ci || !pacta::cli::is_ci_format(value)) names.emplace_back(name);
+  }
+  cmd->add_option("--format", format,
+                  ci ? "Output format: text, json, junit, tap, sarif or github"
+                     : "Output format: text or json")
       ->check(CLI::IsMember(names))
       ->default_val("text");
+}
+
+void add_report_output(CLI::App* cmd, std::optional<std::string>& output) {
+  cmd->add_option("--output", output,
+                  "Write the --format report to FILE; the text report still goes to stdout");
 }
 
 void add_amendment_flags(CLI::App* cmd, pacta::cli::QuestionOptions& q) {
@@ -94,7 +105,8 @@ void add_check_command(Program& p) {
   auto* cmd = p.app.add_subcommand("check", "Load and type-check rule files; report every error");
   cmd->add_option("FILE", options->files, "Rule files, or directories searched for rule files")
       ->required();
-  add_format(cmd, p.format);
+  add_format(cmd, p.format, true);
+  add_report_output(cmd, options->output);
   p.runners[cmd] = [options](const CommonOptions& common) {
     options->common = common;
     return pacta::cli::run_check(*options);
@@ -167,7 +179,10 @@ void add_test_command(Program& p) {
   cmd->add_option("PATH", options->paths, "Test files or directories")->required();
   cmd->add_flag("--verbose", options->verbose, "List passing cases too");
   cmd->add_option("--filter", options->filter, "Run only the cases whose name contains TEXT");
-  add_format(cmd, p.format);
+  cmd->add_flag("--coverage", options->coverage,
+                "After the results, list the clauses that decided no case");
+  add_format(cmd, p.format, true);
+  add_report_output(cmd, options->output);
   p.runners[cmd] = [options](const CommonOptions& common) {
     options->common = common;
     return pacta::cli::run_test(*options);

@@ -49,7 +49,9 @@ _pacta() {
   local cmd=${words[1]} flags formats="text json"
   local question="--assume --facts --as-agreed-on --without --with"
   case $cmd in
-    check) flags="--format --help" ;;
+    check)
+      flags="--format --output --help"
+      formats="text json junit tap sarif github" ;;
     ask) flags="--on $question --kind --expect --batch --jobs --format --help" ;;
     allowed) flags="--on $question --kind --party --action --verdict --expect --expect-none --format --help" ;;
     timeline)
@@ -60,7 +62,9 @@ _pacta() {
       flags="--action --from --to $question --base-assume --base-facts --base-as-agreed-on"
       flags+=" --base-without --base-with --by --fail-on-change --format --help"
       ;;
-    test) flags="--verbose --filter --format --help" ;;
+    test)
+      flags="--verbose --filter --coverage --format --output --help"
+      formats="text json junit tap sarif github" ;;
     plan) flags="--obligations --deny-warnings --format --help" ;;
     help)
       ((cword == 2)) && COMPREPLY=($(compgen -W "$commands" -- "$cur"))

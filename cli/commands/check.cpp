@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "cli/commands/commands.hpp"
+#include "cli/commands/report_output.hpp"
+#include "cli/report/ci_convert.hpp"
 #include "cli/report/reporter.hpp"
 #include "engine/load.hpp"
 
@@ -26,8 +28,10 @@ int run_check(const CheckOptions& o) {
     for (const auto& d : diags.all()) all.add(d);
     all.add_suppressed(diags.suppressed());
   }
-  make_reporter(o.common.format, o.common.color)->check(CheckReport{files, all});
-  return all.has_errors() ? 2 : 0;
+  const CheckReport report{files, all};
+  const bool written = deliver_report({o.common, o.output, [&](Reporter& r) { r.check(report); },
+                                       [&] { return check_ci_report(report); }});
+  return all.has_errors() || !written ? 2 : 0;
 }
 
 }  // namespace pacta::cli

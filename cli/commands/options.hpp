@@ -18,6 +18,7 @@ struct CommonOptions {
 struct CheckOptions {
   CommonOptions common;
   std::vector<std::string> files;
+  std::optional<std::string> output;  // --output FILE: the --format report there (SPEC §9.3)
 };
 
 struct QuestionOptions {
@@ -84,6 +85,8 @@ struct TestOptions {
   std::vector<std::string> paths;
   bool verbose = false;               // list passing cases too
   std::optional<std::string> filter;  // only cases whose name contains it
+  bool coverage = false;              // list the clauses that decided no case
+  std::optional<std::string> output;  // --output FILE: the --format report there (SPEC §9.3)
 };
 
 // `pacta plan PLAN...` (SPEC §9.1).

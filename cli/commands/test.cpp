@@ -1,12 +1,18 @@
 // `pacta test PATH...`: run every test file (only the cases and timelines
-// --filter names); exit 1 on a failed case or timeline, 2 when a file could
-// not be found or loaded, or when --filter matches nothing.
+// --filter names); exit 1 on a failed case or timeline or when no case ran
+// at all (a green run must have checked something), 2 when a file could
+// not be found or loaded, when --filter matches nothing, or when the report
+// could not be written.
 #include <fmt/format.h>
 
 #include <algorithm>
 
 #include "cli/commands/commands.hpp"
+#include "cli/commands/report_output.hpp"
+#include "cli/report/ci_convert.hpp"
+#include "cli/report/output.hpp"
 #include "cli/report/reporter.hpp"
+#include "engine/testing/coverage.hpp"
 #include "engine/testing/test_runner.hpp"
 
 namespace pacta::cli {
@@ -37,9 +43,17 @@ int run_test(const TestOptions& o) {
       std::count_if(timelines.begin(), timelines.end(),
                     [](const TestTimelineResult& r) { return r.passed; }));
   const std::size_t total = cases.size() + timelines.size();
-  make_reporter(o.common.format, o.common.color)
-      ->tests(TestReport{diags, cases, timelines, passed, total - passed, o.verbose});
-  if (load_failed) return 2;
+  std::optional<ClauseCoverage> coverage;
+  if (o.coverage) coverage = clause_coverage(cases, timelines);
+  const TestReport report{
+      diags, cases, timelines, passed, total - passed, o.verbose, coverage ? &*coverage : nullptr};
+  const bool written = deliver_report({o.common, o.output, [&](Reporter& r) { r.tests(report); },
+                                       [&] { return test_ci_report(report); }});
+  if (load_failed || !written) return 2;
+  if (total == 0) {
+    write_err("pacta: no case or timeline ran: the test files hold none\n");
+    return 1;
+  }
   return passed < total ? 1 : 0;
 }
 

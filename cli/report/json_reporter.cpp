@@ -7,6 +7,8 @@
 // controls and invisible marks are JSON escapes.
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "cli/report/output.hpp"
 #include "cli/report/reporter.hpp"
 #include "cli/report/values.hpp"
@@ -195,6 +197,35 @@ Json timeline_json(const TestTimelineResult& r) {
   return j;
 }
 
+// One decimal, as the text shows it: 85.7.
+double percent(std::size_t decided, std::size_t clauses) {
+  if (clauses == 0) return 100.0;
+  return std::round(1000.0 * static_cast<double>(decided) / static_cast<double>(clauses)) / 10.0;
+}
+
+// --coverage: the counts of the run, then per contract file its counts and
+// the clauses that decided no case.
+Json coverage_json(const ClauseCoverage& coverage) {
+  Json contracts = Json::array();
+  for (const ClauseCoverage::Contract& c : coverage.contracts) {
+    Json undecided = Json::array();
+    for (const ClauseCoverage::Clause& clause : c.clauses) {
+      if (!clause.decided) {
+        undecided.push_back(Json{{"id", clause.id}, {"file", clause.file}, {"line", clause.line}});
+      }
+    }
+    contracts.push_back(Json{{"file", c.file},
+                             {"clauses", c.clauses.size()},
+                             {"decided", c.decided},
+                             {"percent", percent(c.decided, c.clauses.size())},
+                             {"undecided", std::move(undecided)}});
+  }
+  return Json{{"clauses", coverage.clauses},
+              {"decided", coverage.decided},
+              {"percent", percent(coverage.decided, coverage.clauses)},
+              {"contracts", std::move(contracts)}};
+}
+
 Json decision_json(const Contract& c, const DecidedInstance& r) {
   Json j;
   j["action"] = c.actions[r.action].name;
@@ -267,6 +298,7 @@ class JsonReporter final : public Reporter {
     j["timelines"] = timelines;
     j["passed"] = report.passed;
     j["failed"] = report.failed;
+    if (report.coverage) j["coverage"] = coverage_json(*report.coverage);
     print_document(Stream::Out, std::move(j));
   }
 };

@@ -6,7 +6,25 @@
 
 namespace pacta::cli {
 
+namespace {
+
+std::string* captured[2] = {nullptr, nullptr};  // by Stream: where its bytes go instead
+
+std::string*& capture_of(Stream stream) { return captured[stream == Stream::Out ? 0 : 1]; }
+
+}  // namespace
+
+CapturedStream::CapturedStream(Stream stream, std::string& into) : stream_(stream) {
+  capture_of(stream) = &into;
+}
+
+CapturedStream::~CapturedStream() { capture_of(stream_) = nullptr; }
+
 void write(Stream stream, std::string_view bytes) {
+  if (std::string* into = capture_of(stream)) {
+    into->append(bytes);
+    return;
+  }
   std::FILE* file = stream == Stream::Out ? stdout : stderr;
   // fwrite takes the length: bytes after a NUL are written like any other.
   // A short write (a closed pipe) is not retried: there is no one to tell.
@@ -17,10 +35,10 @@ OutputFile::~OutputFile() {
   if (file_ != nullptr) std::fclose(file_);
 }
 
-std::optional<std::string> OutputFile::open(const std::string& path) {
+std::optional<std::string> OutputFile::open(const std::string& path, bool append) {
   if (path.find('\0') != std::string::npos) return std::string("the path holds a NUL byte");
   errno = 0;
-  file_ = std::fopen(path.c_str(), "wb");
+  file_ = std::fopen(path.c_str(), append ? "ab" : "wb");
   if (file_ == nullptr) return std::string(std::strerror(errno != 0 ? errno : EIO));
   return std::nullopt;
 }

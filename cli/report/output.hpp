@@ -33,8 +33,9 @@ class OutputFile {
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
   ~OutputFile();
-  // nullopt when open; else why not (the system's words).
-  std::optional<std::string> open(const std::string& path);
+  // nullopt when open; else why not (the system's words). `append`: added
+  // at the end of the file ($GITHUB_STEP_SUMMARY), created when missing.
+  std::optional<std::string> open(const std::string& path, bool append = false);
   void write(std::string_view bytes);
   // nullopt when every byte was written; else why not.
   std::optional<std::string> close();
@@ -42,6 +43,21 @@ class OutputFile {
  private:
   std::FILE* file_ = nullptr;
   int error_ = 0;  // the first errno of a failed write
+};
+
+// While one is alive, what is written to `stream` is appended to `into`
+// instead: a report rendered for an --output file, or set aside. One per
+// stream at a time, from the thread that writes (the commands that use it
+// write from one thread).
+class CapturedStream {
+ public:
+  CapturedStream(Stream stream, std::string& into);
+  CapturedStream(const CapturedStream&) = delete;
+  CapturedStream& operator=(const CapturedStream&) = delete;
+  ~CapturedStream();
+
+ private:
+  Stream stream_;
 };
 
 // fmt::format, then write: fmt formats a std::string argument by its

@@ -36,6 +36,13 @@ std::unique_ptr<Reporter> make_reporter(Format format, bool color) {
       return make_text_reporter(color);
     case Format::Json:
       return make_json_reporter();
+    // The machine formats are written by write_ci_report (ci_report.hpp);
+    // beside them people read the text report (its diagnostics on stderr).
+    case Format::Junit:
+    case Format::Tap:
+    case Format::Sarif:
+    case Format::Github:
+      return make_text_reporter(color);
   }
   return make_text_reporter(color);
 }

@@ -16,6 +16,7 @@
 #include "cli/report/format.hpp"
 #include "engine/decide/decider.hpp"
 #include "engine/model/contract.hpp"
+#include "engine/testing/coverage.hpp"
 #include "engine/testing/test_runner.hpp"
 #include "engine/whatif/conditional.hpp"
 #include "grammar/date.hpp"
@@ -109,6 +110,8 @@ struct TestReport {
   std::size_t passed = 0;                            // cases and timelines
   std::size_t failed = 0;
   bool verbose = false;  // text: list passing cases and timelines too
+  // --coverage: the clauses that decided no case, after the results.
+  const ClauseCoverage* coverage = {};
 };
 
 class Reporter {

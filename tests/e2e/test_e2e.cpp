@@ -2,7 +2,9 @@
 //  - tests/e2e/cases/<name>/: `cmd` (the arguments), expected.out, expected.err
 //    and expected.exit; run in the case's folder, compared byte for byte.
 //    PACTA_UPDATE_GOLDEN=1 rewrites the expected files (review the diff!).
-//    `{today}` in an expected file stands for the local date of the run.
+//    `{today}` in an expected file stands for the local date of the run,
+//    `{version}` for the binary's version (`pacta --version`: it names the
+//    commit, which a SARIF report's tool.driver.version shows).
 //  - docs/*.md: every ```console block's `$ pacta ...` commands are run from
 //    the repository root and their output compared, so the docs cannot rot.
 //  - docs/errors.md lists every diagnostic code the sources can emit, and
@@ -51,12 +53,31 @@ std::string local_today() {
   return text;
 }
 
-std::string with_today(std::string text) {
-  const std::string token = "{today}", today = local_today();
-  for (auto at = text.find(token); at != std::string::npos; at = text.find(token, at)) {
-    text.replace(at, token.size(), today);
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
   }
   return text;
+}
+
+// What `pacta --version` prints after "pacta ".
+const std::string& binary_version() {
+  static const std::string version = [] {
+    std::string out = run_process(kBinary, {"--version"}, kRoot).out;
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out.substr(out.find(' ') + 1);
+  }();
+  return version;
+}
+
+std::string with_today(std::string text) {
+  return replaced(replaced(std::move(text), "{today}", local_today()), "{version}",
+                  binary_version());
+}
+
+// An output as a golden file holds it: the version as `{version}`.
+std::string as_golden(const std::string& text) {
+  return replaced(text, "\"" + binary_version() + "\"", "\"{version}\"");
 }
 
 std::string trim_newline(std::string s) {
@@ -91,6 +112,9 @@ std::vector<fs::path> generate_files(const fs::path& dir) {
 
 TEST_CASE("golden CLI cases") {
   const bool update = std::getenv("PACTA_UPDATE_GOLDEN") != nullptr;
+  // Run inside a GitHub Actions job, `--format github` cases would append
+  // to the job's summary (tests/e2e/test_special_files.cpp tests that).
+  unsetenv("GITHUB_STEP_SUMMARY");
   auto dirs = case_dirs();
   REQUIRE(dirs.size() > 20);
   for (const auto& dir : dirs) {
@@ -100,8 +124,8 @@ TEST_CASE("golden CLI cases") {
       auto r = run_process(kBinary, args, dir.string());
       for (const auto& path : generated) fs::remove(path);
       if (update) {
-        write_file((dir / "expected.out").string(), r.out);
-        write_file((dir / "expected.err").string(), r.err);
+        write_file((dir / "expected.out").string(), as_golden(r.out));
+        write_file((dir / "expected.err").string(), as_golden(r.err));
         write_file((dir / "expected.exit").string(), std::to_string(r.exit_code) + "\n");
       }
       CHECK(r.exit_code == std::stoi(read_file((dir / "expected.exit").string())));

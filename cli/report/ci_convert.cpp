@@ -1,0 +1,110 @@
+// check and test results -> CiReport (ci_convert.hpp).
+#include "cli/report/ci_convert.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <utility>
+
+#include "cli/report/test_text.hpp"
+
+namespace pacta::cli {
+
+namespace {
+
+// The suites of a report by file, in the order files are first met.
+class SuiteIndex {
+ public:
+  explicit SuiteIndex(std::vector<CiSuite>& suites) : suites_(suites) {
+    for (std::size_t i = 0; i < suites_.size(); ++i) index_.emplace(suites_[i].file, i);
+  }
+  CiSuite& operator[](const std::string& file) {
+    auto [it, added] = index_.emplace(file, suites_.size());
+    if (added) suites_.push_back(CiSuite{file, {}});
+    return suites_[it->second];
+  }
+
+ private:
+  std::vector<CiSuite>& suites_;
+  std::map<std::string, std::size_t> index_;
+};
+
+// A flag's diagnostics name the flag where a file would be ("--output").
+bool names_a_flag(const std::string& file) { return file.rfind("--", 0) == 0; }
+
+void add_diagnostics(const Diagnostics& diags, SuiteIndex& suites) {
+  for (const Diagnostic& d : diags.all()) {
+    suites[names_a_flag(d.file) ? std::string() : d.file].items.push_back(diagnostic_item(d));
+  }
+}
+
+CiItem case_item(const TestCaseResult& r) {
+  return CiItem{case_name(r),
+                r.file,
+                static_cast<int>(r.position.line),
+                static_cast<int>(r.position.column),
+                r.passed ? CiItem::Outcome::Passed : CiItem::Outcome::Failed,
+                Severity::Error,
+                "",
+                r.passed ? case_pass_text(r) : case_failure_text(r),
+                r.passed ? pass_line(r) : failure_line(r)};
+}
+
+CiItem timeline_item(const TestTimelineResult& r) {
+  return CiItem{timeline_name(r),
+                r.file,
+                static_cast<int>(r.position.line),
+                static_cast<int>(r.position.column),
+                r.passed ? CiItem::Outcome::Passed : CiItem::Outcome::Failed,
+                Severity::Error,
+                "",
+                r.passed ? timeline_pass_text(r) : timeline_failure_text(r),
+                r.passed ? timeline_pass_line(r) : timeline_failure_line(r)};
+}
+
+}  // namespace
+
+CiItem diagnostic_item(const Diagnostic& d) {
+  const bool flag = names_a_flag(d.file);
+  CiItem item{std::string(code_info(d.code).title),
+              flag ? std::string() : d.file,
+              d.has_position ? static_cast<int>(d.position.line) : 0,
+              d.has_position ? static_cast<int>(d.position.column) : 0,
+              d.severity == Severity::Error ? CiItem::Outcome::Error : CiItem::Outcome::Passed,
+              d.severity,
+              std::string(code_name(d.code)),
+              flag ? fmt::format("{}: {}", d.file, d.message) : d.message,
+              render_text(d, false)};
+  return item;
+}
+
+CiReport check_ci_report(const CheckReport& report) {
+  CiReport out{"check", {}};
+  out.suites.reserve(report.files.size());
+  for (const CheckedFile& f : report.files) out.suites.push_back(CiSuite{f.path, {}});
+  SuiteIndex suites(out.suites);
+  add_diagnostics(report.diagnostics, suites);
+  for (const CheckedFile& f : report.files) {
+    if (!f.loaded) continue;
+    const std::string summary = fmt::format("ok: contract '{}', {}, {}", f.loaded->contract_id,
+                                            count_text(f.loaded->clauses, "clause"),
+                                            count_text(f.loaded->amendments, "amendment"));
+    suites[f.path].items.push_back(CiItem{fmt::format("contract '{}'", f.loaded->contract_id),
+                                          f.path, 0, 0, CiItem::Outcome::Passed, Severity::Error,
+                                          "", summary, fmt::format("{}: {}\n", f.path, summary)});
+  }
+  return out;
+}
+
+CiReport test_ci_report(const TestReport& report) {
+  CiReport out{"test", {}};
+  SuiteIndex suites(out.suites);
+  add_diagnostics(report.diagnostics, suites);
+  for (const TestCaseResult& r : report.cases) suites[r.file].items.push_back(case_item(r));
+  for (const TestTimelineResult& r : report.timelines) {
+    suites[r.file].items.push_back(timeline_item(r));
+  }
+  return out;
+}
+
+}  // namespace pacta::cli
