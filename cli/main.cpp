@@ -199,7 +199,8 @@ void add_plan_command(Program& p) {
                 "Also report obligations in force during the plan that no step performs");
   cmd->add_flag("--deny-warnings", options->deny_warnings,
                 "Exit 1 on a warning (an obligation not performed)");
-  add_format(cmd, p.format);
+  add_format(cmd, p.format, true);
+  add_report_output(cmd, options->output);
   p.runners[cmd] = [options](const CommonOptions& common) {
     options->common = common;
     return pacta::cli::run_plan(*options);

@@ -65,7 +65,9 @@ _pacta() {
     test)
       flags="--verbose --filter --coverage --format --output --help"
       formats="text json junit tap sarif github" ;;
-    plan) flags="--obligations --deny-warnings --format --help" ;;
+    plan)
+      flags="--obligations --deny-warnings --format --output --help"
+      formats="text json junit tap sarif github" ;;
     help)
       ((cword == 2)) && COMPREPLY=($(compgen -W "$commands" -- "$cur"))
       return

@@ -95,6 +95,7 @@ struct PlanCommandOptions {
   std::vector<std::string> paths;  // plan files, or directories searched for *.plan.yaml
   bool obligations = false;        // report obligations no step performs (warnings)
   bool deny_warnings = false;      // warnings fail the run (exit 1)
+  std::optional<std::string> output;  // --output FILE: the machine report there
 };
 
 // `pacta help [COMMAND]`. The texts come from the flag parser (main.cpp),

@@ -107,4 +107,27 @@ CiReport test_ci_report(const TestReport& report) {
   return out;
 }
 
+CiReport plan_ci_report(const PlanReport& report, const Diagnostics& diagnostics) {
+  CiReport out{"plan", {}};
+  SuiteIndex suites(out.suites);
+  add_diagnostics(diagnostics, suites);
+  for (const PlanFileResult& f : report.files) {
+    CiSuite& suite = suites[f.file];
+    for (const PlanStepResult& s : f.steps) {
+      suite.items.push_back(CiItem{s.name.empty() ? std::string("(unnamed)") : s.name, s.file,
+                                   static_cast<int>(s.position.line),
+                                   static_cast<int>(s.position.column),
+                                   s.passed ? CiItem::Outcome::Passed : CiItem::Outcome::Failed,
+                                   Severity::Error, "", step_message(s), step_lines(s, false)});
+    }
+    for (const PlanObligation& o : f.obligations) {
+      suite.items.push_back(CiItem{std::string(code_info(Code::P101).title), o.file, 0, 0,
+                                   CiItem::Outcome::Passed, Severity::Warning,
+                                   std::string(code_name(Code::P101)), obligation_message(o),
+                                   obligation_lines(o, false)});
+    }
+  }
+  return out;
+}
+
 }  // namespace pacta::cli

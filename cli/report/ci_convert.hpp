@@ -26,4 +26,10 @@ CiReport check_ci_report(const CheckReport& report);
 // in the suite of the file they are about.
 CiReport test_ci_report(const TestReport& report);
 
+// One suite per plan file: an item per step (passed or failed, with the
+// words of the text report), a warning item (P101) per obligation not
+// performed; `diagnostics` (a plan that could not be checked) in the suite
+// of the file they are about.
+CiReport plan_ci_report(const PlanReport& report, const Diagnostics& diagnostics);
+
 }  // namespace pacta::cli

@@ -287,6 +287,8 @@ class JsonReporter final : public Reporter {
 
   // The cases and timelines on stdout. Diagnostics go to stderr only when there is an
   // error among them; warnings alone are not printed in this format.
+  void plan(const PlanReport& report) override { write_plan_json(report); }
+
   void tests(const TestReport& report) override {
     if (report.diagnostics.has_errors()) diagnostics(report.diagnostics);
     Json j;

@@ -35,38 +35,75 @@ std::string run_line(const Contract& c, const PlanRun& r, bool color) {
   return text + "\n";
 }
 
-void write_step(const PlanStepResult& s, bool color) {
+std::string scenario_text(const PlanStepResult& s) {
+  const Contract& c = s.contract->contract;
+  std::vector<std::string> parts = scenario_parts(c, {s.as_agreed_on, s.without, s.with, s.assume});
+  if (!s.unknown.empty()) parts.push_back(not_knowing_text(c, s.unknown));
+  return parts.empty() ? "" : fmt::format(" ({})", fmt::join(parts, ", "));
+}
+
+// "VERDICT by CLAUSES FROM … THROUGH[ if CASE]" for one line.
+std::string run_summary(const Contract& c, const PlanRun& r) {
+  std::string text = fmt::format("{} by {} {}", verdict_name(r.run.verdict), by_text(r.run.by),
+                                 run_days(r.run.from, r.run.through));
+  if (!r.given.empty()) text += fmt::format(" if {}", case_text(c, r.given));
+  return text;
+}
+
+}  // namespace
+
+std::string step_message(const PlanStepResult& s) {
+  const Contract& c = s.contract->contract;
+  const std::string instance = instance_text(c, s.action, s.args);
+  if (s.error) {
+    return fmt::format("{} {}{} could not be checked: {}", instance, span_text(s),
+                       scenario_text(s), *s.error);
+  }
+  if (s.passed) return fmt::format("{} allowed {}{}", instance, span_text(s), scenario_text(s));
+  std::vector<std::string> runs;
+  runs.reserve(s.failing.size());
+  for (const PlanRun& r : s.failing) runs.push_back(run_summary(c, r));
+  return fmt::format("{} not allowed from {} ({}){}: {}", instance, s.first_failing->to_string(),
+                     span_text(s), scenario_text(s), fmt::join(runs, "; "));
+}
+
+std::string step_lines(const PlanStepResult& s, bool color) {
   const Contract& c = s.contract->contract;
   const std::string where = fmt::format("{}:{}", s.file, s.position.line);
   const std::string instance = instance_text(c, s.action, s.args);
-  std::vector<std::string> parts = scenario_parts(c, {s.as_agreed_on, s.without, s.with, s.assume});
-  if (!s.unknown.empty()) parts.push_back(not_knowing_text(c, s.unknown));
-  const std::string scenario = parts.empty() ? "" : fmt::format(" ({})", fmt::join(parts, ", "));
-  if (s.error) {
-    write_out(visible(fmt::format("{}: FAIL {}: {} {}{} could not be checked: {}", where,
-                                  step_name(s), instance, span_text(s), scenario, *s.error)) +
-              "\n");
-    return;
+  if (s.error || s.passed) {
+    return visible(fmt::format("{}: {} {}: {}", where, s.passed ? "HOLDS" : "FAIL", step_name(s),
+                               step_message(s))) +
+           "\n";
   }
-  if (s.passed) {
-    write_out(visible(fmt::format("{}: HOLDS {}: {} allowed {}{}", where, step_name(s), instance,
-                                  span_text(s), scenario)) +
-              "\n");
-    return;
-  }
-  write_out(visible(fmt::format("{}: FAIL {}: {} not allowed from {} ({}){}:", where, step_name(s),
-                                instance, s.first_failing->to_string(), span_text(s), scenario)) +
-            "\n");
-  for (const PlanRun& r : s.failing) write_out(run_line(c, r, color));
+  std::string out = visible(fmt::format("{}: FAIL {}: {} not allowed from {} ({}){}:", where,
+                                        step_name(s), instance, s.first_failing->to_string(),
+                                        span_text(s), scenario_text(s))) +
+                    "\n";
+  for (const PlanRun& r : s.failing) out += run_line(c, r, color);
+  return out;
 }
 
-void write_obligation(const PlanObligation& o, bool color) {
+std::string obligation_message(const PlanObligation& o) {
   const Contract& c = o.contract->contract;
-  write_out(visible(fmt::format("{}: WARN obligation not performed: {}", o.file,
-                                instance_text(c, o.action, o.args))) +
-            "\n");
-  for (const PlanRun& r : o.runs) write_out(run_line(c, r, color));
+  std::vector<std::string> runs;
+  runs.reserve(o.runs.size());
+  for (const PlanRun& r : o.runs) runs.push_back(run_summary(c, r));
+  return fmt::format("obligation not performed: {}: {}", instance_text(c, o.action, o.args),
+                     fmt::join(runs, "; "));
 }
+
+std::string obligation_lines(const PlanObligation& o, bool color) {
+  const Contract& c = o.contract->contract;
+  std::string out = visible(fmt::format("{}: warning: obligation not performed: {} [{}]", o.file,
+                                        instance_text(c, o.action, o.args),
+                                        code_name(Code::P101))) +
+                    "\n";
+  for (const PlanRun& r : o.runs) out += run_line(c, r, color);
+  return out;
+}
+
+namespace {
 
 Json run_json(const Contract& c, const PlanRun& r) {
   const FoundRun& f = r.run;
@@ -113,8 +150,8 @@ Json step_json(const PlanStepResult& s) {
 
 void write_plan_text(const PlanReport& report, bool color) {
   for (const PlanFileResult& f : report.files) {
-    for (const PlanStepResult& s : f.steps) write_step(s, color);
-    for (const PlanObligation& o : f.obligations) write_obligation(o, color);
+    for (const PlanStepResult& s : f.steps) write_out(step_lines(s, color));
+    for (const PlanObligation& o : f.obligations) write_out(obligation_lines(o, color));
   }
   std::string summary = fmt::format("{} held, {} failed", report.held, report.failed);
   if (report.obligations) {

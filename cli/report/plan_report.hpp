@@ -3,6 +3,7 @@
 // FAIL with every failing run; a WARN line per obligation not performed)
 // and as JSON. Diagnostics stop the command before (exit 2).
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "engine/testing/plan_runner.hpp"
@@ -17,6 +18,12 @@ struct PlanReport {
 };
 
 void write_plan_text(const PlanReport& report, bool color);
+// The text report's lines of one step, of one obligation not performed.
+std::string step_lines(const PlanStepResult& s, bool color);
+std::string obligation_lines(const PlanObligation& o, bool color);
+// The same on one line, without the location (machine reports).
+std::string step_message(const PlanStepResult& s);
+std::string obligation_message(const PlanObligation& o);
 void write_plan_json(const PlanReport& report);
 
 }  // namespace pacta::cli

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/report/format.hpp"
+#include "cli/report/plan_report.hpp"
 #include "engine/decide/decider.hpp"
 #include "engine/model/contract.hpp"
 #include "engine/testing/coverage.hpp"
@@ -123,6 +124,7 @@ class Reporter {
   virtual void check(const CheckReport& report) = 0;
   virtual void answer(const Answer& answer) = 0;
   virtual void tests(const TestReport& report) = 0;
+  virtual void plan(const PlanReport& report) = 0;
   // One sentence on stderr, the same in every format: stdout already holds
   // the answer (in JSON, one document that must stay parseable).
   virtual void unmet_expectation(const UnmetExpectation& unmet);

@@ -170,6 +170,8 @@ class TextReporter final : public Reporter {
     });
   }
 
+  void plan(const PlanReport& report) override { write_plan_text(report, color_); }
+
   void tests(const TestReport& report) override {
     diagnostics(report.diagnostics);
     for (const auto& r : report.cases) {

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The machine reports of SPEC §9.3 checked by their formats' own tools, on
 # real output of the built binary:
-#   validate.sh PACTA SOURCE_DIR FORMAT COMMAND    (FORMAT junit|sarif|tap, COMMAND check|test)
+#   validate.sh PACTA SOURCE_DIR FORMAT COMMAND    (FORMAT junit|sarif|tap, COMMAND check|test|plan)
 # `check` runs on the bundled contracts and two files with errors (exit 2);
 # `test` on the bundled test files, a failing test file and one whose name
-# and case names hold <&"%,: and control bytes (exit 1). The report goes to
+# and case names hold <&"%,: and control bytes (exit 1); `plan` on the
+# bundled plan and a failing one with an obligation not performed (exit 1). The report goes to
 # --output FILE, the text report to stdout (checked too). Validators:
 #   junit  xmllint --schema tests/report/junit.xsd (Debian libxml2-utils)
 #   sarif  python3 jsonschema (Debian python3-jsonschema) against the OASIS
@@ -29,9 +30,13 @@ case $command in
       "$source/tests/e2e/cases/untrusted-junit-names/hostile.test.yaml" > "$hostile"
     args=("$source/rules" "$source/tests/e2e/cases/test-failing-case/demo.test.yaml" "$hostile")
     expected_exit=1 ;;
+  plan)
+    args=("$source/rules/microsoft-openai.plan.yaml"
+          "$source/tests/e2e/cases/plan-failing/demo.plan.yaml" --obligations)
+    expected_exit=1 ;;
   *) fail "unknown command" ;;
 esac
-for a in "${args[@]}"; do [ -e "$a" ] || fail "missing input $a"; done
+for a in "${args[@]}"; do [[ $a == --* || -e $a ]] || fail "missing input $a"; done
 
 set +e
 "$pacta" "$command" "${args[@]}" --format "$format" --output "$report" > "$work/stdout" 2> "$work/stderr"
@@ -41,6 +46,9 @@ set -e
 [ -s "$report" ] || fail "no report written"
 if [ "$command" = test ]; then
   grep -Eq '^[0-9]+ passed, [1-9][0-9]* failed$' "$work/stdout" || fail "stdout is not the text report"
+elif [ "$command" = plan ]; then
+  grep -Eq '^[0-9]+ held, [1-9][0-9]* failed, 1 obligation not performed$' "$work/stdout" ||
+    fail "stdout is not the text report"
 else
   grep -q ': ok: contract' "$work/stdout" || fail "stdout is not the text report"
 fi
