@@ -17,12 +17,13 @@ args=(--steps "$steps" --format "${PACTA_FORMAT:-github}" --pacta "${PACTA_PROGR
 [ -z "${PACTA_PLANS:-}" ] || args+=(--plans "$PACTA_PLANS")
 [ -z "${PACTA_JUNIT_DIR:-}" ] || args+=(--junit-dir "$PACTA_JUNIT_DIR")
 [ -z "${PACTA_SARIF_DIR:-}" ] || args+=(--sarif-dir "$PACTA_SARIF_DIR")
-for flag in OBLIGATIONS DENY_WARNINGS; do
-  var=PACTA_$flag
-  case ${!var:-false} in
-    true) name=${flag,,}; args+=("--${name//_/-}") ;;
+switch() {  # switch INPUT VALUE FLAG: FLAG when VALUE is 'true'
+  case $2 in
+    true) args+=("$3") ;;
     false) ;;
-    *) echo "pacta action: ${flag,,} must be 'true' or 'false', not '${!var}'" >&2; exit 2 ;;
+    *) echo "pacta action: $1 must be 'true' or 'false', not '$2'" >&2; exit 2 ;;
   esac
-done
+}
+switch obligations "${PACTA_OBLIGATIONS:-false}" --obligations
+switch deny-warnings "${PACTA_DENY_WARNINGS:-false}" --deny-warnings
 exec "$here/pacta-ci.sh" "${args[@]}"
