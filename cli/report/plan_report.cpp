@@ -56,8 +56,8 @@ std::string step_message(const PlanStepResult& s) {
   const Contract& c = s.contract->contract;
   const std::string instance = instance_text(c, s.action, s.args);
   if (s.error) {
-    return fmt::format("{} {}{} could not be checked: {}", instance, span_text(s),
-                       scenario_text(s), *s.error);
+    return fmt::format("{} {}{} could not be checked: {}", instance, span_text(s), scenario_text(s),
+                       *s.error);
   }
   if (s.passed) return fmt::format("{} allowed {}{}", instance, span_text(s), scenario_text(s));
   std::vector<std::string> runs;
@@ -76,10 +76,10 @@ std::string step_lines(const PlanStepResult& s, bool color) {
                                step_message(s))) +
            "\n";
   }
-  std::string out = visible(fmt::format("{}: FAIL {}: {} not allowed from {} ({}){}:", where,
-                                        step_name(s), instance, s.first_failing->to_string(),
-                                        span_text(s), scenario_text(s))) +
-                    "\n";
+  std::string out =
+      visible(fmt::format("{}: FAIL {}: {} not allowed from {} ({}){}:", where, step_name(s),
+                          instance, s.first_failing->to_string(), span_text(s), scenario_text(s))) +
+      "\n";
   for (const PlanRun& r : s.failing) out += run_line(c, r, color);
   return out;
 }
@@ -95,10 +95,10 @@ std::string obligation_message(const PlanObligation& o) {
 
 std::string obligation_lines(const PlanObligation& o, bool color) {
   const Contract& c = o.contract->contract;
-  std::string out = visible(fmt::format("{}: warning: obligation not performed: {} [{}]", o.file,
-                                        instance_text(c, o.action, o.args),
-                                        code_name(Code::P101))) +
-                    "\n";
+  std::string out =
+      visible(fmt::format("{}: warning: obligation not performed: {} [{}]", o.file,
+                          instance_text(c, o.action, o.args), code_name(Code::P101))) +
+      "\n";
   for (const PlanRun& r : o.runs) out += run_line(c, r, color);
   return out;
 }
