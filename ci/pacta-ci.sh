@@ -25,9 +25,8 @@
 # --pacta     the program to run (default: $PACTA, else pacta on PATH)
 #
 # A step whose pacta lacks it is never skipped: `lint` in the steps and no
-# `pacta help lint` is exit 2 before anything runs. Where `pacta plan`
-# writes only text and JSON, its JUnit and GitHub reports are made from its
-# JSON by ci/plan-report.py (python3). Messages of this script go to stderr.
+# `pacta help lint` is exit 2 before anything runs. Messages of this script
+# go to stderr.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -127,20 +126,6 @@ run() {
       "$pacta" "$step" "${args[@]}" "${out[@]}" >&3 || status=$?
     else
       "$pacta" "$step" "${args[@]}" "${out[@]}" > /dev/null 2> "$work/stderr" || status=$?
-    fi
-  elif [ "$step" = plan ] && { [ "$fmt" = junit ] || [ "$fmt" = github ]; }; then
-    # pacta plan writes its JSON report on stdout, and its diagnostics as
-    # JSON on stderr.
-    command -v python3 > /dev/null 2>&1 ||
-      { echo "$me: error: pacta plan does not write $fmt, and python3 (for ci/plan-report.py) is missing" >&2; echo 2; return; }
-    "$pacta" plan "${args[@]}" --format json > "$work/plan.json" 2> "$work/plan.err" || status=$?
-    local json=$work/plan.json report=(python3 "$here/plan-report.py" "$fmt")
-    [ -s "$json" ] || json=$work/plan.err
-    if $deny_warnings; then report+=(--deny-warnings); fi
-    if [ -n "$file" ]; then
-      "${report[@]}" --output "$file" "$json" || status=2
-    else
-      "${report[@]}" "$json" >&3 || status=2
     fi
   else
     echo "$me: error: pacta $step does not write --format $fmt" >&2
