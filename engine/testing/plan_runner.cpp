@@ -142,11 +142,23 @@ bool resolve_days(const Contract& c, const SourceFile& file, const PlanFileSynta
 
 // The scenario keys of `s` (the plan's or a step's) against `c`.
 bool resolve_keys(const Contract& c, const SourceFile& file, const ScenarioSyntax& s,
-                  ResolvedScenario& out, Diagnostics& diags) {
+                  ResolvedScenario& out, Diagnostics& diags, bool with_without = true) {
   bool ok = resolve_assume(c, file, s.assume, out.assume, diags);
   ok = resolve_unknown(c, file, s.unknown, out.assume, out.unknown, diags) && ok;
-  if (s.without) ok = resolve_without(c, file, *s.without, std::nullopt, out.without, diags) && ok;
+  if (s.without && with_without) ok = resolve_without(c, file, *s.without, std::nullopt, out.without, diags) && ok;
   return ok;
+}
+
+// The files of amendments of a step: the plan's, then the step's own that
+// the plan does not already name (a file given twice is read once).
+std::vector<Name> step_with(const PlanFileSyntax& plan, const PlanStepSyntax& s) {
+  std::vector<Name> with = plan.scenario.with;
+  for (const Name& w : s.scenario.with) {
+    if (std::none_of(with.begin(), with.end(), [&](const Name& n) { return n.value == w.value; })) {
+      with.push_back(w);
+    }
+  }
+  return with;
 }
 
 std::optional<ResolvedStep> resolve_step(const Loaded& loaded, const SourceFile& file,
@@ -156,16 +168,15 @@ std::optional<ResolvedStep> resolve_step(const Loaded& loaded, const SourceFile&
   ResolvedStep r;
   r.syntax = &s;
   r.loaded = loaded;
-  for (const Name& w : plan.scenario.with) r.with.push_back(w.value);
-  for (const Name& w : s.scenario.with) r.with.push_back(w.value);
+  for (const Name& w : step_with(plan, s)) r.with.push_back(w.value);
   bool ok = s.complete;
   if (s.instance) ok = resolve_ask(c, file, *s.instance, r.pattern, diags, "do") && ok;
   // The plan's keys were reported against the plan's own contract; here
   // they are only read again for this step's.
   Diagnostics quiet;
   ResolvedScenario from_plan, own;
-  const bool plan_ok = resolve_keys(c, file, plan.scenario, from_plan, quiet);
-  ok = resolve_keys(c, file, s.scenario, own, diags) && plan_ok && ok;
+  const bool plan_ok = resolve_keys(c, file, plan.scenario, from_plan, quiet, false);
+  ok = resolve_keys(c, file, s.scenario, own, diags, false) && plan_ok && ok;
   // The step's own keys win: a fact it assumes is no longer unknown, and
   // one it leaves unknown is no longer assumed.
   const auto in = [](const std::vector<int>& facts, int f) {
@@ -184,16 +195,17 @@ std::optional<ResolvedStep> resolve_step(const Loaded& loaded, const SourceFile&
   }
   r.scenario.assume = merged_assume(std::move(plan_assume), own.assume);
   r.scenario.unknown = joined(std::move(plan_unknown), own.unknown);
-  r.scenario.without = joined(from_plan.without, own.without);
   if (!resolve_days(c, file, plan, s, r, diags)) ok = false;
-  if (ok && r.scenario.as_agreed_on) {  // a conflict shows only on the agreed date
-    std::vector<int> checked;
-    std::vector<Name> ids;
-    for (const auto* list : {&plan.scenario.without, &s.scenario.without}) {
-      if (*list) ids.insert(ids.end(), (*list)->begin(), (*list)->end());
-    }
-    ok = resolve_without(c, file, ids, r.scenario.as_agreed_on, checked, diags);
+  // `without` of the plan and of the step together, in the step's scenario
+  // (a conflict shows only on its agreed date); the plan's alone were
+  // reported with the plan.
+  std::vector<Name> ids;
+  for (const auto* list : {&plan.scenario.without, &s.scenario.without}) {
+    if (*list) ids.insert(ids.end(), (*list)->begin(), (*list)->end());
   }
+  ok = resolve_without(c, file, ids, r.scenario.as_agreed_on, r.scenario.without,
+                       s.scenario.without ? diags : quiet) &&
+       ok;
   if (!ok) return std::nullopt;
   return r;
 }
@@ -403,9 +415,7 @@ PlanFileResult run_plan_file(const std::string& path, const Limits& limits, Diag
   resolve_keys(base->contract, source, plan.scenario, plan_scenario, diags);
   std::vector<ResolvedStep> steps;
   for (const PlanStepSyntax& s : plan.steps) {
-    std::vector<Name> with = plan.scenario.with;
-    with.insert(with.end(), s.scenario.with.begin(), s.scenario.with.end());
-    Loaded loaded = contracts.get(with);
+    Loaded loaded = contracts.get(step_with(plan, s));
     if (!loaded) continue;
     if (auto r = resolve_step(loaded, source, plan, s, diags)) steps.push_back(std::move(*r));
   }

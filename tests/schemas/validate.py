@@ -236,7 +236,7 @@ def accepted_by_pacta(pacta, path, key, contracts):
     if key == "pacta-amendments":
         return any(pacta.loads("diff", contract, "--with", path)
                    for contract in sorted(contracts.get(os.path.normpath(path), ())))
-    return pacta.loads("plan", path)  # no `pacta plan` yet: never accepted
+    return pacta.loads("plan", path)
 
 
 class Validator:
@@ -296,10 +296,9 @@ def main():
         key, doc = docs[path]
         schema, what = KINDS[key]
         must = path in required
-        # A plan cannot be run yet; every other required file must load, so
-        # that a fixture cannot validate while pacta rejects it.
-        if not (must and key == "pacta-plan") and not accepted_by_pacta(pacta, path, key,
-                                                                         contracts):
+        # Every required file must load, so that a fixture cannot validate
+        # while pacta rejects it.
+        if not accepted_by_pacta(pacta, path, key, contracts):
             if must:
                 failures.append(f"{rel(path)}: a {what} of rules/ or tests/schemas/valid/ that "
                                 "pacta does not accept")
