@@ -30,4 +30,21 @@ for k in 10 10000 100000; do
     node "$peers/scale/cedar-to-pacta.mjs" "$out/scale/contract_$k.cedar" 2>/dev/null
   fi
 done
+# A plan of 1,000 steps on the bundled contract (deterministic: awk's
+# srand(42)): random instances, spans of up to two years in 2018-2034, one
+# step in four with agi_declared unknown.
+if [ ! -s "$out/plan-1000.plan.yaml" ]; then
+  awk -v contract="$root/rules/microsoft-openai.yaml" 'BEGIN {
+    srand(42)
+    split("sell_models(openai, aws)|sell_models(microsoft, azure)|sell_models(openai, azure)|host_models(google_cloud)|host_models(azure)|pay_revenue_share(microsoft)|integrate_models(openai)|integrate_models(anthropic)", does, "|")
+    printf "pacta-plan: 1\ncontract: %s\nsteps:\n", contract
+    for (i = 0; i < 1000; i++) {
+      y = 2018 + int(rand() * 15); m = 1 + int(rand() * 12); d = 1 + int(rand() * 28)
+      ty = y + int(rand() * 2); tm = 1 + int(rand() * 12)
+      if (ty == y && tm < m) tm = m
+      printf "  - name: step %d\n    do: %s\n    from: %04d-%02d-%02d\n    through: %04d-%02d-28\n", i, does[1 + int(rand() * 8)], y, m, d, ty, tm
+      if (rand() < 0.25) printf "    unknown: [agi_declared]\n"
+    }
+  }' > "$out/plan-1000.plan.yaml"
+fi
 echo "bench/prepare.sh: inputs in $out" >&2

@@ -12,7 +12,7 @@ data=${PACTA_BENCH_DATA:-$root/build/bench-data}
 out=${2:-$data/whole-process.md}
 runs=${PACTA_BENCH_RUNS:-10}
 cd "$root"
-for f in scale/contract_10000.pacta.yaml scale/contract_100000.pacta.yaml msft-openai-peer.yaml; do
+for f in scale/contract_10000.pacta.yaml scale/contract_100000.pacta.yaml msft-openai-peer.yaml plan-1000.plan.yaml; do
   [ -f "$data/$f" ] || { echo "bench/whole-process.sh: $data/$f missing: run bench/prepare.sh" >&2; exit 1; }
 done
 cmds=(
@@ -22,6 +22,8 @@ cmds=(
   -n "timeline, bundled contract" "$pacta timeline rules/microsoft-openai.yaml --format json"
   -n "allowed in cases, 4 unknown facts" "$pacta allowed tests/e2e/conditional/deal.yaml --on 2025-01-01 --unknown audited --format json"
   -n "allowed in cases, bundled contract" "$pacta allowed rules/microsoft-openai.yaml --on 2024-06-01 --unknown agi_declared"
+  -n "plan, 1,000 steps" "$pacta plan $data/plan-1000.plan.yaml"
+  -n "plan, 1,000 steps, --obligations" "$pacta plan $data/plan-1000.plan.yaml --obligations"
 )
 batch=$data/q1000000.pacta.jsonl
 if "$pacta" ask --help 2>/dev/null | grep -q -- --batch; then
