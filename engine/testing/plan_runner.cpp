@@ -48,13 +48,13 @@ struct ResolvedStep {
 
 std::vector<std::pair<int, Value>> merged_assume(std::vector<std::pair<int, Value>> plan,
                                                  const std::vector<std::pair<int, Value>>& step) {
-  for (const auto& [fact, value] : step) {
-    auto it =
-        std::find_if(plan.begin(), plan.end(), [&](const auto& p) { return p.first == fact; });
+  for (const auto& assumed : step) {
+    auto it = std::find_if(plan.begin(), plan.end(),
+                           [&](const auto& p) { return p.first == assumed.first; });
     if (it != plan.end()) {
-      it->second = value;
+      it->second = assumed.second;
     } else {
-      plan.emplace_back(fact, value);
+      plan.push_back(assumed);
     }
   }
   std::sort(plan.begin(), plan.end(),
@@ -145,7 +145,8 @@ bool resolve_keys(const Contract& c, const SourceFile& file, const ScenarioSynta
                   ResolvedScenario& out, Diagnostics& diags, bool with_without = true) {
   bool ok = resolve_assume(c, file, s.assume, out.assume, diags);
   ok = resolve_unknown(c, file, s.unknown, out.assume, out.unknown, diags) && ok;
-  if (s.without && with_without) ok = resolve_without(c, file, *s.without, std::nullopt, out.without, diags) && ok;
+  if (s.without && with_without)
+    ok = resolve_without(c, file, *s.without, std::nullopt, out.without, diags) && ok;
   return ok;
 }
 
