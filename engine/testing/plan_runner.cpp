@@ -268,8 +268,11 @@ std::optional<std::vector<UnknownFact>> unknown_facts(const LoadedContract& load
       analyze_unknown_facts(compiled, situation, {action}, limits.max_unknown_combinations);
   if (!analysis.problem) return std::move(analysis.facts);
   const FactDecl& f = loaded.contract.facts[static_cast<std::size_t>(analysis.problem->fact)];
+  // The help of a plan names its own keys, not the command line's flags.
   diags.error(*loaded.source, f.offset, Code::E613, std::move(analysis.problem->message),
-              std::move(analysis.problem->help));
+              fmt::format("assume a value for it in the plan or in the step: `assume: {{{}: "
+                          "VALUE}}`",
+                          f.name));
   return std::nullopt;
 }
 
