@@ -91,4 +91,14 @@ std::vector<std::string> find_files(const std::vector<std::string>& paths, const
   return out;
 }
 
+FileSearch named_like(const std::string& suffix, const std::string& help) {
+  FileSearch search;
+  search.name_matches = [suffix](const std::string& name) {
+    return name.size() > suffix.size() && name.ends_with(suffix);
+  };
+  search.none_found = fmt::format("no *{} files in '{{}}'", suffix);
+  search.none_found_help = help;
+  return search;
+}
+
 }  // namespace pacta

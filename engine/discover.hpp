@@ -26,6 +26,11 @@ struct FileSearch {
   std::string none_found_help;
 };
 
+// A search for files whose name ends with `suffix` (".test.yaml") and is
+// more than the suffix; the E101 help says what they are named like
+// ("test files are named like contract.test.yaml").
+FileSearch named_like(const std::string& suffix, const std::string& help);
+
 // The files `paths` name: a path that is not a directory is kept as given
 // (its loader reports whatever is wrong with it, missing or unreadable);
 // a directory is searched recursively (symbolic links to directories are

@@ -123,26 +123,33 @@ std::optional<LoadedContract> load_contract_text(std::string path, std::string t
   return load_source(make_source(std::move(path), std::move(text), limits, diags), limits, diags);
 }
 
-std::optional<LoadedTestFile> load_test_file(const std::string& path, const Limits& limits,
-                                             Diagnostics& diags) {
+namespace {
+
+// A test or plan file: read as YAML, of its kind, its syntax read by
+// `read_syntax`; `ok` false after a shape error (the parts read are kept).
+template <class Loaded, class ReadSyntax>
+std::optional<Loaded> load_file_of_kind(const std::string& path, FileKind kind,
+                                        ReadSyntax read_syntax, const Limits& limits,
+                                        Diagnostics& diags) {
   auto read = read_document(read_source(path, limits, diags), limits, diags);
   if (!read) return std::nullopt;
-  if (!check_file_kind(*read->file, read->doc, FileKind::Test, diags)) return std::nullopt;
+  if (!check_file_kind(*read->file, read->doc, kind, diags)) return std::nullopt;
   std::size_t before = diags.error_count();
-  TestFileSyntax syntax = read_test_file(*read->file, read->doc, limits, diags);
+  auto syntax = read_syntax(*read->file, read->doc, limits, diags);
   const bool ok = diags.error_count() == before;
-  return LoadedTestFile{std::move(read->file), std::move(syntax), ok};
+  return Loaded{std::move(read->file), std::move(syntax), ok};
+}
+
+}  // namespace
+
+std::optional<LoadedTestFile> load_test_file(const std::string& path, const Limits& limits,
+                                             Diagnostics& diags) {
+  return load_file_of_kind<LoadedTestFile>(path, FileKind::Test, read_test_file, limits, diags);
 }
 
 std::optional<LoadedPlanFile> load_plan_file(const std::string& path, const Limits& limits,
                                              Diagnostics& diags) {
-  auto read = read_document(read_source(path, limits, diags), limits, diags);
-  if (!read) return std::nullopt;
-  if (!check_file_kind(*read->file, read->doc, FileKind::Plan, diags)) return std::nullopt;
-  std::size_t before = diags.error_count();
-  PlanFileSyntax syntax = read_plan_file(*read->file, read->doc, limits, diags);
-  const bool ok = diags.error_count() == before;
-  return LoadedPlanFile{std::move(read->file), std::move(syntax), ok};
+  return load_file_of_kind<LoadedPlanFile>(path, FileKind::Plan, read_plan_file, limits, diags);
 }
 
 std::optional<LoadedContract> load_test_contract(const TestFileReference& contract,

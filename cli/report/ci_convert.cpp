@@ -38,28 +38,30 @@ void add_diagnostics(const Diagnostics& diags, SuiteIndex& suites) {
   }
 }
 
-CiItem case_item(const TestCaseResult& r) {
-  return CiItem{case_name(r),
-                r.file,
-                static_cast<int>(r.position.line),
-                static_cast<int>(r.position.column),
-                r.passed ? CiItem::Outcome::Passed : CiItem::Outcome::Failed,
+// A test case, a timeline or a plan step: passed or failed, no code.
+CiItem result_item(std::string name, const std::string& file, Position at, bool passed,
+                   std::string message, std::string detail) {
+  return CiItem{std::move(name),
+                file,
+                static_cast<int>(at.line),
+                static_cast<int>(at.column),
+                passed ? CiItem::Outcome::Passed : CiItem::Outcome::Failed,
                 Severity::Error,
                 "",
-                r.passed ? case_pass_text(r) : case_failure_text(r),
-                r.passed ? pass_line(r) : failure_line(r)};
+                std::move(message),
+                std::move(detail)};
+}
+
+CiItem case_item(const TestCaseResult& r) {
+  return result_item(case_name(r), r.file, r.position, r.passed,
+                     r.passed ? case_pass_text(r) : case_failure_text(r),
+                     r.passed ? pass_line(r) : failure_line(r));
 }
 
 CiItem timeline_item(const TestTimelineResult& r) {
-  return CiItem{timeline_name(r),
-                r.file,
-                static_cast<int>(r.position.line),
-                static_cast<int>(r.position.column),
-                r.passed ? CiItem::Outcome::Passed : CiItem::Outcome::Failed,
-                Severity::Error,
-                "",
-                r.passed ? timeline_pass_text(r) : timeline_failure_text(r),
-                r.passed ? timeline_pass_line(r) : timeline_failure_line(r)};
+  return result_item(timeline_name(r), r.file, r.position, r.passed,
+                     r.passed ? timeline_pass_text(r) : timeline_failure_text(r),
+                     r.passed ? timeline_pass_line(r) : timeline_failure_line(r));
 }
 
 }  // namespace
@@ -114,11 +116,9 @@ CiReport plan_ci_report(const PlanReport& report, const Diagnostics& diagnostics
   for (const PlanFileResult& f : report.files) {
     CiSuite& suite = suites[f.file];
     for (const PlanStepResult& s : f.steps) {
-      suite.items.push_back(CiItem{s.name.empty() ? std::string("(unnamed)") : s.name, s.file,
-                                   static_cast<int>(s.position.line),
-                                   static_cast<int>(s.position.column),
-                                   s.passed ? CiItem::Outcome::Passed : CiItem::Outcome::Failed,
-                                   Severity::Error, "", step_message(s), step_lines(s, false)});
+      suite.items.push_back(result_item(s.name.empty() ? std::string("(unnamed)") : s.name, s.file,
+                                        s.position, s.passed, step_message(s),
+                                        step_lines(s, false)));
     }
     for (const PlanObligation& o : f.obligations) {
       suite.items.push_back(CiItem{std::string(code_info(Code::P101).title), o.file, 0, 0,

@@ -51,11 +51,6 @@ Json optional_ids(const std::optional<std::vector<std::string>>& ids) {
   return ids ? Json(*ids) : Json(nullptr);
 }
 
-// The instance a case or timeline asks about: its action and args.
-Json ask_json(const Contract& c, int action, const std::vector<int>& args) {
-  return Json{{"action", c.actions[action].name}, {"args", args_json(c, action, args)}};
-}
-
 // One case of `pacta test`: the question, what it expects (`by` and
 // `overridden` null when the case does not say), and what pacta decided
 // (null when it could not decide; `error` says why).
@@ -110,7 +105,7 @@ Json case_json(const TestCaseResult& r) {
   j["name"] = r.name;
   j["passed"] = r.passed;
   j["on"] = date_json(r.on);
-  j["ask"] = ask_json(c, r.action, r.args);
+  j["ask"] = instance_json(c, r.action, r.args);
   j["assume"] = assume_json(c, r.assume);
   j["as_agreed_on"] = date_json(r.as_agreed_on);
   j["without"] = r.without;
@@ -165,7 +160,7 @@ Json timeline_json(const TestTimelineResult& r) {
   j["line"] = r.position.line;
   j["name"] = r.name;
   j["passed"] = r.passed;
-  j["ask"] = ask_json(c, r.action, r.args);
+  j["ask"] = instance_json(c, r.action, r.args);
   j["from"] = date_json(r.from);
   j["to"] = date_json(r.to);
   j["assume"] = assume_json(c, r.assume);

@@ -118,11 +118,6 @@ Json run_json(const Contract& c, const PlanRun& r) {
   return j;
 }
 
-Json instance_json(const Contract& c, int action, const std::vector<int>& args) {
-  return Json{{"action", c.actions[static_cast<std::size_t>(action)].name},
-              {"args", args_json(c, action, args)}};
-}
-
 Json step_json(const PlanStepResult& s) {
   const Contract& c = s.contract->contract;
   Json j;

@@ -284,4 +284,9 @@ std::string run_days(Date from, Date through) {
                      through == Date::max() ? std::string("(no end)") : through.to_string());
 }
 
+Json instance_json(const Contract& c, int action, const std::vector<int>& args) {
+  return Json{{"action", c.actions[static_cast<std::size_t>(action)].name},
+              {"args", args_json(c, action, args)}};
+}
+
 }  // namespace pacta::cli

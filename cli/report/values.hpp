@@ -73,6 +73,9 @@ Json ids_json(const Contract& c, const std::vector<int>& clauses);
 // An instance's args by param name: bools as JSON booleans, parties and
 // enum values as their names.
 Json args_json(const Contract& c, int action, const std::vector<int>& values);
+// An instance as {"action": NAME, "args": args_json}: what a test case, a
+// timeline or a plan step asks about.
+Json instance_json(const Contract& c, int action, const std::vector<int>& args);
 // Assumed facts by name, in the order given.
 Json assume_json(const Contract& c, const std::vector<std::pair<int, Value>>& assumed);
 // YYYY-MM-DD, or null.

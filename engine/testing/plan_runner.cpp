@@ -455,13 +455,8 @@ PlanFileResult run_plan_file(const std::string& path, const Limits& limits, Diag
 
 std::vector<std::string> find_plan_files(const std::vector<std::string>& paths,
                                          Diagnostics& diags) {
-  FileSearch search;
-  search.name_matches = [](const std::string& name) {
-    return name.size() > 10 && name.ends_with(".plan.yaml");
-  };
-  search.none_found = "no *.plan.yaml files in '{}'";
-  search.none_found_help = "plan files are named like launch.plan.yaml";
-  return find_files(paths, search, diags);
+  return find_files(paths, named_like(".plan.yaml", "plan files are named like launch.plan.yaml"),
+                    diags);
 }
 
 }  // namespace pacta

@@ -459,13 +459,8 @@ TestFileResult run_test_file(const std::string& path, const Limits& limits, Diag
 
 std::vector<std::string> find_test_files(const std::vector<std::string>& paths,
                                          Diagnostics& diags) {
-  FileSearch search;
-  search.name_matches = [](const std::string& name) {
-    return name.size() > 10 && name.ends_with(".test.yaml");
-  };
-  search.none_found = "no *.test.yaml files in '{}'";
-  search.none_found_help = "test files are named like contract.test.yaml";
-  return find_files(paths, search, diags);
+  return find_files(paths, named_like(".test.yaml", "test files are named like contract.test.yaml"),
+                    diags);
 }
 
 }  // namespace pacta
