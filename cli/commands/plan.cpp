@@ -30,7 +30,8 @@ int run_plan(const PlanCommandOptions& o) {
   }
   // Nothing but the diagnostics when a plan could not be checked: the text
   // and JSON reports stop there; the machine reports carry them as items.
-  const PlanReport none{{}};
+  const std::vector<PlanFileResult> no_files;
+  const PlanReport none{no_files};
   const PlanReport& shown = failed_to_load ? none : report;
   const bool written = deliver_report({o.common, o.output,
                                        [&](Reporter& r) {
