@@ -27,8 +27,7 @@ using pacta::cli::CommonOptions;
 constexpr const char* kExitCodes =
     "\nExit codes:\n"
     "  0  success\n"
-    "  1  a check did not hold (a failed test case, an --expect that did not match, a lint\n"
-    "     error)\n"
+    "  1  a check did not hold (a failed test case, an unmet --expect, a lint error)\n"
     "  2  invalid input or usage (unreadable file, YAML or expression error, type error,\n"
     "     unknown name, bad flag)\n"
     "\nDocumentation: docs/cli.md, docs/language.md, docs/errors.md\n";

@@ -250,8 +250,8 @@ TEST_CASE("examples in the docs run as shown") {
 // a code as a string literal (diagnostics are raised through `Code::Exxx`).
 TEST_CASE("every diagnostic code is in the table, documented and has a golden case") {
   static const std::regex row(
-      R"re(^PACTA_CODE\((E\d{3}), (Error|Warning), "([^"]*)", "([^"]*)"\))re");
-  static const std::regex heading(R"(^## ((E\d{3}) .*)$)");
+      R"re(^PACTA_CODE\(([EL]\d{3}), (Error|Warning|Info), "([^"]*)", "([^"]*)"\))re");
+  static const std::regex heading(R"(^## (([EL]\d{3}) .*)$)");
   std::map<std::string, std::string> table;  // code -> anchor
   {
     std::istringstream in(read_file(kRoot + "/grammar/codes.def"));
@@ -281,7 +281,7 @@ TEST_CASE("every diagnostic code is in the table, documented and has a golden ca
     if (std::regex_search(line, m, heading)) documented[m[2]] = anchor_of(m[1]);
   }
   std::set<std::string> shown;
-  static const std::regex shown_code(R"((?:\[|"code": ?")(E\d{3}))");
+  static const std::regex shown_code(R"((?:\[|"code": ?")([EL]\d{3}))");
   for (const auto& dir : case_dirs()) {
     std::string text =
         read_file((dir / "expected.err").string()) + read_file((dir / "expected.out").string());
