@@ -210,6 +210,8 @@ class DecidedLinter {
   std::vector<ClauseSeen> clauses_;
   std::vector<ClauseShape> shapes_;
   std::vector<bool> action_complete_;  // every question about it was analysed
+  // Some clause about it reads a date fact, or a fact held at its default:
+  // nothing "never" is said of it.
   std::vector<bool> action_reads_date_fact_;
   std::map<std::pair<int, const TypedExpr*>, WhenSeen> whens_;
   std::map<std::pair<int, int>, bool> override_took_effect_;  // (clause, overridden)
@@ -307,6 +309,13 @@ void DecidedLinter::action(const CompiledContract& cc, int a, const Scenario& s,
     for (LeftOut& l : left_out_) l.differs = l.differs || with_left_out;  // unknown: not reported
     stop(decl.offset, fmt::format("action '{}' is not analysed: {}", decl.name, why));
     return;
+  }
+  for (std::size_t f = 0; f < c_.facts.size(); ++f) {
+    // A fact held at its default (it cannot be split): like a date fact,
+    // lint has not seen its other values.
+    if (c_.facts[f].type.kind != Type::Kind::Date && base->facts[f]) {
+      action_reads_date_fact_[static_cast<std::size_t>(a)] = true;
+    }
   }
   std::vector<LeftOut*> others;
   for (LeftOut& l : left_out_) {
