@@ -217,6 +217,7 @@ class DecidedLinter {
   std::map<std::pair<int, int>, bool> override_took_effect_;  // (clause, overridden)
   std::map<std::vector<int>, LintWitness> conflicts_;         // by the clauses deciding
   std::set<std::tuple<int, const TypedExpr*, const TypedExpr*>> empty_bounds_;
+  std::set<int> empty_bounds_clauses_;  // clauses with an L105
   std::vector<LeftOut> left_out_;
   std::vector<LintFinding> found_;  // L105, L113 as they are met
 };
@@ -261,6 +262,7 @@ void DecidedLinter::bounds(const CompiledContract& cc) {
                           b.until.to_string(), b.from.to_string());
     LintFinding f{Code::L105, v.until->span.begin, std::move(message)};
     f.clause = span.clause;
+    empty_bounds_clauses_.insert(span.clause);
     found_.push_back(std::move(f));
   }
 }
@@ -547,11 +549,13 @@ bool DecidedLinter::touches(int amendment, int action) const {
 void DecidedLinter::report_clause(int clause, std::vector<LintFinding>& out) const {
   const Clause& cl = c_.clauses[static_cast<std::size_t>(clause)];
   const ClauseSeen& seen = clauses_[static_cast<std::size_t>(clause)];
-  bool explained = std::any_of(found_.begin(), found_.end(), [&](const LintFinding& f) {
-    return f.code == Code::L105 && f.clause == clause;
-  });
-  for (const auto& [key, w] : whens_) {
-    if (key.first != clause || !w.in_force || (w.held && w.failed_to_hold)) continue;
+  bool explained = empty_bounds_clauses_.count(clause) != 0;
+  // The clause's entries of the maps keyed by clause first: a range, so
+  // that reporting stays linear in the clauses.
+  for (auto it = whens_.lower_bound({clause, nullptr});
+       it != whens_.end() && it->first.first == clause; ++it) {
+    const auto& [key, w] = *it;
+    if (!w.in_force || (w.held && w.failed_to_hold)) continue;
     LintFinding f{w.held ? Code::L108 : Code::L107, key.second->span.begin,
                   w.held ? fmt::format("the `when` of clause '{}' is always true while it is in "
                                        "force, for every instance of its pattern and every fact "
@@ -578,8 +582,9 @@ void DecidedLinter::report_clause(int clause, std::vector<LintFinding>& out) con
     return;
   }
   bool overrides_something = false;
-  for (const auto& [key, took] : override_took_effect_) {
-    if (key.first != clause) continue;
+  for (auto it = override_took_effect_.lower_bound({clause, -1});
+       it != override_took_effect_.end() && it->first.first == clause; ++it) {
+    const auto& [key, took] = *it;
     overrides_something = overrides_something || took;
     if (took) continue;
     LintFinding f{Code::L103, cl.offset,
