@@ -177,14 +177,39 @@ class DecidedLinter {
 
  private:
   void scenario(const Scenario& s, bool with_left_out);
-  void action(const CompiledContract& cc, int a, const Scenario& s, bool with_left_out);
+  // What one action's questions need: its fact cells, its base situation,
+  // the amendments left out that may change its answers.
+  struct Prepared {
+    std::vector<UnknownFact> facts;
+    Situation base;
+    std::vector<LeftOut*> others;
+    struct Action {
+      int action = -1;
+      std::vector<LeftOut*> others;
+    };
+  };
+  struct ActionGroup {
+    std::vector<UnknownFact> facts;
+    Situation base;
+    std::vector<Prepared::Action> actions;
+  };
+  // One combination of cells: its Timeliner and ChangePoints, and the
+  // Timeliners of the amendments left out, made when first needed.
+  struct CellTools {
+    Timeliner timeliner;
+    ChangePoints points;
+    std::map<const LeftOut*, std::unique_ptr<Timeliner>> others;
+    std::uint64_t work() const;
+  };
+  std::optional<Prepared> prepare(const CompiledContract& cc, int a, bool with_left_out);
+  void group(const CompiledContract& cc, ActionGroup& g, const Scenario& s);
   std::optional<std::vector<UnknownFact>> fact_space(const CompiledContract& cc, int a,
                                                      Situation& base, std::string& why) const;
   std::optional<std::vector<UnknownFact>> open_facts(const CompiledContract& cc, int a,
                                                      std::optional<Situation>& base,
                                                      std::string& why) const;
-  bool in_cell(const CompiledContract& cc, Cell& cell, const Scenario& s, int a,
-               const std::vector<LeftOut*>& others);
+  bool in_cell(const CompiledContract& cc, Cell& cell, const Scenario& s,
+               const Prepared::Action& pa, CellTools& tools);
   bool instance(const CompiledContract& cc, ChangePoints& cp, Cell& cell, const LintWitness& w);
   void runs_seen(const std::vector<Run>& runs, const LintWitness& w);
   bool version(const CompiledContract& cc, ChangePoints& cp, Cell& cell, int vi,
@@ -240,9 +265,28 @@ void DecidedLinter::run(std::vector<LintFinding>& out) {
 void DecidedLinter::scenario(const Scenario& s, bool with_left_out) {
   const CompiledContract cc(c_, s);
   bounds(cc);
-  for (int a = 0; a < static_cast<int>(c_.actions.size()) && !stopped_; ++a) {
-    action(cc, a, s, with_left_out);
+  // Actions whose questions split on the same facts, held the same way,
+  // share one Timeliner and one ChangePoints per combination of cells:
+  // each costs the size of the contract to make.
+  std::vector<ActionGroup> groups;
+  for (int a = 0; a < static_cast<int>(c_.actions.size()); ++a) {
+    std::optional<Prepared> p = prepare(cc, a, with_left_out);
+    if (!p) continue;
+    auto same = std::find_if(groups.begin(), groups.end(), [&](const ActionGroup& g) {
+      return g.base.facts == p->base.facts && same_cells(g.facts, p->facts);
+    });
+    if (same == groups.end()) {
+      groups.push_back(ActionGroup{std::move(p->facts), std::move(p->base), {}});
+      same = groups.end() - 1;
+    }
+    same->actions.push_back(Prepared::Action{a, std::move(p->others)});
   }
+  for (ActionGroup& g : groups) {
+    if (!stopped_) group(cc, g, s);
+  }
+  if (!stopped_) return;
+  std::fill(action_complete_.begin(), action_complete_.end(), false);
+  for (LeftOut& l : left_out_) l.differs = true;
 }
 
 // L105: a version whose constant bounds leave no day.
@@ -300,17 +344,20 @@ std::optional<std::vector<UnknownFact>> DecidedLinter::open_facts(const Compiled
   return fact_space(cc, a, *base, why);
 }
 
-void DecidedLinter::action(const CompiledContract& cc, int a, const Scenario& s,
-                           bool with_left_out) {
+// The questions about action `a`: its fact cells, its base situation and
+// the amendments left out that may change its answers (L106); nullopt
+// (and an L113 finding) when they cannot be split.
+std::optional<DecidedLinter::Prepared> DecidedLinter::prepare(const CompiledContract& cc, int a,
+                                                              bool with_left_out) {
   const ActionDecl& decl = c_.actions[static_cast<std::size_t>(a)];
   std::optional<Situation> base;
   std::string why;
-  const std::optional<std::vector<UnknownFact>> facts = open_facts(cc, a, base, why);
+  std::optional<std::vector<UnknownFact>> facts = open_facts(cc, a, base, why);
   if (!facts) {
     action_complete_[static_cast<std::size_t>(a)] = false;
     for (LeftOut& l : left_out_) l.differs = l.differs || with_left_out;  // unknown: not reported
     stop(decl.offset, fmt::format("action '{}' is not analysed: {}", decl.name, why));
-    return;
+    return std::nullopt;
   }
   for (std::size_t f = 0; f < c_.facts.size(); ++f) {
     // A fact held at its default (it cannot be split): like a date fact,
@@ -319,7 +366,7 @@ void DecidedLinter::action(const CompiledContract& cc, int a, const Scenario& s,
       action_reads_date_fact_[static_cast<std::size_t>(a)] = true;
     }
   }
-  std::vector<LeftOut*> others;
+  Prepared p{std::move(*facts), std::move(*base), {}};
   for (LeftOut& l : left_out_) {
     if (!with_left_out || l.differs || !touches(l.amendment, a)) continue;
     if (action_reads_date_fact_[static_cast<std::size_t>(a)]) {
@@ -327,92 +374,98 @@ void DecidedLinter::action(const CompiledContract& cc, int a, const Scenario& s,
       continue;
     }
     std::string other_why;
-    Situation other_base = *base;
+    Situation other_base = p.base;
     auto other = fact_space(*l.compiled, a, other_base, other_why);
-    if (!other || !same_cells(*other, *facts)) {
+    if (!other || !same_cells(*other, p.facts)) {
       l.differs = true;  // it reads other facts: counted as a change (never a false finding)
     } else {
-      others.push_back(&l);
+      p.others.push_back(&l);
     }
   }
-  std::vector<int> combination(facts->size(), 0);
+  return p;
+}
+
+// Every combination of the group's fact cells, every action of the group.
+void DecidedLinter::group(const CompiledContract& cc, ActionGroup& g, const Scenario& s) {
+  std::vector<int> combination(g.facts.size(), 0);
+  std::vector<bool> failed(g.actions.size(), false);
   do {
-    Cell cell{*base, {}};
-    for (std::size_t i = 0; i < facts->size(); ++i) {
-      const UnknownFact& u = (*facts)[i];
+    Cell cell{g.base, {}};
+    for (std::size_t i = 0; i < g.facts.size(); ++i) {
+      const UnknownFact& u = g.facts[i];
       const Value& v = u.cells[static_cast<std::size_t>(combination[i])].representative;
       cell.situation.facts[static_cast<std::size_t>(u.fact)] = v;
       cell.assume.emplace_back(u.fact, v);
     }
     evaluate_conditions(c_, cell.situation);
-    if (!in_cell(cc, cell, s, a, others)) {
-      action_complete_[static_cast<std::size_t>(a)] = false;
-      for (LeftOut* l : others) l->differs = true;
-      return;
+    CellTools tools{
+        Timeliner(cc, cell.situation, limits_), ChangePoints(cc, cell.situation, limits_), {}};
+    for (std::size_t k = 0; k < g.actions.size() && !stopped_; ++k) {
+      if (failed[k]) continue;
+      const Prepared::Action& pa = g.actions[k];
+      if (in_cell(cc, cell, s, pa, tools)) continue;
+      failed[k] = true;
+      action_complete_[static_cast<std::size_t>(pa.action)] = false;
+      for (LeftOut* l : pa.others) l->differs = true;
     }
-  } while (!stopped_ && next_combination(*facts, combination));
-  if (!stopped_) return;
-  for (std::size_t b = static_cast<std::size_t>(a); b < c_.actions.size(); ++b) {
-    action_complete_[b] = false;
-  }
-  for (LeftOut& l : left_out_) l.differs = true;
+    steps_ += tools.work();
+  } while (!stopped_ && next_combination(g.facts, combination));
 }
 
-// Every instance of action `a` in one combination of fact cells; false
+std::uint64_t DecidedLinter::CellTools::work() const {
+  std::uint64_t n = timeliner.steps() + points.steps();
+  for (const auto& [l, t] : others) n += t->steps();
+  return n;
+}
+
+// Every instance of one action in one combination of fact cells; false
 // (and an L113 finding) when one cannot be analysed.
-bool DecidedLinter::in_cell(const CompiledContract& cc, Cell& cell, const Scenario& s, int a,
-                            const std::vector<LeftOut*>& others) {
+bool DecidedLinter::in_cell(const CompiledContract& cc, Cell& cell, const Scenario& s,
+                            const Prepared::Action& pa, CellTools& tools) {
+  const int a = pa.action;
   const ActionDecl& decl = c_.actions[static_cast<std::size_t>(a)];
-  Timeliner t(cc, cell.situation, limits_);
-  ChangePoints cp(cc, cell.situation, limits_);
-  std::vector<std::unique_ptr<Timeliner>> other_t;
-  other_t.reserve(others.size());
-  for (LeftOut* l : others) {
-    other_t.push_back(std::make_unique<Timeliner>(*l->compiled, cell.situation, limits_));
+  std::vector<Timeliner*> other_t;
+  other_t.reserve(pa.others.size());
+  for (LeftOut* l : pa.others) {
+    auto& t = tools.others[l];
+    if (!t) t = std::make_unique<Timeliner>(*l->compiled, cell.situation, limits_);
+    other_t.push_back(t.get());
   }
-  const auto work = [&] {
-    std::uint64_t n = t.steps() + cp.steps();
-    for (const auto& o : other_t) n += o->steps();
-    return n;
-  };
   const std::vector<int> any(decl.params.size(), -1);
   std::vector<Run> runs, other_runs;
-  bool ok = true;
-  for (InstanceOdometer it(c_, Pattern{a, any}); ok && !it.done(); it.next()) {
-    if (over_budget(work())) {
+  for (InstanceOdometer it(c_, Pattern{a, any}); !it.done(); it.next()) {
+    if (over_budget(tools.work())) {
       stopped_ = true;
       stop(decl.offset,
            fmt::format("the work bound of {} steps (Limits::max_lint_steps) was reached while "
                        "analysing action '{}'; it and the actions after it are not fully analysed",
                        limits_.max_lint_steps, decl.name));
-      break;
+      return false;
     }
     TimelineFailure failure;
-    if (!t.timeline(a, it.args(), kAllTime, runs, failure)) {
+    if (!tools.timeliner.timeline(a, it.args(), kAllTime, runs, failure)) {
       stop(decl.offset, fmt::format("action '{}' is not analysed: an instance cannot be decided "
                                     "on {}",
                                     decl.name, failure.on.to_string()));
-      ok = false;
-      break;
+      return false;
     }
     const LintWitness w{Date::min(), a, it.args(), cell.assume, s.as_agreed_on, {}};
     runs_seen(runs, w);
-    for (std::size_t k = 0; k < others.size(); ++k) {
-      if (others[k]->differs) continue;
+    for (std::size_t k = 0; k < pa.others.size(); ++k) {
+      if (pa.others[k]->differs) continue;
       if (!other_t[k]->timeline(a, it.args(), kAllTime, other_runs, failure) ||
           other_runs != runs) {
-        others[k]->differs = true;
+        pa.others[k]->differs = true;
       }
     }
-    if (!instance(cc, cp, cell, w)) {
+    if (!instance(cc, tools.points, cell, w)) {
       stop(decl.offset, fmt::format("action '{}' is not analysed: the days on which a clause "
                                     "about it changes cannot be found exactly",
                                     decl.name));
-      ok = false;
+      return false;
     }
   }
-  steps_ += work();
-  return ok;
+  return true;
 }
 
 void DecidedLinter::runs_seen(const std::vector<Run>& runs, const LintWitness& w) {
@@ -598,7 +651,8 @@ void DecidedLinter::report_clause(int clause, std::vector<LintFinding>& out) con
   if (seen.decides || overrides_something) return;
   LintFinding f{Code::L102, cl.offset,
                 fmt::format("clause '{}' never decides: wherever it applies, other clauses decide "
-                            "the answer, which is the same without it",
+                            "(or it is set aside): verdict and deciding clauses are the same "
+                            "without it",
                             cl.id),
                 seen.applies_witness};
   f.clause = clause;
