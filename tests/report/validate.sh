@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The machine reports of SPEC §9.3 checked by their formats' own tools, on
 # real output of the built binary:
-#   validate.sh PACTA SOURCE_DIR FORMAT COMMAND    (FORMAT junit|sarif|tap, COMMAND check|test)
+#   validate.sh PACTA SOURCE_DIR FORMAT COMMAND    (FORMAT junit|sarif|tap, COMMAND check|test|lint)
 # `check` runs on the bundled contracts and two files with errors (exit 2);
 # `test` on the bundled test files, a failing test file and one whose name
-# and case names hold <&"%,: and control bytes (exit 1). The report goes to
+# and case names hold <&"%,: and control bytes (exit 1); `lint` on the
+# bundled contracts and the lint fixture with every finding (exit 1: an
+# L101; info findings are SARIF notes). The report goes to
 # --output FILE, the text report to stdout (checked too). Validators:
 #   junit  xmllint --schema tests/report/junit.xsd (Debian libxml2-utils)
 #   sarif  python3 jsonschema (Debian python3-jsonschema) against the OASIS
@@ -29,6 +31,9 @@ case $command in
       "$source/tests/e2e/cases/untrusted-junit-names/hostile.test.yaml" > "$hostile"
     args=("$source/rules" "$source/tests/e2e/cases/test-failing-case/demo.test.yaml" "$hostile")
     expected_exit=1 ;;
+  lint)
+    args=("$source/rules" "$source/tests/e2e/cases/lint-text/rules.yaml")
+    expected_exit=1 ;;
   *) fail "unknown command" ;;
 esac
 for a in "${args[@]}"; do [ -e "$a" ] || fail "missing input $a"; done
@@ -41,6 +46,8 @@ set -e
 [ -s "$report" ] || fail "no report written"
 if [ "$command" = test ]; then
   grep -Eq '^[0-9]+ passed, [1-9][0-9]* failed$' "$work/stdout" || fail "stdout is not the text report"
+elif [ "$command" = lint ]; then
+  grep -Eq '^lint: [1-9][0-9]* errors?, ' "$work/stdout" || fail "stdout is not the text report"
 else
   grep -q ': ok: contract' "$work/stdout" || fail "stdout is not the text report"
 fi
