@@ -626,9 +626,11 @@ void DecidedLinter::report_clause(int clause, std::vector<LintFinding>& out) con
     LintFinding f{
         Code::L104, cl.offset,
         seen.in_force
-            ? fmt::format("clause '{}' never applies in any scenario the file allows", cl.id)
-            : fmt::format("clause '{}' is never in force in any scenario the file "
-                          "allows: its bounds and the amendments leave it no day",
+            ? fmt::format("clause '{}' never applies, with every amendment or as agreed on "
+                          "any earlier date",
+                          cl.id)
+            : fmt::format("clause '{}' is never in force, with every amendment or as agreed "
+                          "on any earlier date: its bounds and the amendments leave it no day",
                           cl.id)};
     f.clause = clause;
     out.push_back(std::move(f));
