@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   pacta::bench::register_decisions();
   pacta::bench::register_timelines();
   pacta::bench::register_plans();
+  pacta::bench::register_lint();
   int count = static_cast<int>(rest.size());
   benchmark::Initialize(&count, rest.data());
   if (benchmark::ReportUnrecognizedArguments(count, rest.data())) return 1;

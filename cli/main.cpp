@@ -27,7 +27,7 @@ using pacta::cli::CommonOptions;
 constexpr const char* kExitCodes =
     "\nExit codes:\n"
     "  0  success\n"
-    "  1  a check did not hold (a failed test case, an --expect that did not match)\n"
+    "  1  a check did not hold (a failed test case, an unmet --expect, a lint error)\n"
     "  2  invalid input or usage (unreadable file, YAML or expression error, type error,\n"
     "     unknown name, bad flag)\n"
     "\nDocumentation: docs/cli.md, docs/language.md, docs/errors.md\n";
@@ -110,6 +110,21 @@ void add_check_command(Program& p) {
   p.runners[cmd] = [options](const CommonOptions& common) {
     options->common = common;
     return pacta::cli::run_check(*options);
+  };
+}
+
+void add_lint_command(Program& p) {
+  auto options = std::make_shared<pacta::cli::LintOptions>();
+  auto* cmd = p.app.add_subcommand(
+      "lint", "Find what is valid but probably wrong in rule files, each with a witness");
+  cmd->add_option("FILE", options->files, "Rule files, or directories searched for rule files")
+      ->required();
+  cmd->add_flag("--deny-warnings", options->deny_warnings, "Exit 1 on a warning too");
+  add_format(cmd, p.format, true);
+  add_report_output(cmd, options->output);
+  p.runners[cmd] = [options](const CommonOptions& common) {
+    options->common = common;
+    return pacta::cli::run_lint(*options);
   };
 }
 
@@ -347,6 +362,7 @@ void describe_program(Program& p) {
   add_allowed_command(p);
   add_test_command(p);
   add_plan_command(p);
+  add_lint_command(p);
   add_timeline_command(p);
   add_diff_command(p);
   add_help_command(p);

@@ -40,7 +40,7 @@ _pacta() {
 
   local prog=${words[0]}
   command -v -- "$prog" >/dev/null 2>&1 || prog=pacta
-  local commands="check ask allowed timeline diff test plan help"
+  local commands="check ask allowed timeline diff test plan lint help"
   if ((cword == 1)); then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
     return
@@ -67,6 +67,9 @@ _pacta() {
       formats="text json junit tap sarif github" ;;
     plan)
       flags="--obligations --deny-warnings --format --output --help"
+      formats="text json junit tap sarif github" ;;
+    lint)
+      flags="--deny-warnings --format --output --help"
       formats="text json junit tap sarif github" ;;
     help)
       ((cword == 2)) && COMPREPLY=($(compgen -W "$commands" -- "$cur"))
@@ -121,7 +124,7 @@ _pacta() {
     return
   fi
   case $cmd in
-    check) _filedir '@(yaml|yml)' ;;
+    check | lint) _filedir '@(yaml|yml)' ;;
     test | plan) _filedir '@(yaml|yml)' ;;
     ask | timeline)
       if ((_pacta_positionals == 0)); then

@@ -7,7 +7,8 @@
 
 namespace pacta {
 
-enum class Severity { Error, Warning };
+// Info: a lint finding that is worth knowing and fails nothing.
+enum class Severity { Error, Warning, Info };
 
 enum class Code : unsigned short {
 #define PACTA_CODE(code, severity, title, anchor) code,
@@ -27,5 +28,9 @@ struct CodeInfo {
 std::span<const CodeInfo> all_codes();
 const CodeInfo& code_info(Code code);
 inline std::string_view code_name(Code code) { return code_info(code).name; }
+// "error", "warning", "info": how every report spells a severity.
+inline std::string_view severity_word(Severity s) {
+  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "info";
+}
 
 }  // namespace pacta

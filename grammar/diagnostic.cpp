@@ -153,9 +153,10 @@ std::string render_text(const Diagnostic& d, bool color) {
   std::string where = visible(d.file);
   if (d.has_position) where += fmt::format(":{}:{}", d.position.line, d.position.column);
   if (!where.empty()) where += ": ";
-  out += fmt::format("{}{}{}{}{}{}: {}{}{} [{}]\n", bold, where, reset, is_error ? red : yellow,
-                     is_error ? "error" : "warning", reset, bold, visible(d.message), reset,
-                     code_name(d.code));
+  const bool is_info = d.severity == Severity::Info;
+  out += fmt::format("{}{}{}{}{}{}: {}{}{} [{}]\n", bold, where, reset,
+                     is_error ? red : (is_info ? cyan : yellow), severity_word(d.severity), reset,
+                     bold, visible(d.message), reset, code_name(d.code));
   if (d.has_position) {
     std::string number = std::to_string(d.position.line);
     std::string gutter(number.size(), ' ');

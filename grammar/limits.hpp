@@ -43,6 +43,15 @@ struct Limits {
   // hundreds of thousands of runs; past this the question is refused (E606)
   // and a narrower --from/--to or pattern asked for. Bounds output and memory.
   std::size_t max_timeline_runs = 1'000'000;
+  // `pacta lint` (SPEC §9.2): the work one contract's analysis may do over
+  // every scenario, fact cell and instance (the Timeliners' and the change
+  // points' steps, and each `when` evaluated). Past it the analysis stops
+  // with an L113 finding naming the action it reached; the findings that
+  // need the whole analysis ("never ...") are then not reported for the
+  // actions not fully analysed. Never a hang: a step costs about 90 ns on
+  // the benchmark machine (docs/benchmarks.md), so about 9 s at most; the
+  // generated 10,000-clause contract takes 89 million.
+  std::uint64_t max_lint_steps = 100'000'000;
   // Instance rows one timeline picture (--format svg/html) may draw.
   std::size_t max_picture_rows = 10'000;
   // Combinations of cells of the unknown facts one conditional answer may

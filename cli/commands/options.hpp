@@ -98,6 +98,14 @@ struct PlanCommandOptions {
   std::optional<std::string> output;  // --output FILE: the machine report there
 };
 
+// `pacta lint PATH...` (SPEC §9.2).
+struct LintOptions {
+  CommonOptions common;
+  std::vector<std::string> files;     // rule files, or directories searched for them
+  bool deny_warnings = false;         // a warning fails the run (exit 1)
+  std::optional<std::string> output;  // --output FILE: the --format report there (SPEC §9.3)
+};
+
 // `pacta help [COMMAND]`. The texts come from the flag parser (main.cpp),
 // the only code that knows the flags.
 struct HelpOptions {

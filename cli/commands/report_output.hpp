@@ -1,5 +1,5 @@
 #pragma once
-// How a command that checks something (check, test; later plan, lint)
+// How a command that checks something (check, test, plan, lint)
 // delivers its report (SPEC §9.3). Text and JSON go through a Reporter; the
 // machine formats (JUnit, TAP, SARIF, GitHub) are the CiReport written by
 // write_ci_report, beside the text report's diagnostics on stderr. With

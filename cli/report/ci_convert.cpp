@@ -98,6 +98,37 @@ CiReport check_ci_report(const CheckReport& report) {
   return out;
 }
 
+CiReport lint_ci_report(const LintReport& report) {
+  CiReport out{"lint", {}};
+  out.suites.reserve(report.files.size());
+  for (const LintedFile& f : report.files) out.suites.push_back(CiSuite{f.path, {}});
+  SuiteIndex suites(out.suites);
+  add_diagnostics(report.diagnostics, suites);
+  for (const LintedFile& f : report.files) {
+    if (f.loaded == nullptr) continue;
+    CiSuite& suite = suites[f.path];
+    const std::string summary = fmt::format("lint: contract '{}', {}", f.loaded->contract.id,
+                                            count_text(f.result.findings.size(), "finding"));
+    suite.items.reserve(suite.items.size() + 1 + f.result.findings.size());
+    suite.items.push_back(CiItem{fmt::format("contract '{}'", f.loaded->contract.id), f.path, 0, 0,
+                                 CiItem::Outcome::Passed, Severity::Error, "", summary,
+                                 fmt::format("{}: {}\n", f.path, summary)});
+    for (const LintFinding& x : f.result.findings) {
+      const Diagnostic d = finding_diagnostic(f, x);
+      const bool fails = d.severity == Severity::Error ||
+                         (d.severity == Severity::Warning && report.deny_warnings);
+      std::string message = x.message;
+      if (x.witness) message += fmt::format(" (witness: {})", witness_command(f, *x.witness));
+      suite.items.push_back(
+          CiItem{std::string(code_info(x.code).title), d.file, static_cast<int>(d.position.line),
+                 static_cast<int>(d.position.column),
+                 fails ? CiItem::Outcome::Failed : CiItem::Outcome::Passed, d.severity,
+                 std::string(code_name(x.code)), std::move(message), finding_text(f, x, false)});
+    }
+  }
+  return out;
+}
+
 CiReport test_ci_report(const TestReport& report) {
   CiReport out{"test", {}};
   SuiteIndex suites(out.suites);

@@ -6,6 +6,7 @@
 // or a timeline an item of its test file's suite, passed or failed, with
 // the words of the text report (test_text.hpp).
 #include "cli/report/ci_report.hpp"
+#include "cli/report/lint_report.hpp"
 #include "cli/report/reporter.hpp"
 
 namespace pacta::cli {
@@ -31,5 +32,12 @@ CiReport test_ci_report(const TestReport& report);
 // performed; `diagnostics` (a plan that could not be checked) in the suite
 // of the file they are about.
 CiReport plan_ci_report(const PlanReport& report, const Diagnostics& diagnostics);
+
+// One suite per rule file (command-line order): its loading diagnostics,
+// or one passed item for the contract and one item per finding, titled
+// by its code's title, the detail its text (with the witness). An
+// error-severity finding fails, a warning fails only with
+// --deny-warnings, an info finding never.
+CiReport lint_ci_report(const LintReport& report);
 
 }  // namespace pacta::cli

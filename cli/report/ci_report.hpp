@@ -1,7 +1,7 @@
 #pragma once
 // The machine reports of SPEC §9.3 (JUnit XML, TAP 14, SARIF 2.1.0, GitHub
 // workflow commands) over one neutral model: a command that checks
-// something (check, test; later plan, lint) converts what it found into a
+// something (check, test, plan, lint) converts what it found into a
 // CiReport (cli/report/ci_convert.hpp for check and test) and one writer
 // per format renders it (junit_reporter.cpp, tap_reporter.cpp,
 // sarif_reporter.cpp, github_reporter.cpp). The model holds untrusted text

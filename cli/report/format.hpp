@@ -19,7 +19,7 @@ inline constexpr std::array<std::pair<const char*, Format>, 6> kFormatNames = {{
 }};
 
 // The formats of CI (SPEC §9.3): only the commands that check something
-// (check, test; later plan, lint) take them, through cli/report/ci_report.hpp.
+// (check, test, plan, lint) take them, through cli/report/ci_report.hpp.
 constexpr bool is_ci_format(Format f) { return f != Format::Text && f != Format::Json; }
 
 }  // namespace pacta::cli

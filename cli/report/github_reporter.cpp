@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands: one `::error file=F,line=L,col=C,
 // title=T::MESSAGE` line per failure or finding (`::warning` for a
-// warning), T the code or, for a test case without one, its name; and the
-// Markdown job summary ($GITHUB_STEP_SUMMARY). Escaping follows
+// warning, `::notice` for an info finding), T the code or, for a test case without one, its name;
+// and the Markdown job summary ($GITHUB_STEP_SUMMARY). Escaping follows
 // @actions/core (toolkit command.ts): in data `%`, CR and LF as %25, %0D,
 // %0A; in a property `:` and `,` too. Other controls are shown as
 // visible() shows them, so no input byte drives the log's terminal.
@@ -52,8 +52,8 @@ std::string command_line(const CiItem& item) {
   if (item.line > 0 && item.col > 0) properties.push_back(fmt::format("col={}", item.col));
   properties.push_back("title=" + github_property(item.code.empty() ? item.name : item.code));
   const bool warning = item.outcome == CiItem::Outcome::Passed || item.severity != Severity::Error;
-  return fmt::format("::{} {}::{}\n", warning ? "warning" : "error", fmt::join(properties, ","),
-                     github_data(item.message));
+  const char* kind = item.severity == Severity::Info ? "notice" : warning ? "warning" : "error";
+  return fmt::format("::{} {}::{}\n", kind, fmt::join(properties, ","), github_data(item.message));
 }
 
 // Text in a Markdown table cell or list item: visible, every ASCII

@@ -9,6 +9,7 @@
 
 #include <cmath>
 
+#include "cli/report/lint_report.hpp"
 #include "cli/report/output.hpp"
 #include "cli/report/reporter.hpp"
 #include "cli/report/values.hpp"
@@ -26,7 +27,7 @@ void to_json(cli::Json& j, const Diagnostic& d) {
     j["line"] = nullptr;
     j["column"] = nullptr;
   }
-  j["severity"] = d.severity == Severity::Error ? "error" : "warning";
+  j["severity"] = std::string(severity_word(d.severity));
   j["code"] = code_name(d.code);
   j["message"] = d.message;
   j["help"] = d.help;
@@ -297,6 +298,12 @@ class JsonReporter final : public Reporter {
     j["failed"] = report.failed;
     if (report.coverage) j["coverage"] = coverage_json(*report.coverage);
     print_document(Stream::Out, std::move(j));
+  }
+
+  // The findings as one array on stdout; loading errors on stderr.
+  void lint(const LintReport& report) override {
+    if (report.diagnostics.has_errors()) diagnostics(report.diagnostics);
+    print_document(Stream::Out, lint_json(report));
   }
 };
 

@@ -115,6 +115,8 @@ struct TestReport {
   const ClauseCoverage* coverage = {};
 };
 
+struct LintReport;  // cli/report/lint_report.hpp
+
 class Reporter {
  public:
   virtual ~Reporter() = default;
@@ -125,6 +127,8 @@ class Reporter {
   virtual void answer(const Answer& answer) = 0;
   virtual void tests(const TestReport& report) = 0;
   virtual void plan(const PlanReport& report) = 0;
+  // `pacta lint`: the loading diagnostics on stderr, the findings on stdout.
+  virtual void lint(const LintReport& report) = 0;
   // One sentence on stderr, the same in every format: stdout already holds
   // the answer (in JSON, one document that must stay parseable).
   virtual void unmet_expectation(const UnmetExpectation& unmet);

@@ -18,12 +18,15 @@ namespace pacta::cli {
 
 namespace {
 
-const char* level(const CiItem& item) {
-  if (item.outcome == CiItem::Outcome::Passed) return "warning";  // a finding that fails nothing
-  return item.severity == Severity::Error ? "error" : "warning";
+const char* level(Severity s) {
+  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
 }
 
-const char* level(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+const char* level(const CiItem& item) {
+  if (item.severity == Severity::Info) return "note";
+  if (item.outcome == CiItem::Outcome::Passed) return "warning";  // a finding that fails nothing
+  return level(item.severity);
+}
 
 bool is_result(const CiItem& item) {
   return item.outcome == CiItem::Outcome::Failed || item.outcome == CiItem::Outcome::Error ||

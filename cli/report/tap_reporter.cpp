@@ -31,7 +31,7 @@ std::string description(const CiItem& item) {
 // A YAML scalar: visible text in double quotes.
 std::string yaml_quoted(std::string_view text) { return nlohmann::json(visible(text)).dump(); }
 
-const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+std::string_view severity_name(Severity s) { return severity_word(s); }
 
 std::string yaml_block(const CiItem& item) {
   std::string out = "  ---\n";

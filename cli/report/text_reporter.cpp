@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "cli/report/lint_report.hpp"
 #include "cli/report/output.hpp"
 #include "cli/report/reporter.hpp"
 #include "cli/report/test_text.hpp"
@@ -190,6 +191,11 @@ class TextReporter final : public Reporter {
     }
     if (report.coverage) write_out(coverage_text(*report.coverage));
     print_out("{} passed, {} failed\n", report.passed, report.failed);
+  }
+
+  void lint(const LintReport& report) override {
+    diagnostics(report.diagnostics);
+    write_out(lint_text(report, color_));
   }
 
  private:

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The machine reports of SPEC §9.3 checked by their formats' own tools, on
 # real output of the built binary:
-#   validate.sh PACTA SOURCE_DIR FORMAT COMMAND    (FORMAT junit|sarif|tap, COMMAND check|test|plan)
+#   validate.sh PACTA SOURCE_DIR FORMAT COMMAND    (FORMAT junit|sarif|tap, COMMAND check|test|plan|lint)
 # `check` runs on the bundled contracts and two files with errors (exit 2);
 # `test` on the bundled test files, a failing test file and one whose name
 # and case names hold <&"%,: and control bytes (exit 1); `plan` on the
-# bundled plan and a failing one with an obligation not performed (exit 1). The report goes to
+# bundled plan and a failing one with an obligation not performed (exit 1);
+# `lint` on the bundled contracts and the lint fixture with every finding
+# (exit 1: an L101; info findings are SARIF notes). The report goes to
 # --output FILE, the text report to stdout (checked too). Validators:
 #   junit  xmllint --schema tests/report/junit.xsd (Debian libxml2-utils)
 #   sarif  python3 jsonschema (Debian python3-jsonschema) against the OASIS
@@ -34,6 +36,9 @@ case $command in
     args=("$source/rules/microsoft-openai.plan.yaml"
           "$source/tests/e2e/cases/plan-failing/demo.plan.yaml" --obligations)
     expected_exit=1 ;;
+  lint)
+    args=("$source/rules" "$source/tests/e2e/cases/lint-text/rules.yaml")
+    expected_exit=1 ;;
   *) fail "unknown command" ;;
 esac
 for a in "${args[@]}"; do [[ $a == --* || -e $a ]] || fail "missing input $a"; done
@@ -49,6 +54,8 @@ if [ "$command" = test ]; then
 elif [ "$command" = plan ]; then
   grep -Eq '^[0-9]+ held, [1-9][0-9]* failed, 1 obligation not performed$' "$work/stdout" ||
     fail "stdout is not the text report"
+elif [ "$command" = lint ]; then
+  grep -Eq '^lint: [1-9][0-9]* errors?, ' "$work/stdout" || fail "stdout is not the text report"
 else
   grep -q ': ok: contract' "$work/stdout" || fail "stdout is not the text report"
 fi
