@@ -92,9 +92,9 @@ struct TestOptions {
 // `pacta plan PLAN...` (SPEC §9.1).
 struct PlanCommandOptions {
   CommonOptions common;
-  std::vector<std::string> paths;  // plan files, or directories searched for *.plan.yaml
-  bool obligations = false;        // report obligations no step performs (warnings)
-  bool deny_warnings = false;      // warnings fail the run (exit 1)
+  std::vector<std::string> paths;     // plan files, or directories searched for *.plan.yaml
+  bool obligations = false;           // report obligations no step performs (warnings)
+  bool deny_warnings = false;         // warnings fail the run (exit 1)
   std::optional<std::string> output;  // --output FILE: the machine report there
 };
 
