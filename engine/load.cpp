@@ -244,4 +244,22 @@ std::optional<std::vector<std::pair<int, Value>>> load_facts_file(const Contract
   return std::vector<std::pair<int, Value>>(values.begin(), values.end());
 }
 
+Diagnostics load_rule_files(
+    const std::vector<std::string>& paths, const Limits& limits,
+    const std::function<void(const std::string& path, std::optional<LoadedContract>& loaded)>&
+        each) {
+  Diagnostics found;
+  const std::vector<std::string> files = find_rule_files(paths, limits, found);
+  Diagnostics all(limits.max_diagnostics * (1 + files.size()));
+  for (const auto& d : found.all()) all.add(d);
+  for (const auto& path : files) {
+    Diagnostics diags(limits.max_diagnostics);
+    std::optional<LoadedContract> loaded = load_contract(path, limits, diags);
+    each(path, loaded);
+    for (const auto& d : diags.all()) all.add(d);
+    all.add_suppressed(diags.suppressed());
+  }
+  return all;
+}
+
 }  // namespace pacta

@@ -3,6 +3,7 @@
 // RuleFileSyntax -> checked Contract. Every diagnostic goes to `diags`.
 // Test files are read by engine/load_test_file.hpp, kept apart so that a
 // reader of contracts (the CLI) never sees the file-syntax or YAML headers.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,14 @@ std::optional<LoadedContract> load_contract_text(std::string path, std::string t
 // E101 diagnostic.
 std::vector<std::string> find_rule_files(const std::vector<std::string>& paths,
                                          const Limits& limits, Diagnostics& diags);
+
+// `check` and `lint`: the rule files `paths` name (find_rule_files), each
+// loaded in order and handed to `each` with its path (nullopt when it does
+// not load). Returns the diagnostics of the search and of every file, each
+// file with its own quota of them.
+Diagnostics load_rule_files(const std::vector<std::string>& paths, const Limits& limits,
+                            const std::function<void(const std::string& path,
+                                                     std::optional<LoadedContract>& loaded)>& each);
 
 // A facts file (the CLI's `--facts FILE`): a YAML map of fact values, each
 // read like an assumption (`flag` names where it came from in messages),

@@ -12,22 +12,14 @@ namespace pacta::cli {
 
 int run_check(const CheckOptions& o) {
   Limits limits;
-  Diagnostics found;
-  const std::vector<std::string> paths = find_rule_files(o.files, limits, found);
-  // Each file may fill its own quota of diagnostics.
-  Diagnostics all(limits.max_diagnostics * (1 + paths.size()));
-  for (const auto& d : found.all()) all.add(d);
   std::vector<CheckedFile> files;
-  for (const auto& path : paths) {
-    Diagnostics diags(limits.max_diagnostics);
-    CheckedFile& file = files.emplace_back(CheckedFile{path, std::nullopt});
-    if (auto loaded = load_contract(path, limits, diags)) {
-      const Contract& c = loaded->contract;
-      file.loaded = CheckedFile::Summary{c.id, c.clauses.size(), c.amendments.size()};
-    }
-    for (const auto& d : diags.all()) all.add(d);
-    all.add_suppressed(diags.suppressed());
-  }
+  const Diagnostics all =
+      load_rule_files(o.files, limits, [&](const std::string& path, auto& loaded) {
+        CheckedFile& file = files.emplace_back(CheckedFile{path, std::nullopt});
+        if (!loaded) return;
+        const Contract& c = loaded->contract;
+        file.loaded = CheckedFile::Summary{c.id, c.clauses.size(), c.amendments.size()};
+      });
   const CheckReport report{files, all};
   const bool written = deliver_report({o.common, o.output, [&](Reporter& r) { r.check(report); },
                                        [&] { return check_ci_report(report); }});

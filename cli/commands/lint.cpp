@@ -3,6 +3,8 @@
 // finding (or a warning with --deny-warnings), 2 when a file does not load.
 #include "engine/lint/lint.hpp"
 
+#include <deque>
+
 #include "cli/commands/commands.hpp"
 #include "cli/commands/report_output.hpp"
 #include "cli/report/ci_convert.hpp"
@@ -14,25 +16,16 @@ namespace pacta::cli {
 
 int run_lint(const LintOptions& o) {
   Limits limits;
-  Diagnostics found;
-  const std::vector<std::string> paths = find_rule_files(o.files, limits, found);
-  Diagnostics all(limits.max_diagnostics * (1 + paths.size()));
-  for (const auto& d : found.all()) all.add(d);
-  std::vector<LoadedContract> contracts;
-  contracts.reserve(paths.size());  // LintedFile points into it
+  std::deque<LoadedContract> contracts;  // LintedFile points into it: a deque never moves them
   std::vector<LintedFile> files;
-  files.reserve(paths.size());
-  for (const auto& path : paths) {
-    Diagnostics diags(limits.max_diagnostics);
-    LintedFile& file = files.emplace_back(LintedFile{path});
-    if (auto loaded = load_contract(path, limits, diags)) {
-      contracts.push_back(std::move(*loaded));
-      file.loaded = &contracts.back();
-      file.result = lint_contract(file.loaded->contract, limits);
-    }
-    for (const auto& d : diags.all()) all.add(d);
-    all.add_suppressed(diags.suppressed());
-  }
+  const Diagnostics all =
+      load_rule_files(o.files, limits, [&](const std::string& path, auto& loaded) {
+        LintedFile& file = files.emplace_back(LintedFile{path});
+        if (!loaded) return;
+        contracts.push_back(std::move(*loaded));
+        file.loaded = &contracts.back();
+        file.result = lint_contract(file.loaded->contract, limits);
+      });
   const LintReport report{files, all, o.deny_warnings};
   const bool written = deliver_report({o.common, o.output, [&](Reporter& r) { r.lint(report); },
                                        [&] { return lint_ci_report(report); }});
