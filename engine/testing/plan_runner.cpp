@@ -162,9 +162,16 @@ std::vector<Name> step_with(const PlanFileSyntax& plan, const PlanStepSyntax& s)
   return with;
 }
 
+// The plan's own keys, resolved (and reported) once against the plan's
+// contract: a step on that contract takes them as they are.
+struct PlanKeys {
+  Loaded contract;
+  ResolvedScenario keys;
+};
+
 std::optional<ResolvedStep> resolve_step(const Loaded& loaded, const SourceFile& file,
-                                         const PlanFileSyntax& plan, const PlanStepSyntax& s,
-                                         Diagnostics& diags) {
+                                         const PlanFileSyntax& plan, const PlanKeys& plan_keys,
+                                         const PlanStepSyntax& s, Diagnostics& diags) {
   const Contract& c = loaded->contract;
   ResolvedStep r;
   r.syntax = &s;
@@ -172,11 +179,16 @@ std::optional<ResolvedStep> resolve_step(const Loaded& loaded, const SourceFile&
   for (const Name& w : step_with(plan, s)) r.with.push_back(w.value);
   bool ok = s.complete;
   if (s.instance) ok = resolve_ask(c, file, *s.instance, r.pattern, diags, "do") && ok;
-  // The plan's keys were reported against the plan's own contract; here
-  // they are only read again for this step's.
+  // A step with files of amendments of its own has another contract: the
+  // plan's keys, reported with the plan, are only read again for it.
   Diagnostics quiet;
   ResolvedScenario from_plan, own;
-  const bool plan_ok = resolve_keys(c, file, plan.scenario, from_plan, quiet, false);
+  bool plan_ok = true;
+  if (loaded == plan_keys.contract) {
+    from_plan = plan_keys.keys;
+  } else {
+    plan_ok = resolve_keys(c, file, plan.scenario, from_plan, quiet, false);
+  }
   ok = resolve_keys(c, file, s.scenario, own, diags, false) && plan_ok && ok;
   // The step's own keys win: a fact it assumes is no longer unknown, and
   // one it leaves unknown is no longer assumed.
@@ -227,22 +239,43 @@ struct InstanceTimelines {
   std::string error;
 };
 
-InstanceTimelines timelines_of(const CompiledContract& compiled, const Situation& situation,
-                               const std::vector<UnknownFact>& unknown, int action,
-                               const std::vector<int>& args, DayRange range, const Limits& limits) {
-  InstanceTimelines out;
-  TimelineFailure failure;
-  if (unknown.empty()) {
-    out.cases.resize(1);
-    Timeliner timeliner(compiled, situation, limits);
-    out.ok = timeliner.timeline(action, args, range, out.cases.front().outcome, failure);
-  } else {
-    CaseTimeliners split(compiled, situation, unknown, as_set(unknown), limits);
-    out.ok = timeline_cases(split, unknown, action, args, range, out.cases, failure);
+// The timelines of the instances of one action in one situation, made by
+// one Timeliner (one per combination of the unknown facts' cells) that every
+// instance asked shares: the bound on steps holds for all of them together,
+// so following every instance of a huge domain stops at it (E607) instead
+// of running for as long as the domain is large.
+class ActionTimelines {
+ public:
+  ActionTimelines(const CompiledContract& compiled, const Situation& situation,
+                  const std::vector<UnknownFact>& unknown, const Limits& limits)
+      : compiled_(compiled), unknown_(unknown), limits_(limits) {
+    if (unknown.empty()) {
+      plain_.emplace(compiled, situation, limits);
+    } else {
+      split_.emplace(compiled, situation, unknown, as_set(unknown), limits);
+    }
   }
-  if (!out.ok) out.error = failure_text(compiled.contract(), failure, limits);
-  return out;
-}
+
+  InstanceTimelines of(int action, const std::vector<int>& args, DayRange range) {
+    InstanceTimelines out;
+    TimelineFailure failure;
+    if (plain_) {
+      out.cases.resize(1);
+      out.ok = plain_->timeline(action, args, range, out.cases.front().outcome, failure);
+    } else {
+      out.ok = timeline_cases(*split_, unknown_, action, args, range, out.cases, failure);
+    }
+    if (!out.ok) out.error = failure_text(compiled_.contract(), failure, limits_);
+    return out;
+  }
+
+ private:
+  const CompiledContract& compiled_;
+  const std::vector<UnknownFact>& unknown_;
+  Limits limits_;
+  std::optional<Timeliner> plain_;
+  std::optional<CaseTimeliners> split_;
+};
 
 // The step's situation with its unknown facts set aside; nullopt and
 // `error` when the contract's named dates fail with its facts.
@@ -304,8 +337,8 @@ bool run_step(const SourceFile& file, const ResolvedStep& r, ContractCache::Scen
   auto unknown =
       unknown_facts(*r.loaded, scenario.compiled, *situation, r.pattern.action, limits, diags);
   if (!unknown) return false;
-  InstanceTimelines t = timelines_of(scenario.compiled, *situation, *unknown, r.pattern.action,
-                                     r.pattern.arg_values, {r.from, r.through}, limits);
+  InstanceTimelines t = ActionTimelines(scenario.compiled, *situation, *unknown, limits)
+                            .of(r.pattern.action, r.pattern.arg_values, {r.from, r.through});
   if (!t.ok) {
     out.error = t.error;
     return true;
@@ -376,9 +409,9 @@ bool find_obligations(const Loaded& loaded, const ResolvedScenario& scenario, Da
     if (!unknown) return false;
     Pattern every{action,
                   std::vector<int>(c.actions[static_cast<std::size_t>(action)].params.size(), -1)};
+    ActionTimelines timelines(compiled.compiled, *situation, *unknown, limits);
     for (InstanceOdometer it(c, every); !it.done(); it.next()) {
-      InstanceTimelines t =
-          timelines_of(compiled.compiled, *situation, *unknown, action, it.args(), span, limits);
+      InstanceTimelines t = timelines.of(action, it.args(), span);
       if (!t.ok) {
         error = t.error;
         return true;
@@ -415,13 +448,15 @@ PlanFileResult run_plan_file(const std::string& path, const Limits& limits, Diag
   Loaded base = contracts.get(plan.scenario.with);
   if (!base) return result;
   const std::size_t before = diags.error_count();
-  ResolvedScenario plan_scenario;
-  resolve_keys(base->contract, source, plan.scenario, plan_scenario, diags);
+  PlanKeys plan_keys{base, {}};
+  resolve_keys(base->contract, source, plan.scenario, plan_keys.keys, diags);
   std::vector<ResolvedStep> steps;
   for (const PlanStepSyntax& s : plan.steps) {
     Loaded loaded = contracts.get(step_with(plan, s));
     if (!loaded) continue;
-    if (auto r = resolve_step(loaded, source, plan, s, diags)) steps.push_back(std::move(*r));
+    if (auto r = resolve_step(loaded, source, plan, plan_keys, s, diags)) {
+      steps.push_back(std::move(*r));
+    }
   }
   if (!plan_file->ok || diags.error_count() != before) return result;
   for (const ResolvedStep& r : steps) {
@@ -438,7 +473,7 @@ PlanFileResult run_plan_file(const std::string& path, const Limits& limits, Diag
     result.span_from = span.first;
     result.span_through = span.last;
     std::string error;
-    if (!find_obligations(base, plan_scenario, span, cache.scenarios(*base), limits, result, error,
+    if (!find_obligations(base, plan_keys.keys, span, cache.scenarios(*base), limits, result, error,
                           diags)) {
       return result;
     }
