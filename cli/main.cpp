@@ -147,6 +147,10 @@ void add_ask_command(Program& p) {
       "--batch", options->batch,
       "Answer the JSON Lines questions of a file (- for stdin), one JSON answer a line");
   cmd->add_option("--jobs", options->jobs, "With --batch: threads answering (default 1)");
+  cmd->add_flag("--explain", options->explain,
+                "Explain each answer: the deciding clauses, and why every other clause did not "
+                "apply (as `pacta explain`)")
+      ->excludes("--batch");
   add_format(cmd, p.format);
   p.runners[cmd] = [options](const CommonOptions& common) {
     options->question.common = common;
@@ -161,6 +165,21 @@ void add_ask_command(Program& p) {
       }
     }
     return pacta::cli::run_ask(*options);
+  };
+}
+
+void add_explain_command(Program& p) {
+  auto options = std::make_shared<pacta::cli::ExplainOptions>();
+  auto* cmd = p.app.add_subcommand(
+      "explain", "Why each instance of ACTION has its answer on a date, clause by clause");
+  cmd->add_option("FILE", options->question.file, "Rule file")->required();
+  cmd->add_option("ACTION", options->action, "Action pattern, e.g. 'sell_models(channel=aws)'")
+      ->required();
+  add_question(cmd, options->question);
+  add_format(cmd, p.format);
+  p.runners[cmd] = [options](const CommonOptions& common) {
+    options->question.common = common;
+    return pacta::cli::run_explain(*options);
   };
 }
 
@@ -250,6 +269,8 @@ void add_timeline_command(Program& p) {
       ->check(CLI::IsMember({"text", "json", "svg", "html"}))
       ->default_val("text");
   cmd->add_option("--output", options->output, "Write the document to FILE, not to stdout");
+  cmd->add_flag("--explain", options->explain,
+                "Say what changed at each run boundary (text and json)");
   p.runners[cmd] = [options](const CommonOptions& common) {
     options->question.common = common;
     // Diagnostics are JSON with --format json, text otherwise.
@@ -359,6 +380,7 @@ void describe_program(Program& p) {
   p.app.require_subcommand(0, 1);
   add_check_command(p);
   add_ask_command(p);
+  add_explain_command(p);
   add_allowed_command(p);
   add_test_command(p);
   add_plan_command(p);

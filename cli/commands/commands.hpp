@@ -10,6 +10,7 @@ namespace pacta::cli {
 int run_check(const CheckOptions& options);
 int run_lint(const LintOptions& options);
 int run_ask(const AskOptions& options);
+int run_explain(const ExplainOptions& options);
 int run_allowed(const AllowedOptions& options);
 int run_test(const TestOptions& options);
 int run_plan(const PlanCommandOptions& options);

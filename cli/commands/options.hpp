@@ -45,6 +45,14 @@ struct AskOptions {
   std::optional<std::string> expect;
   std::optional<std::string> batch;  // --batch QUESTIONS|-: JSON Lines, one question a line
   int jobs = 1;                      // --jobs N: threads answering a batch
+  bool explain = false;              // --explain: the answer of `pacta explain` (SPEC §8)
+};
+
+// `pacta explain FILE ACTION --on D` (SPEC §8): why each instance's answer
+// is what it is.
+struct ExplainOptions {
+  QuestionOptions question;
+  std::string action;
 };
 
 struct AllowedOptions {
@@ -66,6 +74,7 @@ struct TimelineOptions {
   std::optional<std::string> verdict;
   std::string format = "text";        // text, json, svg or html
   std::optional<std::string> output;  // --output FILE: the document there, not on stdout
+  bool explain = false;               // --explain: what changed at each run boundary (text, json)
 };
 
 // `pacta diff FILE [OTHER]` (SPEC §7.2): the base is FILE with the
