@@ -31,6 +31,10 @@ struct Limits {
   // Action instances one question may enumerate (`ask` with a partial
   // pattern, `allowed`): params multiply, so this bounds time and output.
   std::size_t max_instances = 1'000'000;
+  // Action instances one `pacta explain` (or `ask --explain`) may explain:
+  // an explanation lists every clause about the action with the value of
+  // every sub-expression, so it is a page per instance, not a line.
+  std::size_t max_explained_instances = 1'000;
   // Deciding steps one question may take (Decider::steps(): per instance,
   // each clause version on its action, each expression node evaluated and
   // each override looked at). Bounded up front from the question's shape

@@ -42,6 +42,7 @@ std::optional<Selection> pattern_selection(const PreparedQuestion& q, const AskO
 
 int run_ask(const AskOptions& o) {
   if (o.batch) return run_batch(o);
+  if (o.explain) return run_explain(ExplainOptions{o.question, o.action, o.expect});
   auto reporter = make_reporter(o.question.common.format, o.question.common.color);
   Limits limits;
   Diagnostics diags;

@@ -1,15 +1,97 @@
-// `pacta explain FILE ACTION --on D` (SPEC §8). Work in progress: answers
-// as `ask` does until the explanation engine lands.
+// `pacta explain FILE ACTION --on D` and `ask --explain` (SPEC §8): for each
+// instance of the pattern, why its answer is what it is. The instances are
+// listed and decided as `ask` lists them (the same filters, failures and
+// --expect); each is then explained by the engine (engine/explain), once per
+// case of the unknown facts.
+#include <fmt/format.h>
+
 #include "cli/commands/commands.hpp"
+#include "cli/commands/question.hpp"
+#include "cli/report/explain_report.hpp"
+#include "cli/report/output.hpp"
+#include "engine/decide/question.hpp"
 
 namespace pacta::cli {
 
+namespace {
+
+std::optional<Selection> explain_selection(const PreparedQuestion& q, const std::string& action,
+                                           const std::optional<std::string>& kind,
+                                           const Limits& limits, Diagnostics& diags) {
+  const Contract& c = q.contract();
+  auto pattern = parse_question_pattern(c, action, limits, diags);
+  if (!pattern) return std::nullopt;
+  Selection s{{*pattern}, std::nullopt, std::nullopt, kind, "<action>",
+              "bind more params in the pattern: each instance explained is a page", {}};
+  if (enumerated(c, s.patterns) > limits.max_explained_instances) {
+    diags.error("<action>", Code::E606,
+                fmt::format("'{}' has more than {} instances to explain", action,
+                            limits.max_explained_instances),
+                s.help);
+    return std::nullopt;
+  }
+  if (!check_steps(q, s, limits, diags)) return std::nullopt;
+  return s;
+}
+
+// Every listed instance explained, in the listing's order.
+bool explain_listed(const PreparedQuestion& q, const Listing& listing,
+                    const std::vector<UnknownFact>& unknown, std::vector<ExplainedInstance>& out,
+                    Diagnostics& diags) {
+  Decider decider(*q.compiled);
+  bool ok = true;
+  listing.for_each([&](const DecidedInstance& r) {
+    if (!ok) return;
+    ExplainedInstance i{r.action, r.args, {}};
+    DecisionError error;
+    ok = explain_cases(*q.compiled, decider, *q.situation, unknown, r.action, r.args, i.cases,
+                       error);
+    if (!ok) {
+      // Deciding succeeded in the listing: this is the same failure.
+      auto f = describe_failure(q.contract(), error.error, error.at, error.clause, -1, "--assume",
+                                q.loaded->source.get());
+      report_failure(diags, *q.loaded, f);
+      return;
+    }
+    out.push_back(std::move(i));
+  });
+  return ok;
+}
+
+}  // namespace
+
 int run_explain(const ExplainOptions& o) {
-  AskOptions ask;
-  ask.question = o.question;
-  ask.action = o.action;
-  ask.explain = true;
-  return run_ask(ask);
+  const QuestionOptions& question = o.question;
+  auto reporter = make_reporter(question.common.format, question.common.color);
+  Limits limits;
+  Diagnostics diags;
+  auto q = prepare(question, limits, diags);
+  std::optional<VerdictFilter> expect;
+  if (o.expect) expect = parse_verdict_filter(*o.expect, "--expect", diags);
+  if (!q || diags.has_errors()) return stop_on(diags, *reporter);
+  auto selection = explain_selection(*q, o.action, question.kind, limits, diags);
+  if (!selection) return stop_on(diags, *reporter);
+  const std::vector<UnknownFact> unknown = selection->unknown.front().facts;
+  const Listing listing(*q, std::move(*selection));
+  auto outcome = listing.decide(expect, false, limits, diags);
+  if (!outcome) return stop_on(diags, *reporter);
+  std::vector<ExplainedInstance> instances;
+  if (!explain_listed(*q, listing, unknown, instances, diags)) return stop_on(diags, *reporter);
+  std::vector<int> facts;
+  for (const ExplainedInstance& i : instances) {
+    for (int f : case_facts(i.cases)) facts.push_back(f);
+  }
+  std::sort(facts.begin(), facts.end());
+  facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+  const ExplainHeader header{q->contract(), *q->loaded->source, q->situation->on,
+                             ScenarioView{q->as_agreed_on, q->without, q->with, q->assumed},
+                             facts};
+  if (question.common.format == Format::Json) {
+    write_out(safe_dump(explain_json(header, instances)) + "\n");
+  } else {
+    write_out(explain_text(header, instances, question.common.color));
+  }
+  return check_expectation(*q, expect, false, *outcome, *reporter);
 }
 
 }  // namespace pacta::cli

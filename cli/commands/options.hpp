@@ -53,6 +53,7 @@ struct AskOptions {
 struct ExplainOptions {
   QuestionOptions question;
   std::string action;
+  std::optional<std::string> expect;  // `ask --explain --expect V`: as ask's --expect
 };
 
 struct AllowedOptions {

@@ -1,0 +1,49 @@
+#pragma once
+// Explanations (SPEC §8) as text a lawyer reads and as JSON
+// (`{"explanation": 1, ...}`, docs/cli.md "JSON of explain"). Sub-expressions
+// are quoted as written: the source text of each node of the typed tree.
+#include <string>
+#include <vector>
+
+#include "cli/report/values.hpp"
+#include "engine/explain/explain.hpp"
+#include "grammar/source.hpp"
+
+namespace pacta::cli {
+
+// The explanations of one instance: one case with no `given` when the
+// answer does not depend on an unknown fact.
+struct ExplainedInstance {
+  int action = -1;
+  std::vector<int> args;
+  std::vector<ExplainedCase> cases;
+};
+
+// What the header of an explanation names: the question and its scenario.
+struct ExplainHeader {
+  const Contract& contract;
+  const SourceFile& source;
+  Date on;
+  ScenarioView scenario;
+  std::vector<int> unknown;  // facts some case depends on, ascending
+};
+
+// The source text of `e` with runs of blanks and line breaks as one space
+// (a `when` may span the lines of a YAML block scalar).
+std::string expression_text(const SourceFile& source, const TypedExpr& e);
+// "FILE:LINE" of an offset.
+std::string location_text(const SourceFile& source, std::size_t offset);
+
+// The facts some case of `cases` depends on, ascending.
+std::vector<int> case_facts(const std::vector<ExplainedCase>& cases);
+
+std::string explain_text(const ExplainHeader& h, const std::vector<ExplainedInstance>& instances,
+                         bool color);
+Json explain_json(const ExplainHeader& h, const std::vector<ExplainedInstance>& instances);
+
+// One clause's part as text and JSON (shared with `timeline --explain`).
+std::string clause_line(const ExplainHeader& h, const InstanceExplanation& e,
+                        const ClauseExplanation& x);
+Json trace_json(const ExplainHeader& h, const TracedExpr& t);
+
+}  // namespace pacta::cli
