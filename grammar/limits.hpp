@@ -35,6 +35,11 @@ struct Limits {
   // an explanation lists every clause about the action with the value of
   // every sub-expression, so it is a page per instance, not a line.
   std::size_t max_explained_instances = 1'000;
+  // Clause explanations one `explain` may hold (instances x cases x the
+  // clauses about the action), and for `timeline --explain` the boundaries
+  // explained times the contract's clauses and versions: bounds memory and
+  // output, each being a few lines.
+  std::size_t max_explained_clauses = 1'000'000;
   // Deciding steps one question may take (Decider::steps(): per instance,
   // each clause version on its action, each expression node evaluated and
   // each override looked at). Bounded up front from the question's shape

@@ -9,6 +9,7 @@
 #include "cli/commands/question.hpp"
 #include "cli/report/explain_report.hpp"
 #include "cli/report/output.hpp"
+#include "engine/decide/instances.hpp"
 #include "engine/decide/question.hpp"
 
 namespace pacta::cli {
@@ -31,6 +32,16 @@ std::optional<Selection> explain_selection(const PreparedQuestion& q, const std:
     return std::nullopt;
   }
   if (!check_steps(q, s, limits, diags)) return std::nullopt;
+  const std::uint64_t explained =
+      instance_count(c, *pattern) * combinations(s.unknown.front().facts) *
+      (clauses_about(c, pattern->action).size() + 1);
+  if (explained > limits.max_explained_clauses) {
+    diags.error("<action>", Code::E606,
+                fmt::format("explaining '{}' would list more than {} clauses", action,
+                            limits.max_explained_clauses),
+                s.help);
+    return std::nullopt;
+  }
   return s;
 }
 

@@ -97,6 +97,66 @@ bool build_rows(const PreparedQuestion& q, const std::vector<Pattern>& patterns,
   return true;
 }
 
+// A situation in which the facts are as the row's case says: for each
+// unknown fact, the representative of its first cell the case covers.
+Situation case_situation(const PreparedQuestion& q, const TimelineRow& row,
+                         const std::vector<UnknownFact>& unknown) {
+  Situation s = *q.situation;
+  for (const UnknownFact& f : unknown) {
+    const Given* g = nullptr;
+    for (const Given& given : row.given) {
+      if (given.fact == f.fact) g = &given;
+    }
+    for (const FactCell& cell : f.cells) {
+      if (g != nullptr && !covers(*g, cell.representative)) continue;
+      s.facts[static_cast<std::size_t>(f.fact)] = cell.representative;
+      break;
+    }
+  }
+  return s;
+}
+
+// --explain: what changed at each run boundary of every row; E606 when that
+// would explain more than Limits::max_explained_clauses clauses.
+bool explain_rows(const PreparedQuestion& q, TimelineReport& report, const Limits& limits,
+                  Diagnostics& diags) {
+  const Contract& c = q.contract();
+  std::uint64_t boundaries = 0;
+  for (const TimelineRow& row : report.rows) boundaries += row.runs.size();
+  if (boundaries * (c.clauses.size() + q.compiled->versions().size() + 1) >
+      limits.max_explained_clauses) {
+    diags.error(c.path, Code::E606,
+                fmt::format("explaining {} run boundaries would look at more than {} clauses",
+                            boundaries, limits.max_explained_clauses),
+                "narrow the question with an ACTION pattern, --party, or --from and --to");
+    return false;
+  }
+  Decider decider(*q.compiled);
+  for (TimelineRow& row : report.rows) {
+    std::vector<UnknownFact> unknown;
+    if (!row.given.empty()) {
+      auto analysis = analyze_action(q, row.action, limits, diags);
+      if (!analysis) return false;
+      unknown = analysis->facts;
+    }
+    const Situation s = case_situation(q, row, unknown);
+    row.changes.resize(row.runs.size());
+    for (std::size_t k = 1; k < row.runs.size(); ++k) {
+      DecisionError error;
+      if (changes_at(*q.compiled, s, decider, row.action, row.args, row.runs[k].from,
+                     row.changes[k], error))
+        continue;
+      TimelineFailure f;
+      f.on = row.runs[k].from;
+      f.decision = error;
+      report_timeline_failure(q, f, row.action, row.args, limits, diags);
+      return false;
+    }
+  }
+  report.source = q.loaded->source.get();
+  return true;
+}
+
 void render(const TimelineReport& report, const TimelineOptions& o, const Sink& sink) {
   if (o.format == "json") return write_timeline_json(report, sink);
   if (o.format == "svg") return sink(render_timeline_svg(report));
@@ -168,6 +228,12 @@ int run_timeline(const TimelineOptions& o) {
   Diagnostics diags;
   auto q = prepare(o.question, limits, diags);
   auto range = parse_range(o.from, o.to, diags);
+  if (o.explain && picture(o)) {
+    diags.error("--explain", Code::E601,
+                fmt::format("--explain describes the runs in text or JSON, not in --format {}",
+                            o.format),
+                "use --format text or --format json with --explain");
+  }
   std::optional<VerdictFilter> verdict;
   if (o.verdict) verdict = parse_verdict_filter(*o.verdict, "--verdict", diags);
   if (!q || !range || diags.has_errors()) return stop_on(diags, *reporter);
@@ -189,6 +255,7 @@ int run_timeline(const TimelineOptions& o) {
   if (!build_rows(*q, patterns, party, verdict, range->days(), limits, report, diags)) {
     return stop_on(diags, *reporter);
   }
+  if (o.explain && !explain_rows(*q, report, limits, diags)) return stop_on(diags, *reporter);
   for (int a : q->compiled->amendments_in_effect()) {
     report.amendments.push_back(
         TimelineAmendment{a, c.amendments[a].signed_on, c.amendments[a].effective});

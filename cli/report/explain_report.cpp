@@ -194,9 +194,9 @@ std::string reason_text(const ExplainHeader& h, const InstanceExplanation& e,
 std::string clause_line(const ExplainHeader& h, const InstanceExplanation& e,
                         const ClauseExplanation& x) {
   const Clause& clause = h.contract.clauses[static_cast<std::size_t>(x.clause)];
+  const ClauseVersion& shown = x.version != nullptr ? *x.version : clause.version;
   std::string title;
-  if (x.version != nullptr && !x.version->title.empty())
-    title = fmt::format(" \"{}\"", visible(x.version->title.str()));
+  if (!shown.title.empty()) title = fmt::format(" \"{}\"", visible(shown.title.str()));
   return fmt::format("{}{} ({}): {}", clause.id, title, location_text(h.source, clause.offset),
                      reason_text(h, e, x));
 }
@@ -254,10 +254,11 @@ void explanation_lines(const ExplainHeader& h, const InstanceExplanation& e, boo
   bool not_applicable_heading = false;
   for (const ClauseExplanation& x : e.clauses) {
     const Clause& clause = h.contract.clauses[static_cast<std::size_t>(x.clause)];
+    const ClauseVersion& shown = x.version != nullptr ? *x.version : clause.version;
     std::string head = fmt::format("{}{} ({})", clause.id,
-                                   x.version->title.empty()
+                                   shown.title.empty()
                                        ? std::string()
-                                       : fmt::format(" \"{}\"", visible(x.version->title.str())),
+                                       : fmt::format(" \"{}\"", visible(shown.title.str())),
                                    location_text(h.source, clause.offset));
     switch (x.role) {
       case ClauseRole::Deciding:
@@ -491,6 +492,111 @@ Json explain_json(const ExplainHeader& h, const std::vector<ExplainedInstance>& 
     results.push_back(std::move(r));
   }
   j["results"] = std::move(results);
+  return j;
+}
+
+namespace {
+
+const char* bound_word(BoundaryChange::Bound b) {
+  switch (b) {
+    case BoundaryChange::Bound::From:
+      return "from";
+    case BoundaryChange::Bound::Until:
+      return "until";
+    case BoundaryChange::Bound::Through:
+      break;
+  }
+  return "through";
+}
+
+const char* role_words(ClauseRole r, bool past) {
+  switch (r) {
+    case ClauseRole::Deciding:
+      return past ? "decided" : "decides";
+    case ClauseRole::SetAside:
+      return past ? "was set aside" : "is set aside";
+    case ClauseRole::Outweighed:
+      return past ? "applied but was outweighed" : "applies but is outweighed";
+    case ClauseRole::NotApplicable:
+      break;
+  }
+  return past ? "did not apply" : "does not apply";
+}
+
+std::string ids_text(const Contract& c, const std::vector<int>& clauses) {
+  return fmt::format("{}", fmt::join(c.clauses.ids(clauses), ", "));
+}
+
+}  // namespace
+
+std::string change_text(const Contract& c, const SourceFile& source, const BoundaryChange& ch) {
+  const std::string clause =
+      ch.clause < 0 ? std::string() : c.clauses[static_cast<std::size_t>(ch.clause)].id;
+  switch (ch.kind) {
+    case BoundaryChange::Kind::Amendment: {
+      const Amendment& am = c.amendments[static_cast<std::size_t>(ch.amendment)];
+      std::vector<std::string> parts;
+      if (!ch.repealed.empty()) parts.push_back("repeals " + ids_text(c, ch.repealed));
+      if (!ch.amended.empty()) parts.push_back("amends " + ids_text(c, ch.amended));
+      if (!ch.added.empty()) parts.push_back("adds " + ids_text(c, ch.added));
+      return visible(fmt::format("{} takes effect ({}): {}", am.id, location_text(source, am.offset),
+                                 fmt::join(parts, "; ")));
+    }
+    case BoundaryChange::Kind::Bound: {
+      const std::string written = expression_text(source, *ch.expr);
+      const std::string day = ch.date.to_string();
+      return visible(fmt::format("{}'s {} {}{}", clause, bound_word(ch.bound), written,
+                                 written == day ? std::string() : " (" + day + ")"));
+    }
+    case BoundaryChange::Kind::When:
+      return visible(fmt::format("in {}'s when, `{}` becomes {}", clause,
+                                 expression_text(source, *ch.expr), ch.value ? "true" : "false"));
+    case BoundaryChange::Kind::NamedDate:
+      return visible(fmt::format("the named date {} is this day",
+                                 c.dates[static_cast<std::size_t>(ch.named_date)].name));
+    case BoundaryChange::Kind::Clause:
+      break;
+  }
+  return visible(fmt::format("{} ({}) now {}; before, it {}", clause, modality_word(ch.modality),
+                             role_words(ch.after, false), role_words(ch.before, true)));
+}
+
+Json change_json(const Contract& c, const SourceFile& source, const BoundaryChange& ch) {
+  Json j;
+  switch (ch.kind) {
+    case BoundaryChange::Kind::Amendment:
+      j["kind"] = "amendment";
+      j["amendment"] = c.amendments[static_cast<std::size_t>(ch.amendment)].id;
+      j["repealed"] = ids_json(c, ch.repealed);
+      j["amended"] = ids_json(c, ch.amended);
+      j["added"] = ids_json(c, ch.added);
+      return j;
+    case BoundaryChange::Kind::Bound:
+      j["kind"] = "bound";
+      j["clause"] = c.clauses[static_cast<std::size_t>(ch.clause)].id;
+      j["bound"] = bound_word(ch.bound);
+      j["written"] = expression_text(source, *ch.expr);
+      j["date"] = ch.date.to_string();
+      return j;
+    case BoundaryChange::Kind::When:
+      j["kind"] = "when";
+      j["clause"] = c.clauses[static_cast<std::size_t>(ch.clause)].id;
+      j["expression"] = expression_text(source, *ch.expr);
+      j["value"] = ch.value;
+      return j;
+    case BoundaryChange::Kind::NamedDate:
+      j["kind"] = "named_date";
+      j["name"] = c.dates[static_cast<std::size_t>(ch.named_date)].name;
+      j["date"] = ch.date.to_string();
+      return j;
+    case BoundaryChange::Kind::Clause:
+      break;
+  }
+  j["kind"] = "clause";
+  j["clause"] = c.clauses[static_cast<std::size_t>(ch.clause)].id;
+  j["modality"] = modality_word(ch.modality);
+  j["before"] = role_key(ch.before);
+  j["after"] = role_key(ch.after);
   return j;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/report/values.hpp"
+#include "engine/explain/changes.hpp"
 #include "engine/explain/explain.hpp"
 #include "grammar/source.hpp"
 
@@ -45,5 +46,10 @@ Json explain_json(const ExplainHeader& h, const std::vector<ExplainedInstance>& 
 std::string clause_line(const ExplainHeader& h, const InstanceExplanation& e,
                         const ClauseExplanation& x);
 Json trace_json(const ExplainHeader& h, const TracedExpr& t);
+
+// A change at a run boundary (`timeline --explain`), as a line of text and
+// as JSON.
+std::string change_text(const Contract& c, const SourceFile& source, const BoundaryChange& ch);
+Json change_json(const Contract& c, const SourceFile& source, const BoundaryChange& ch);
 
 }  // namespace pacta::cli

@@ -12,9 +12,11 @@
 #include <utility>
 #include <vector>
 
+#include "engine/explain/changes.hpp"
 #include "engine/model/contract.hpp"
 #include "engine/time/timeline.hpp"
 #include "engine/whatif/conditional.hpp"
+#include "grammar/source.hpp"
 
 namespace pacta::cli {
 
@@ -29,6 +31,9 @@ struct TimelineRow {
   std::vector<Run> runs;
   std::vector<Given> given = {};
   std::string when = {};
+  // With --explain: per run, what changed on its first day (none for the
+  // first run).
+  std::vector<std::vector<BoundaryChange>> changes = {};
 };
 
 // An amendment of the scenario, for the pictures' markers.
@@ -51,6 +56,7 @@ struct TimelineReport {
   std::vector<std::string> without = {};              // --without, in amendment order
   std::vector<std::string> with = {};                 // --with, the paths as given
   std::vector<int> unknown = {};  // unknown facts some timeline depends on, ascending
+  const SourceFile* source = nullptr;  // with --explain: where the changes are quoted from
 };
 
 // Where a document goes, piece by piece (stdout, an --output file, a string).

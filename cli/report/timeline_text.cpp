@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "cli/report/explain_report.hpp"
 #include "cli/report/timeline_report.hpp"
 #include "cli/report/values.hpp"
 #include "grammar/visible.hpp"
@@ -77,7 +78,7 @@ bool same_instance(const TimelineRow& a, const TimelineRow& b) {
   return a.action == b.action && a.args == b.args;
 }
 
-Json run_json(const TimelineReport& r, const Run& run) {
+Json run_json(const TimelineReport& r, const Run& run, const std::vector<BoundaryChange>* changes) {
   const Contract& c = r.contract;
   Json j;
   j["from"] = open_start(r, run) ? Json(nullptr) : Json(run.from.to_string());
@@ -86,6 +87,11 @@ Json run_json(const TimelineReport& r, const Run& run) {
   j["default"] = run.decision.is_default;
   j["by"] = ids_json(c, run.decision.by);
   j["overridden"] = ids_json(c, run.decision.overridden);
+  if (changes != nullptr) {
+    Json list = Json::array();
+    for (const BoundaryChange& ch : *changes) list.push_back(change_json(c, *r.source, ch));
+    j["changes"] = std::move(list);
+  }
   return j;
 }
 
@@ -101,7 +107,13 @@ void write_timeline_text(const TimelineReport& r, bool color, const Sink& sink) 
   sink(heading(r));
   for (const TimelineRow& row : r.rows) {
     std::string text = "\n" + visible(row_name(r.contract, row)) + "\n";
-    for (const Run& run : row.runs) text += run_line(r, row.action, run, color);
+    for (std::size_t i = 0; i < row.runs.size(); ++i) {
+      text += run_line(r, row.action, row.runs[i], color);
+      if (i >= row.changes.size()) continue;
+      for (const BoundaryChange& ch : row.changes[i]) {
+        text += "      " + change_text(r.contract, *r.source, ch) + "\n";
+      }
+    }
     sink(text);
   }
   if (r.rows.empty()) sink("\nno instance matches\n");
@@ -153,8 +165,10 @@ void write_timeline_json(const TimelineReport& r, const Sink& sink) {
            opened(Json{{"given", given_json(c, row.given)}, {"runs", Json::array()}}, 4));
     }
     bool first_run = true;
-    for (const Run& run : row.runs) {
-      sink((first_run ? "\n" : ",\n") + nested(safe_dump(run_json(r, run)), depth + 2));
+    for (std::size_t k = 0; k < row.runs.size(); ++k) {
+      const auto* changes = k < row.changes.size() ? &row.changes[k] : nullptr;
+      sink((first_run ? "\n" : ",\n") +
+           nested(safe_dump(run_json(r, row.runs[k], changes)), depth + 2));
       first_run = false;
     }
     const std::string indent(static_cast<std::size_t>(2 * depth), ' ');

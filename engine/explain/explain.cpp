@@ -12,14 +12,19 @@ bool contains(const std::vector<int>& sorted, int x) {
   return std::binary_search(sorted.begin(), sorted.end(), x);
 }
 
-// The compiled versions of `clause`, in the order the amendments made them
-// (so their spans follow one another), empty ones left out.
-std::vector<int> versions_of(const CompiledContract& compiled, int clause) {
-  std::vector<int> out;
+// The compiled versions of each clause of `about` (ascending), in the order
+// the amendments made them (so their spans follow one another), empty ones
+// left out: one pass over the versions.
+std::vector<std::vector<int>> versions_of(const CompiledContract& compiled,
+                                          const std::vector<int>& about) {
+  std::vector<std::vector<int>> out(about.size());
   const auto& versions = compiled.versions();
   for (std::size_t v = 0; v < versions.size(); ++v) {
-    if (versions[v].clause == clause && versions[v].start < versions[v].end)
-      out.push_back(static_cast<int>(v));
+    const ClauseVersionSpan& span = versions[v];
+    if (span.start >= span.end) continue;
+    auto at = std::lower_bound(about.begin(), about.end(), span.clause);
+    if (at == about.end() || *at != span.clause) continue;
+    out[static_cast<std::size_t>(at - about.begin())].push_back(static_cast<int>(v));
   }
   return out;
 }
@@ -157,10 +162,10 @@ bool check_version(const Contract& c, const Situation& s, const std::vector<int>
 
 // One clause about the action on the day: its version and whether it applies.
 ClauseExplanation clause_on(const CompiledContract& compiled, const Situation& s, int clause,
-                            int action, const std::vector<int>& args) {
+                            const std::vector<int>& versions, int action,
+                            const std::vector<int>& args) {
   ClauseExplanation x;
   x.clause = clause;
-  const std::vector<int> versions = versions_of(compiled, clause);
   int holding = -1;
   for (int v : versions) {
     const ClauseVersionSpan& span = compiled.versions()[static_cast<std::size_t>(v)];
@@ -250,8 +255,10 @@ bool explain_instance(const CompiledContract& compiled, const Situation& s, Deci
                                : InstanceExplanation::DefaultOf::Contract;
   }
   const std::vector<int> about = clauses_about(compiled.contract(), action);
+  const std::vector<std::vector<int>> versions = versions_of(compiled, about);
   out.clauses.reserve(about.size());
-  for (int clause : about) out.clauses.push_back(clause_on(compiled, s, clause, action, args));
+  for (std::size_t i = 0; i < about.size(); ++i)
+    out.clauses.push_back(clause_on(compiled, s, about[i], versions[i], action, args));
   assign_roles(out.decision, out.clauses);
   return true;
 }
