@@ -557,6 +557,11 @@ std::string change_text(const Contract& c, const SourceFile& source, const Bound
     case BoundaryChange::Kind::Clause:
       break;
   }
+  if (ch.new_version) {
+    return visible(fmt::format("{} ({}) now {} in the version made by {}; before, it {}", clause,
+                               modality_word(ch.modality), role_words(ch.after, false),
+                               amendment_id(c, ch.amendment), role_words(ch.before, true)));
+  }
   return visible(fmt::format("{} ({}) now {}; before, it {}", clause, modality_word(ch.modality),
                              role_words(ch.after, false), role_words(ch.before, true)));
 }
@@ -597,6 +602,7 @@ Json change_json(const Contract& c, const SourceFile& source, const BoundaryChan
   j["modality"] = modality_word(ch.modality);
   j["before"] = role_key(ch.before);
   j["after"] = role_key(ch.after);
+  j["new_version_by"] = ch.new_version ? amendment_json(c, ch.amendment) : Json(nullptr);
   return j;
 }
 

@@ -131,13 +131,19 @@ bool changes_at(const CompiledContract& compiled, const Situation& base, Decider
   std::vector<BoundaryChange> parts;
   for (const ClauseExplanation& a : after.clauses) {
     const ClauseExplanation* b = find_clause(before, a.clause);
-    if (b == nullptr || b->role == a.role) continue;
+    if (b == nullptr) continue;
+    // The same part in a new version (an amendment changed its modality
+    // or text) is a change too, where the clause takes part.
+    const bool new_version = b->version != a.version && a.role != ClauseRole::NotApplicable;
+    if (b->role == a.role && !new_version) continue;
     cause_of(*b, a, day, out);
     BoundaryChange ch;
     ch.kind = BoundaryChange::Kind::Clause;
     ch.clause = a.clause;
     ch.before = b->role;
     ch.after = a.role;
+    ch.new_version = new_version;
+    ch.amendment = new_version ? a.made_by : -1;
     const ClauseVersion* v = a.role != ClauseRole::NotApplicable ? a.version : b->version;
     if (v != nullptr) ch.modality = v->modality;
     parts.push_back(ch);

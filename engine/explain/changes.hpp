@@ -25,6 +25,7 @@ struct BoundaryChange {
   int named_date = -1;        // NamedDate
   ClauseRole before = ClauseRole::NotApplicable, after = ClauseRole::NotApplicable;  // Clause
   Modality modality = Modality::Permit;  // Clause: of the version that applies (either side)
+  bool new_version = false;  // Clause: a new version from the day on (`amendment` made it)
 };
 
 // The changes between `day - 1` and `day` for one instance in the situation
