@@ -40,7 +40,7 @@ _pacta() {
 
   local prog=${words[0]}
   command -v -- "$prog" >/dev/null 2>&1 || prog=pacta
-  local commands="check ask allowed timeline diff test plan lint help"
+  local commands="check ask explain allowed timeline diff test plan lint help"
   if ((cword == 1)); then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
     return
@@ -52,10 +52,11 @@ _pacta() {
     check)
       flags="--format --output --help"
       formats="text json junit tap sarif github" ;;
-    ask) flags="--on $question --kind --expect --batch --jobs --format --help" ;;
+    ask) flags="--on $question --kind --expect --batch --jobs --explain --format --help" ;;
+    explain) flags="--on $question --unknown --kind --format --help" ;;
     allowed) flags="--on $question --kind --party --action --verdict --expect --expect-none --format --help" ;;
     timeline)
-      flags="--from --to --party --verdict $question --format --output --help"
+      flags="--from --to --party --verdict $question --explain --format --output --help"
       formats="text json svg html"
       ;;
     diff)
@@ -126,7 +127,7 @@ _pacta() {
   case $cmd in
     check | lint) _filedir '@(yaml|yml)' ;;
     test | plan) _filedir '@(yaml|yml)' ;;
-    ask | timeline)
+    ask | explain | timeline)
       if ((_pacta_positionals == 0)); then
         _filedir '@(yaml|yml)'
       elif ((_pacta_positionals == 1)); then
