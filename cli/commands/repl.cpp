@@ -96,8 +96,8 @@ int run_repl(const ReplOptions& o) {
                                "a command fits on one line")
             : run_repl_line(s, line->text);
     worst = std::max(worst, code);
+    flush(Stream::Out);  // each answer as soon as it is made, for a program reading a pipe
   }
-  flush(Stream::Out);
   // On a terminal a mistake is typed again; a script's failure is its exit code.
   return terminal ? 0 : worst;
 }
