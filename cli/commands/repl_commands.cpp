@@ -141,17 +141,11 @@ int state_unknown(ReplSession& s, const Words& words) {
   return change_state(s, std::move(next));
 }
 
-// `s` agreed on `date` (nullptr: on nothing). Apart, and not inlined: g++
-// 12 takes the optional string reset and set in place for uninitialized.
-[[gnu::noinline]] ReplState with_agreed(const ReplState& s, const std::string* date) {
-  ReplState next = s;
-  next.agreed = date != nullptr ? std::optional<std::string>(*date) : std::nullopt;
-  return next;
-}
-
 int state_agreed(ReplSession& s, const Words& words) {
   if (words.size() > 1) return need_words(":agreed", words, "one date, or none to clear it");
-  return change_state(s, with_agreed(s.state, words.empty() ? nullptr : &words.front()));
+  ReplState next = s.state;
+  next.agreed = words.empty() ? std::string() : words.front();
+  return change_state(s, std::move(next));
 }
 
 int state_without(ReplSession& s, const Words& words) {

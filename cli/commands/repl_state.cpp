@@ -87,7 +87,7 @@ QuestionOptions question_options(const std::string& file, const ReplState& s,
   q.on = s.on;
   q.assume = s.assume;
   q.unknown = s.unknown;
-  q.as_agreed_on = s.agreed;
+  if (!s.agreed.empty()) q.as_agreed_on = s.agreed;
   q.without = s.without;
   q.with = s.with;
   return q;
@@ -143,7 +143,7 @@ std::string state_text(const std::string& file, const ReplState& s) {
   out += fmt::format("on:      {}\n", visible(s.on));
   out += fmt::format("assume:  {}\n", list_text(s.assume));
   out += fmt::format("unknown: {}\n", list_text(s.unknown));
-  out += fmt::format("agreed:  {}\n", s.agreed ? visible(*s.agreed) : std::string("(none)"));
+  out += fmt::format("agreed:  {}\n", s.agreed.empty() ? std::string("(none)") : visible(s.agreed));
   out += fmt::format("without: {}\n", list_text(s.without));
   out += fmt::format("with:    {}\n", list_text(s.with));
   return out;

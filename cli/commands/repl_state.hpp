@@ -23,10 +23,10 @@ struct ReplState {
   std::string on;  // --on: YYYY-MM-DD
   // --assume: NAME=VALUE as typed, one per name, in the order first assumed.
   std::vector<std::string> assume;
-  std::vector<std::string> unknown;   // --unknown
-  std::optional<std::string> agreed;  // --as-agreed-on
-  std::vector<std::string> without;   // --without, in the order given
-  std::vector<std::string> with;      // --with, the paths as given
+  std::vector<std::string> unknown;  // --unknown
+  std::string agreed;                // --as-agreed-on; empty: none
+  std::vector<std::string> without;  // --without, in the order given
+  std::vector<std::string> with;     // --with, the paths as given
   bool operator==(const ReplState& other) const = default;
 };
 
