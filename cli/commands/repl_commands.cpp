@@ -20,7 +20,7 @@ namespace {
 
 constexpr std::string_view kHelp =
     "State (every question is asked under it; :state shows it):\n"
-    "  :on DATE            the date asked about (YYYY-MM-DD or today; at the start: today)\n"
+    "  :on DATE            the date asked about (YYYY-MM-DD or today; at the start: --on)\n"
     "  :assume NAME=VALUE  assume a fact (again: its new value)\n"
     "  :forget NAME        the fact neither assumed nor unknown any more\n"
     "  :unknown NAME       leave the fact unknown: answers split into cases\n"

@@ -30,13 +30,13 @@ fail() {
   exit 1
 }
 
-# start STATE_HOME: a session in a fresh pane; the pane stays once pacta
-# has exited, showing its exit code.
+# start STATE_HOME: a session in a fresh pane (HOME empty: no ~/.editrc of
+# the user's); the pane stays once pacta has exited, showing its exit code.
 start() {
   tmux -L "$socket" kill-server 2> /dev/null || true
   socket=pacta-test-$$-$((++sessions))
   tmux -L "$socket" new-session -d -x 120 -y 40 -c "$source" \
-    "env XDG_STATE_HOME='$1' TERM=xterm NO_COLOR=1 '$pacta' repl rules/microsoft-openai.yaml --on 2026-01-15; echo \"[exited \$?]\"; sleep 600"
+    "env HOME='$work/home' XDG_STATE_HOME='$1' TERM=xterm NO_COLOR=1 '$pacta' repl rules/microsoft-openai.yaml --on 2026-01-15; echo \"[exited \$?]\"; sleep 600"
 }
 screen() { tmux -L "$socket" capture-pane -p; }
 keys() { tmux -L "$socket" send-keys "$@"; }
