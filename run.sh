@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 
 PACKAGES=(cmake ninja-build g++ libboost-dev libyaml-cpp-dev catch2 libcli11-dev libfmt-dev
           nlohmann-json3-dev libpng-dev libbenchmark-dev libsimdjson-dev
-          scdoc)  # the man page (docs/pacta.1.scd)
+          scdoc  # the man page (docs/pacta.1.scd)
+          libedit-dev pkg-config)  # pacta repl: line editing, history, completion
 # The browser test of the timeline pictures (tests/browser) and
 # docs/make-screenshots.sh: headless Chromium.
 TEST_PACKAGES=(chromium
@@ -18,7 +19,9 @@ TEST_PACKAGES=(chromium
                dpkg-dev bash-completion zsh man-db
                # tests/schemas: the JSON Schemas against the files pacta reads;
                # tests/report: the JUnit and SARIF reports validated (TAP by perl's own).
-               python3-jsonschema python3-yaml libxml2-utils)
+               python3-jsonschema python3-yaml libxml2-utils
+               # tests/repl/interactive.sh: pacta repl under a real terminal.
+               tmux)
 FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
 STYLE_PACKAGES=(clang-14 clang-format-14 clang-tidy-14)
 # ./run.sh bench: whole-process timings; bench/prepare.sh runs the peers'

@@ -335,6 +335,20 @@ void add_diff_command(Program& p) {
   };
 }
 
+void add_repl_command(Program& p) {
+  auto options = std::make_shared<pacta::cli::ReplOptions>();
+  auto* cmd = p.app.add_subcommand(
+      "repl",
+      "A what-if session: set a date, facts and amendments, and ask (:help lists the "
+      "commands)");
+  cmd->add_option("FILE", options->file, "Rule file")->required();
+  cmd->add_option("--on", options->on, "The session's first date (YYYY-MM-DD, or today: default)");
+  p.runners[cmd] = [options](const CommonOptions& common) {
+    options->common = common;
+    return pacta::cli::run_repl(*options);
+  };
+}
+
 std::string top_help(const CLI::App& app) {
   return app.get_formatter()->make_help(&app, "pacta", CLI::AppFormatMode::Normal);
 }
@@ -387,6 +401,7 @@ void describe_program(Program& p) {
   add_lint_command(p);
   add_timeline_command(p);
   add_diff_command(p);
+  add_repl_command(p);
   add_help_command(p);
   add_complete_command(p);
 }

@@ -40,7 +40,7 @@ _pacta() {
 
   local prog=${words[0]}
   command -v -- "$prog" >/dev/null 2>&1 || prog=pacta
-  local commands="check ask explain allowed timeline diff test plan lint help"
+  local commands="check ask explain allowed timeline diff repl test plan lint help"
   if ((cword == 1)); then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
     return
@@ -63,6 +63,7 @@ _pacta() {
       flags="--action --from --to $question --base-assume --base-facts --base-as-agreed-on"
       flags+=" --base-without --base-with --by --fail-on-change --format --help"
       ;;
+    repl) flags="--on --help" ;;
     test)
       flags="--verbose --filter --coverage --format --output --help"
       formats="text json junit tap sarif github" ;;
@@ -134,7 +135,7 @@ _pacta() {
         COMPREPLY=($(compgen -W "$(_pacta_names "$prog" actions "$_pacta_file")" -- "$cur"))
       fi
       ;;
-    allowed) ((_pacta_positionals == 0)) && _filedir '@(yaml|yml)' ;;
+    allowed | repl) ((_pacta_positionals == 0)) && _filedir '@(yaml|yml)' ;;
     diff) ((_pacta_positionals < 2)) && _filedir '@(yaml|yml)' ;;
   esac
 }

@@ -118,6 +118,11 @@ std::optional<LoadedContract> load_contract_with(const std::string& path,
   return load_contract_sources(std::move(sources), limits, diags);
 }
 
+std::optional<SourceFile> read_contract_file(const std::string& path, const Limits& limits,
+                                             Diagnostics& diags) {
+  return read_source(path, limits, diags);
+}
+
 std::optional<LoadedContract> load_contract_text(std::string path, std::string text,
                                                  const Limits& limits, Diagnostics& diags) {
   return load_source(make_source(std::move(path), std::move(text), limits, diags), limits, diags);

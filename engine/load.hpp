@@ -32,6 +32,12 @@ std::optional<LoadedContract> load_contract(const std::string& path, const Limit
 std::optional<LoadedContract> load_contract_with(const std::string& path,
                                                  const std::vector<std::string>& with,
                                                  const Limits& limits, Diagnostics& diags);
+// One file read as load_contract_with reads each of its files (a regular
+// file, its size and encoding checked; E101, E102, ... otherwise), for a
+// caller that keeps the bytes and loads them later with
+// load_contract_sources (`pacta repl`: the snapshot of `:load`).
+std::optional<SourceFile> read_contract_file(const std::string& path, const Limits& limits,
+                                             Diagnostics& diags);
 // The same from sources in memory: the rule file first, then the files of
 // amendments (tests and fuzzers).
 std::optional<LoadedContract> load_contract_sources(std::vector<SourceFile> sources,

@@ -81,6 +81,10 @@ struct Limits {
   // break). A longer line gets an E609 answer and is skipped to its end
   // without being held in memory, so memory does not grow with a line.
   std::size_t max_batch_line_bytes = std::size_t{1} << 20;
+  // `pacta repl`: one line of input (its bytes, without the line break). A
+  // longer line is an error for that line, read to its end without being
+  // held, and the session goes on.
+  std::size_t max_repl_line_bytes = std::size_t{64} * 1024;
   // `ask --batch`: compiled scenarios (contract path, as_agreed_on) kept at
   // once; the least recently used is dropped beyond it (and loaded again
   // if asked again), so a portfolio of any size stays within bounded memory.

@@ -16,6 +16,7 @@ int run_test(const TestOptions& options);
 int run_plan(const PlanCommandOptions& options);
 int run_timeline(const TimelineOptions& options);
 int run_diff(const DiffOptions& options);
+int run_repl(const ReplOptions& options);
 int run_help(const HelpOptions& options);
 
 }  // namespace pacta::cli

@@ -116,6 +116,14 @@ struct LintOptions {
   std::optional<std::string> output;  // --output FILE: the --format report there (SPEC §9.3)
 };
 
+// `pacta repl FILE` (SPEC §11): a what-if session; its commands are read
+// from the terminal or standard input (cli/commands/repl.cpp).
+struct ReplOptions {
+  CommonOptions common;
+  std::string file;
+  std::optional<std::string> on;  // --on: the session's first date (default: today)
+};
+
 // `pacta help [COMMAND]`. The texts come from the flag parser (main.cpp),
 // the only code that knows the flags.
 struct HelpOptions {

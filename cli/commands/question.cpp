@@ -120,7 +120,27 @@ std::vector<const std::string*> kinds_on(const CompiledContract& compiled, Date 
   return kinds;
 }
 
+ContractSource& contract_source() {
+  static ContractSource source;
+  return source;
+}
+
+std::shared_ptr<const LoadedContract> load_question_contract(const QuestionOptions& o,
+                                                             const Limits& limits,
+                                                             Diagnostics& diags) {
+  if (const ContractSource& source = contract_source())
+    return source(o.file, o.with, limits, diags);
+  auto loaded = load_contract_with(o.file, o.with, limits, diags);
+  if (!loaded) return nullptr;
+  return std::make_shared<const LoadedContract>(std::move(*loaded));
+}
+
 }  // namespace
+
+ContractSource set_contract_source(ContractSource source) {
+  std::swap(contract_source(), source);
+  return source;
+}
 
 std::optional<Date> local_today() {
   std::time_t now = std::time(nullptr);
@@ -141,15 +161,9 @@ void report_failure(Diagnostics& diags, const LoadedContract& loaded, QuestionFa
 
 std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& limits,
                                         Diagnostics& diags) {
-  auto loaded = load_contract_with(o.file, o.with, limits, diags);
+  auto loaded = load_question_contract(o, limits, diags);
   if (!loaded) return std::nullopt;
-  PreparedQuestion q{std::make_unique<LoadedContract>(std::move(*loaded)),
-                     std::nullopt,
-                     {},
-                     o.with,
-                     {},
-                     std::nullopt,
-                     nullptr};
+  PreparedQuestion q{std::move(loaded), std::nullopt, {}, o.with, {}, std::nullopt, nullptr};
   const Contract& c = q.contract();
   // `timeline` asks about every day: it has no --on.
   auto on = o.on.empty() ? std::optional<Date>(Date::min())

@@ -27,7 +27,9 @@ namespace pacta::cli {
 // Everything a question needs, prepared once: the contract, the scenario
 // compiled, the facts and named dates of the situation.
 struct PreparedQuestion {
-  std::unique_ptr<LoadedContract> loaded;  // heap: the compiled contract points into it
+  // Shared: the compiled contract points into it, and `pacta repl` answers
+  // many questions from one loaded snapshot (ContractSource below).
+  std::shared_ptr<const LoadedContract> loaded;
   std::optional<Date> as_agreed_on;
   std::vector<std::string> without;            // --without, in amendment order
   std::vector<std::string> with;               // --with, the paths as given
@@ -37,6 +39,18 @@ struct PreparedQuestion {
 
   const Contract& contract() const { return loaded->contract; }
 };
+
+// Where prepare() takes a question's contract (FILE and its --with files)
+// from. Unset, every command reads the files (load_contract_with); `pacta
+// repl` installs one that answers from the snapshot its start or its last
+// `:load` took (cli/commands/repl_state.hpp), so a session's answers do not
+// change while the file is being edited. nullptr: `diags` says why.
+using ContractSource = std::function<std::shared_ptr<const LoadedContract>(
+    const std::string& file, const std::vector<std::string>& with, const Limits& limits,
+    Diagnostics& diags)>;
+// Installs `source` (an empty one: read the files again); returns the one
+// it replaces. Process-wide, for the thread that prepares questions.
+ContractSource set_contract_source(ContractSource source);
 
 // The local date, for `today` in date flags; nullopt if the clock cannot be read.
 std::optional<Date> local_today();

@@ -31,6 +31,10 @@ void write(Stream stream, std::string_view bytes) {
   if (!bytes.empty()) std::fwrite(bytes.data(), 1, bytes.size(), file);
 }
 
+void flush(Stream stream) { std::fflush(c_stream(stream)); }
+
+std::FILE* c_stream(Stream stream) { return stream == Stream::Out ? stdout : stderr; }
+
 OutputFile::~OutputFile() {
   if (file_ != nullptr) std::fclose(file_);
 }

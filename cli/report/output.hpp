@@ -23,6 +23,13 @@ enum class Stream { Out, Err };
 void write(Stream stream, std::string_view bytes);
 
 inline void write_out(std::string_view bytes) { write(Stream::Out, bytes); }
+// What was written to `stream` so far, delivered now (`pacta repl`, before
+// it waits for a line).
+void flush(Stream stream);
+// The C stream behind `stream`, for the line editor of `pacta repl`
+// (libedit draws its prompt and the line being edited itself): the only
+// other writer of the terminal, handed the same stream so the order holds.
+std::FILE* c_stream(Stream stream);
 inline void write_err(std::string_view bytes) { write(Stream::Err, bytes); }
 
 // A file written for --output, piece by piece: created or truncated by

@@ -28,7 +28,7 @@ void write_file(const std::string& path, const std::string& text) {
 }
 
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
-                          const std::string& cwd) {
+                          const std::string& cwd, const std::string& stdin_path) {
   char out_path[] = "/tmp/pacta-e2e-out-XXXXXX";
   char err_path[] = "/tmp/pacta-e2e-err-XXXXXX";
   int out_fd = mkstemp(out_path);
@@ -45,6 +45,9 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out_fd, STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
+  if (!stdin_path.empty()) {
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, stdin_path.c_str(), O_RDONLY, 0);
+  }
   pid_t pid = 0;
   int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);

@@ -12,8 +12,10 @@ struct ProcessResult {
   std::string err;
 };
 
+// `stdin_path`, when not empty: the file the program reads as its
+// standard input (else it inherits the test's).
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
-                          const std::string& cwd);
+                          const std::string& cwd, const std::string& stdin_path = "");
 
 // Splits a shell-like command line: whitespace separates words; '...' and
 // "..." quote; $'...' quotes with bash's escapes (\xHH, \e, \r, \n, \t,

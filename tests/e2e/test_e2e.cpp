@@ -1,6 +1,8 @@
 // End-to-end tests: run the built `pacta` binary.
 //  - tests/e2e/cases/<name>/: `cmd` (the arguments), expected.out, expected.err
 //    and expected.exit; run in the case's folder, compared byte for byte.
+//    An optional `stdin` file is the program's standard input (the scripts
+//    of `pacta repl`); without one it inherits the test's.
 //    PACTA_UPDATE_GOLDEN=1 rewrites the expected files (review the diff!).
 //    `{today}` in an expected file stands for the local date of the run,
 //    `{version}` for the binary's version (`pacta --version`: it names the
@@ -108,6 +110,11 @@ std::vector<fs::path> generate_files(const fs::path& dir) {
   return made;
 }
 
+// The case's `stdin` file, or "" when it has none.
+std::string stdin_of(const fs::path& dir) {
+  return fs::exists(dir / "stdin") ? (dir / "stdin").string() : std::string();
+}
+
 }  // namespace
 
 TEST_CASE("golden CLI cases") {
@@ -121,7 +128,7 @@ TEST_CASE("golden CLI cases") {
     DYNAMIC_SECTION(dir.filename().string()) {
       auto args = split_command(trim_newline(read_file((dir / "cmd").string())));
       auto generated = generate_files(dir);
-      auto r = run_process(kBinary, args, dir.string());
+      auto r = run_process(kBinary, args, dir.string(), stdin_of(dir));
       for (const auto& path : generated) fs::remove(path);
       if (update) {
         write_file((dir / "expected.out").string(), as_golden(r.out));
@@ -139,8 +146,8 @@ TEST_CASE("same input gives byte-identical output") {
   for (const auto& dir : case_dirs()) {
     auto args = split_command(trim_newline(read_file((dir / "cmd").string())));
     auto generated = generate_files(dir);
-    auto first = run_process(kBinary, args, dir.string());
-    auto second = run_process(kBinary, args, dir.string());
+    auto first = run_process(kBinary, args, dir.string(), stdin_of(dir));
+    auto second = run_process(kBinary, args, dir.string(), stdin_of(dir));
     for (const auto& path : generated) fs::remove(path);
     INFO(dir.filename().string());
     CHECK(first.out == second.out);
