@@ -22,8 +22,13 @@ std::optional<Selection> explain_selection(const PreparedQuestion& q, const std:
   const Contract& c = q.contract();
   auto pattern = parse_question_pattern(c, action, limits, diags);
   if (!pattern) return std::nullopt;
-  Selection s{{*pattern}, std::nullopt, std::nullopt, kind, "<action>",
-              "bind more params in the pattern: each instance explained is a page", {}};
+  Selection s{{*pattern},
+              std::nullopt,
+              std::nullopt,
+              kind,
+              "<action>",
+              "bind more params in the pattern: each instance explained is a page",
+              {}};
   if (enumerated(c, s.patterns) > limits.max_explained_instances) {
     diags.error("<action>", Code::E606,
                 fmt::format("'{}' has more than {} instances to explain", action,
@@ -32,9 +37,9 @@ std::optional<Selection> explain_selection(const PreparedQuestion& q, const std:
     return std::nullopt;
   }
   if (!check_steps(q, s, limits, diags)) return std::nullopt;
-  const std::uint64_t explained =
-      instance_count(c, *pattern) * combinations(s.unknown.front().facts) *
-      (clauses_about(c, pattern->action).size() + 1);
+  const std::uint64_t explained = instance_count(c, *pattern) *
+                                  combinations(s.unknown.front().facts) *
+                                  (clauses_about(c, pattern->action).size() + 1);
   if (explained > limits.max_explained_clauses) {
     diags.error("<action>", Code::E606,
                 fmt::format("explaining '{}' would list more than {} clauses", action,
@@ -95,8 +100,7 @@ int run_explain(const ExplainOptions& o) {
   std::sort(facts.begin(), facts.end());
   facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
   const ExplainHeader header{q->contract(), *q->loaded->source, q->situation->on,
-                             ScenarioView{q->as_agreed_on, q->without, q->with, q->assumed},
-                             facts};
+                             ScenarioView{q->as_agreed_on, q->without, q->with, q->assumed}, facts};
   if (question.common.format == Format::Json) {
     write_out(safe_dump(explain_json(header, instances)) + "\n");
   } else {

@@ -229,10 +229,10 @@ int run_timeline(const TimelineOptions& o) {
   auto q = prepare(o.question, limits, diags);
   auto range = parse_range(o.from, o.to, diags);
   if (o.explain && picture(o)) {
-    diags.error("--explain", Code::E601,
-                fmt::format("--explain describes the runs in text or JSON, not in --format {}",
-                            o.format),
-                "use --format text or --format json with --explain");
+    diags.error(
+        "--explain", Code::E601,
+        fmt::format("--explain describes the runs in text or JSON, not in --format {}", o.format),
+        "use --format text or --format json with --explain");
   }
   std::optional<VerdictFilter> verdict;
   if (o.verdict) verdict = parse_verdict_filter(*o.verdict, "--verdict", diags);

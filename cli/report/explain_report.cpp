@@ -176,8 +176,8 @@ std::string reason_text(const ExplainHeader& h, const InstanceExplanation& e,
       return fmt::format("no longer in force: {}",
                          bound_text(h, x.until->through ? "through" : "until", *x.until));
     case Reason::PatternMismatch: {
-      const Param& p = c.actions[static_cast<std::size_t>(e.action)].params[
-          static_cast<std::size_t>(x.param)];
+      const Param& p =
+          c.actions[static_cast<std::size_t>(e.action)].params[static_cast<std::size_t>(x.param)];
       return fmt::format("its pattern needs {}={}, this instance has {}={}", p.name,
                          c.value_text(p.type, x.wanted), p.name, c.value_text(p.type, x.got));
     }
@@ -237,8 +237,8 @@ std::string verdict_line(const ExplainHeader& h, const InstanceExplanation& e, b
   const Contract& c = h.contract;
   std::string verdict = verdict_name(e.decision.verdict);
   if (color) verdict = fmt::format(verdict_style(e.decision.verdict), "{}", verdict);
-  std::string line = fmt::format("{} on {}: {}", instance_text(c, e.action, e.args),
-                                 e.on.to_string(), verdict);
+  std::string line =
+      fmt::format("{} on {}: {}", instance_text(c, e.action, e.args), e.on.to_string(), verdict);
   if (e.default_of == InstanceExplanation::DefaultOf::Action) {
     line += fmt::format(", by default (the default of {})",
                         c.actions[static_cast<std::size_t>(e.action)].name);
@@ -255,11 +255,10 @@ void explanation_lines(const ExplainHeader& h, const InstanceExplanation& e, boo
   for (const ClauseExplanation& x : e.clauses) {
     const Clause& clause = h.contract.clauses[static_cast<std::size_t>(x.clause)];
     const ClauseVersion& shown = x.version != nullptr ? *x.version : clause.version;
-    std::string head = fmt::format("{}{} ({})", clause.id,
-                                   shown.title.empty()
-                                       ? std::string()
-                                       : fmt::format(" \"{}\"", visible(shown.title.str())),
-                                   location_text(h.source, clause.offset));
+    std::string head = fmt::format(
+        "{}{} ({})", clause.id,
+        shown.title.empty() ? std::string() : fmt::format(" \"{}\"", visible(shown.title.str())),
+        location_text(h.source, clause.offset));
     switch (x.role) {
       case ClauseRole::Deciding:
         out += fmt::format("  {} {}:\n", head, modality_verb(x.version->modality));
@@ -271,9 +270,9 @@ void explanation_lines(const ExplainHeader& h, const InstanceExplanation& e, boo
                            fmt::join(h.contract.clauses.ids(x.set_aside_by), ", "));
         break;
       case ClauseRole::Outweighed:
-        out += fmt::format("  also applies, but {} prevails: {} {}\n",
-                           prevailing(e.decision.verdict), head,
-                           modality_verb(x.version->modality));
+        out +=
+            fmt::format("  also applies, but {} prevails: {} {}\n", prevailing(e.decision.verdict),
+                        head, modality_verb(x.version->modality));
         break;
       case ClauseRole::NotApplicable:
         if (!not_applicable_heading) out += "  did not apply:\n";
@@ -299,7 +298,8 @@ std::vector<int> case_facts(const std::vector<ExplainedCase>& cases) {
 
 namespace {
 
-std::vector<std::string> case_fact_names(const Contract& c, const std::vector<ExplainedCase>& cases) {
+std::vector<std::string> case_fact_names(const Contract& c,
+                                         const std::vector<ExplainedCase>& cases) {
   std::vector<std::string> names;
   for (int f : case_facts(cases)) names.push_back(c.facts[static_cast<std::size_t>(f)].name);
   return names;
@@ -325,8 +325,8 @@ std::string explain_text(const ExplainHeader& h, const std::vector<ExplainedInst
                        h.on.to_string(), fmt::join(case_fact_names(c, i.cases), ", "));
     for (std::size_t k = 0; k < i.cases.size(); ++k) {
       const bool last = k + 1 == i.cases.size();
-      out += fmt::format("\n{}:\n", last ? std::string("otherwise")
-                                          : "if " + case_text(c, i.cases[k].given));
+      out += fmt::format("\n{}:\n",
+                         last ? std::string("otherwise") : "if " + case_text(c, i.cases[k].given));
       explanation_lines(h, i.cases[k].explanation, color, out);
     }
   }
@@ -365,8 +365,7 @@ Json version_json(const Contract& c, const ClauseExplanation& x) {
   return j;
 }
 
-Json reason_json(const ExplainHeader& h, const InstanceExplanation& e,
-                 const ClauseExplanation& x) {
+Json reason_json(const ExplainHeader& h, const InstanceExplanation& e, const ClauseExplanation& x) {
   const Contract& c = h.contract;
   Json j;
   switch (x.reason) {
@@ -422,8 +421,7 @@ Json reason_json(const ExplainHeader& h, const InstanceExplanation& e,
 
 Json text_json(const SharedText& t) { return t.empty() ? Json(nullptr) : Json(t.str()); }
 
-Json clause_json(const ExplainHeader& h, const InstanceExplanation& e,
-                 const ClauseExplanation& x) {
+Json clause_json(const ExplainHeader& h, const InstanceExplanation& e, const ClauseExplanation& x) {
   const Contract& c = h.contract;
   const Clause& clause = c.clauses[static_cast<std::size_t>(x.clause)];
   const ClauseVersion& shown = x.version != nullptr ? *x.version : clause.version;
@@ -436,8 +434,8 @@ Json clause_json(const ExplainHeader& h, const InstanceExplanation& e,
   j["text"] = text_json(shown.text);
   j["ref"] = text_json(shown.ref);
   j["kind"] = text_json(shown.kind);
-  j["location"] = {{"file", h.source.path_at(clause.offset)}, {"line", at.line},
-                   {"column", at.column}};
+  j["location"] = {
+      {"file", h.source.path_at(clause.offset)}, {"line", at.line}, {"column", at.column}};
   j["version"] = version_json(c, x);
   j["from"] = bound_json(h, x.from);
   j["until"] = bound_json(h, x.until);
@@ -539,8 +537,8 @@ std::string change_text(const Contract& c, const SourceFile& source, const Bound
       if (!ch.repealed.empty()) parts.push_back("repeals " + ids_text(c, ch.repealed));
       if (!ch.amended.empty()) parts.push_back("amends " + ids_text(c, ch.amended));
       if (!ch.added.empty()) parts.push_back("adds " + ids_text(c, ch.added));
-      return visible(fmt::format("{} takes effect ({}): {}", am.id, location_text(source, am.offset),
-                                 fmt::join(parts, "; ")));
+      return visible(fmt::format("{} takes effect ({}): {}", am.id,
+                                 location_text(source, am.offset), fmt::join(parts, "; ")));
     }
     case BoundaryChange::Kind::Bound: {
       const std::string written = expression_text(source, *ch.expr);

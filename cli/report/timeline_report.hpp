@@ -55,7 +55,7 @@ struct TimelineReport {
   std::vector<TimelineAmendment> amendments;          // that exist in the scenario, in order
   std::vector<std::string> without = {};              // --without, in amendment order
   std::vector<std::string> with = {};                 // --with, the paths as given
-  std::vector<int> unknown = {};  // unknown facts some timeline depends on, ascending
+  std::vector<int> unknown = {};       // unknown facts some timeline depends on, ascending
   const SourceFile* source = nullptr;  // with --explain: where the changes are quoted from
 };
 

@@ -14,10 +14,10 @@ namespace pacta {
 struct BoundaryChange {
   enum class Kind { Amendment, Bound, When, NamedDate, Clause };
   Kind kind = Kind::Clause;
-  int amendment = -1;                       // Amendment
+  int amendment = -1;                         // Amendment
   std::vector<int> repealed, amended, added;  // Amendment: clauses about the action
-  int clause = -1;                          // Bound, When, Clause
-  const TypedExpr* expr = nullptr;          // Bound: as written; When: what turned
+  int clause = -1;                            // Bound, When, Clause
+  const TypedExpr* expr = nullptr;            // Bound: as written; When: what turned
   enum class Bound { From, Until, Through };
   Bound bound = Bound::From;  // Bound
   Date date;                  // Bound: its day (Through: the last day in force); NamedDate

@@ -73,8 +73,9 @@ void not_in_force(const CompiledContract& compiled, const std::vector<int>& vers
     const int adder = clause.added_by;
     x.amendment = adder;
     const Scenario& sc = compiled.scenario();
-    const bool unsigned_ = adder >= 0 && sc.as_agreed_on &&
-                           c.amendments[static_cast<std::size_t>(adder)].signed_on > *sc.as_agreed_on;
+    const bool unsigned_ =
+        adder >= 0 && sc.as_agreed_on &&
+        c.amendments[static_cast<std::size_t>(adder)].signed_on > *sc.as_agreed_on;
     x.reason = unsigned_ ? Reason::NotSigned : Reason::LeftOut;
     if (adder >= 0) x.date = c.amendments[static_cast<std::size_t>(adder)].signed_on;
     return;

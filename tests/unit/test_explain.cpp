@@ -146,9 +146,9 @@ void check_boundaries(const CompiledContract& compiled, const Situation& s, int 
     DecisionError error;
     REQUIRE(changes_at(compiled, s, decider, action, args, runs[k].from, changes, error));
     INFO("boundary " << runs[k].from.to_string());
-    const bool clause_changed =
-        std::any_of(changes.begin(), changes.end(),
-                    [](const BoundaryChange& ch) { return ch.kind == BoundaryChange::Kind::Clause; });
+    const bool clause_changed = std::any_of(
+        changes.begin(), changes.end(),
+        [](const BoundaryChange& ch) { return ch.kind == BoundaryChange::Kind::Clause; });
     // A boundary where only the default's reason could change does not
     // exist: the decision changes, so some clause's part does.
     CHECK(clause_changed);
