@@ -64,12 +64,12 @@ class Tracer {
       r.needed = false;
       return set_bool(std::move(t), decides);
     }
-    if (l.ok) return copy_result(std::move(t), r);
+    if (l.ok) return adopt(std::move(t), 1);
     if (l.error == EvalEnv::Error::MissingFact && r.ok && r.value.b == decides) {
       t.operands[0].needed = false;
       return set_bool(std::move(t), decides);
     }
-    return copy_result(std::move(t), l);
+    return adopt(std::move(t), 0);
   }
 
   TracedExpr choice(const TypedExpr& e, TracedExpr t) {
@@ -77,11 +77,11 @@ class Tracer {
     const TracedExpr& condition = t.operands[0];
     if (!condition.ok) {
       t.operands[1].needed = t.operands[2].needed = false;
-      return copy_result(std::move(t), condition);
+      return adopt(std::move(t), 0);
     }
     const std::size_t taken = condition.value.b ? 1 : 2;
     t.operands[3 - taken].needed = false;
-    return copy_result(std::move(t), t.operands[taken]);
+    return adopt(std::move(t), taken);
   }
 
   // `x in [a, b, ...]`: the items after the one found are not read.
@@ -94,7 +94,7 @@ class Tracer {
         o.needed = false;
         continue;
       }
-      if (!o.ok) return copy_result(std::move(t), o);
+      if (!o.ok) return adopt(std::move(t), i);
       found = i > 0 && o.value == t.operands[0].value;
     }
     return set_bool(std::move(t), found == (e.op == Op::In));
@@ -139,7 +139,9 @@ class Tracer {
     t.value = Value::boolean(b);
     return t;
   }
-  static TracedExpr copy_result(TracedExpr t, const TracedExpr& from) {
+  // `t` with the result of its operand `i`.
+  static TracedExpr adopt(TracedExpr t, std::size_t i) {
+    const TracedExpr& from = t.operands[i];
     t.ok = from.ok;
     t.error = from.error;
     t.value = from.value;

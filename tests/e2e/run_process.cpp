@@ -39,6 +39,7 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
   std::vector<std::string> full = {"/usr/bin/env", "-C", cwd, "NO_COLOR=1", program};
   full.insert(full.end(), args.begin(), args.end());
   std::vector<char*> argv;
+  argv.reserve(full.size() + 1);
   for (auto& a : full) argv.push_back(a.data());
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
