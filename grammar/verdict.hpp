@@ -24,6 +24,19 @@ inline constexpr std::array<std::pair<Verdict, const char*>, 4> kVerdictWords = 
     {Verdict::Conflict, "conflict"},
 }};
 
+// The key a clause's modality is written with: "permit", "forbid", "oblige".
+constexpr const char* modality_name(Modality m) {
+  switch (m) {
+    case Modality::Permit:
+      return "permit";
+    case Modality::Forbid:
+      return "forbid";
+    case Modality::Oblige:
+      break;
+  }
+  return "oblige";
+}
+
 constexpr const char* verdict_name(Verdict v) {
   for (const auto& [verdict, word] : kVerdictWords) {
     if (verdict == v) return word;

@@ -1,6 +1,6 @@
 // `pacta explain FILE ACTION --on D` and `ask --explain` (SPEC §8): for each
 // instance of the pattern, why its answer is what it is. The instances are
-// listed and decided as `ask` lists them (the same filters, failures and
+// selected, listed and decided as `ask` does (the same filters, failures and
 // --expect); each is then explained by the engine (engine/explain), once per
 // case of the unknown facts.
 #include <fmt/format.h>
@@ -10,58 +10,37 @@
 #include "cli/report/explain_report.hpp"
 #include "cli/report/output.hpp"
 #include "engine/decide/instances.hpp"
-#include "engine/decide/question.hpp"
 
 namespace pacta::cli {
 
 namespace {
 
-std::optional<Selection> explain_selection(const PreparedQuestion& q, const std::string& action,
-                                           const std::optional<std::string>& kind,
-                                           const Limits& limits, Diagnostics& diags) {
-  const Contract& c = q.contract();
-  auto pattern = parse_question_pattern(c, action, limits, diags);
-  if (!pattern) return std::nullopt;
-  Selection s{{*pattern},
-              std::nullopt,
-              std::nullopt,
-              kind,
-              "<action>",
-              "bind more params in the pattern: each instance explained is a page",
-              {}};
-  if (enumerated(c, s.patterns) > limits.max_explained_instances) {
-    diags.error("<action>", Code::E606,
-                fmt::format("'{}' has more than {} instances to explain", action,
-                            limits.max_explained_instances),
-                s.help);
-    return std::nullopt;
-  }
-  if (!check_steps(q, s, limits, diags)) return std::nullopt;
-  const std::uint64_t explained = instance_count(c, *pattern) *
+// E606 unless explaining every instance, in every case, clause by clause
+// stays within Limits::max_explained_clauses.
+bool check_explained(const Contract& c, const Selection& s, const ActionClauses& about,
+                     const std::string& action, const Limits& limits, Diagnostics& diags) {
+  const std::uint64_t explained = instance_count(c, s.patterns.front()) *
                                   combinations(s.unknown.front().facts) *
-                                  (clauses_about(c, pattern->action).size() + 1);
-  if (explained > limits.max_explained_clauses) {
-    diags.error("<action>", Code::E606,
-                fmt::format("explaining '{}' would list more than {} clauses", action,
-                            limits.max_explained_clauses),
-                s.help);
-    return std::nullopt;
-  }
-  return s;
+                                  (about.clauses.size() + 1);
+  if (explained <= limits.max_explained_clauses) return true;
+  diags.error("<action>", Code::E606,
+              fmt::format("explaining '{}' would list more than {} clauses", action,
+                          limits.max_explained_clauses),
+              s.help);
+  return false;
 }
 
 // Every listed instance explained, in the listing's order.
 bool explain_listed(const PreparedQuestion& q, const Listing& listing,
-                    const std::vector<UnknownFact>& unknown, std::vector<ExplainedInstance>& out,
-                    Diagnostics& diags) {
+                    const std::vector<UnknownFact>& unknown, const ActionClauses& about,
+                    std::vector<ExplainedInstance>& out, Diagnostics& diags) {
   Decider decider(*q.compiled);
   bool ok = true;
   listing.for_each([&](const DecidedInstance& r) {
     if (!ok) return;
     ExplainedInstance i{r.action, r.args, {}};
     DecisionError error;
-    ok = explain_cases(*q.compiled, decider, *q.situation, unknown, r.action, r.args, i.cases,
-                       error);
+    ok = explain_cases(*q.compiled, decider, *q.situation, unknown, about, r.args, i.cases, error);
     if (!ok) {
       // Deciding succeeded in the listing: this is the same failure.
       auto f = describe_failure(q.contract(), error.error, error.at, error.clause, -1, "--assume",
@@ -85,22 +64,25 @@ int run_explain(const ExplainOptions& o) {
   std::optional<VerdictFilter> expect;
   if (o.expect) expect = parse_verdict_filter(*o.expect, "--expect", diags);
   if (!q || diags.has_errors()) return stop_on(diags, *reporter);
-  auto selection = explain_selection(*q, o.action, question.kind, limits, diags);
+  auto selection = pattern_selection(
+      *q, o.action, question.kind, limits.max_explained_instances, " to explain",
+      "bind more params in the pattern: each instance explained is a page", limits, diags);
   if (!selection) return stop_on(diags, *reporter);
+  const ActionClauses about = action_clauses(*q->compiled, selection->patterns.front().action);
+  if (!check_explained(q->contract(), *selection, about, o.action, limits, diags))
+    return stop_on(diags, *reporter);
   const std::vector<UnknownFact> unknown = selection->unknown.front().facts;
   const Listing listing(*q, std::move(*selection));
   auto outcome = listing.decide(expect, false, limits, diags);
   if (!outcome) return stop_on(diags, *reporter);
   std::vector<ExplainedInstance> instances;
-  if (!explain_listed(*q, listing, unknown, instances, diags)) return stop_on(diags, *reporter);
-  std::vector<int> facts;
-  for (const ExplainedInstance& i : instances) {
-    for (int f : case_facts(i.cases)) facts.push_back(f);
-  }
-  std::sort(facts.begin(), facts.end());
-  facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+  if (!explain_listed(*q, listing, unknown, about, instances, diags))
+    return stop_on(diags, *reporter);
+  // The explanations' cases are merged as the listing's answers are, so
+  // they depend on the facts the listing found.
   const ExplainHeader header{q->contract(), *q->loaded->source, q->situation->on,
-                             ScenarioView{q->as_agreed_on, q->without, q->with, q->assumed}, facts};
+                             ScenarioView{q->as_agreed_on, q->without, q->with, q->assumed},
+                             outcome->unknown};
   if (question.common.format == Format::Json) {
     write_out(safe_dump(explain_json(header, instances)) + "\n");
   } else {

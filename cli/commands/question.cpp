@@ -194,6 +194,25 @@ std::optional<PreparedQuestion> prepare(const QuestionOptions& o, const Limits& 
   return q;
 }
 
+std::optional<Selection> pattern_selection(const PreparedQuestion& q, const std::string& action,
+                                           const std::optional<std::string>& kind,
+                                           std::size_t max_instances, std::string_view suffix,
+                                           const std::string& help, const Limits& limits,
+                                           Diagnostics& diags) {
+  const Contract& c = q.contract();
+  auto pattern = parse_question_pattern(c, action, limits, diags);
+  if (!pattern) return std::nullopt;
+  Selection s{{*pattern}, std::nullopt, std::nullopt, kind, "<action>", help, {}};
+  if (enumerated(c, s.patterns) > max_instances) {
+    diags.error("<action>", Code::E606,
+                fmt::format("'{}' has more than {} instances{}", action, max_instances, suffix),
+                s.help);
+    return std::nullopt;
+  }
+  if (!check_steps(q, s, limits, diags)) return std::nullopt;
+  return s;
+}
+
 std::optional<RangeFlags> parse_range(const std::optional<std::string>& from,
                                       const std::optional<std::string>& to, Diagnostics& diags) {
   RangeFlags r;

@@ -115,6 +115,17 @@ std::optional<UnknownAnalysis> analyze_action(const PreparedQuestion& q, int act
 // Decider::steps_bound: checked before any instance is decided.
 bool check_steps(const PreparedQuestion& q, Selection& s, const Limits& limits, Diagnostics& diags);
 
+// The instances of the ACTION pattern `action` (`ask`, `explain`), narrowed
+// by --kind; nullopt and a diagnostic when the pattern is invalid, has more
+// than `max_instances` instances (E606 "'ACTION' has more than N
+// instances" and `suffix`, with `help`), or would take too long to decide
+// (check_steps) — all before any instance is decided.
+std::optional<Selection> pattern_selection(const PreparedQuestion& q, const std::string& action,
+                                           const std::optional<std::string>& kind,
+                                           std::size_t max_instances, std::string_view suffix,
+                                           const std::string& help, const Limits& limits,
+                                           Diagnostics& diags);
+
 // What one walk over the listing found: how many instances are listed and,
 // for --expect / --expect-none, how many differ and the first of them.
 struct Outcome {

@@ -132,19 +132,25 @@ bool explain_rows(const PreparedQuestion& q, TimelineReport& report, const Limit
     return false;
   }
   Decider decider(*q.compiled);
+  // Rows come action by action: the clauses about the action and its
+  // unknown facts are found once for all its rows.
+  std::optional<ActionClauses> about;
+  std::optional<UnknownAnalysis> analysis;
   for (TimelineRow& row : report.rows) {
-    std::vector<UnknownFact> unknown;
-    if (!row.given.empty()) {
-      auto analysis = analyze_action(q, row.action, limits, diags);
-      if (!analysis) return false;
-      unknown = analysis->facts;
+    if (!about || about->action != row.action) {
+      about = action_clauses(*q.compiled, row.action);
+      analysis.reset();
     }
-    const Situation s = case_situation(q, row, unknown);
+    if (!row.given.empty() && !analysis) {
+      analysis = analyze_action(q, row.action, limits, diags);
+      if (!analysis) return false;
+    }
+    const Situation s = row.given.empty() ? *q.situation : case_situation(q, row, analysis->facts);
     row.changes.resize(row.runs.size());
     for (std::size_t k = 1; k < row.runs.size(); ++k) {
       DecisionError error;
-      if (changes_at(*q.compiled, s, decider, row.action, row.args, row.runs[k].from,
-                     row.changes[k], error))
+      if (changes_at(*q.compiled, s, decider, *about, row.args, row.runs[k].from, row.changes[k],
+                     error))
         continue;
       TimelineFailure f;
       f.on = row.runs[k].from;

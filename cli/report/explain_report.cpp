@@ -25,18 +25,6 @@ const char* role_key(ClauseRole r) {
   return "not_applicable";
 }
 
-const char* modality_word(Modality m) {
-  switch (m) {
-    case Modality::Permit:
-      return "permit";
-    case Modality::Forbid:
-      return "forbid";
-    case Modality::Oblige:
-      break;
-  }
-  return "oblige";
-}
-
 const char* error_key(EvalEnv::Error e) {
   switch (e) {
     case EvalEnv::Error::MissingFact:
@@ -150,6 +138,8 @@ std::string location_text(const SourceFile& source, std::size_t offset) {
   return fmt::format("{}:{}", visible(source.path_at(offset)), source.line(offset));
 }
 
+namespace {
+
 // Why a clause did not apply, in words.
 std::string reason_text(const ExplainHeader& h, const InstanceExplanation& e,
                         const ClauseExplanation& x) {
@@ -191,17 +181,14 @@ std::string reason_text(const ExplainHeader& h, const InstanceExplanation& e,
   return "applies";
 }
 
-std::string clause_line(const ExplainHeader& h, const InstanceExplanation& e,
-                        const ClauseExplanation& x) {
+// `id "title" (FILE:LINE)` of a clause, the title of the version shown.
+std::string clause_head(const ExplainHeader& h, const ClauseExplanation& x) {
   const Clause& clause = h.contract.clauses[static_cast<std::size_t>(x.clause)];
   const ClauseVersion& shown = x.version != nullptr ? *x.version : clause.version;
   std::string title;
   if (!shown.title.empty()) title = fmt::format(" \"{}\"", visible(shown.title.str()));
-  return fmt::format("{}{} ({}): {}", clause.id, title, location_text(h.source, clause.offset),
-                     reason_text(h, e, x));
+  return fmt::format("{}{} ({})", clause.id, title, location_text(h.source, clause.offset));
 }
-
-namespace {
 
 // The value of every sub-expression that is not a constant, one a line,
 // indented by depth (a named condition shows its definition below it).
@@ -253,12 +240,7 @@ void explanation_lines(const ExplainHeader& h, const InstanceExplanation& e, boo
   out += verdict_line(h, e, color);
   bool not_applicable_heading = false;
   for (const ClauseExplanation& x : e.clauses) {
-    const Clause& clause = h.contract.clauses[static_cast<std::size_t>(x.clause)];
-    const ClauseVersion& shown = x.version != nullptr ? *x.version : clause.version;
-    std::string head = fmt::format(
-        "{}{} ({})", clause.id,
-        shown.title.empty() ? std::string() : fmt::format(" \"{}\"", visible(shown.title.str())),
-        location_text(h.source, clause.offset));
+    const std::string head = clause_head(h, x);
     switch (x.role) {
       case ClauseRole::Deciding:
         out += fmt::format("  {} {}:\n", head, modality_verb(x.version->modality));
@@ -277,7 +259,7 @@ void explanation_lines(const ExplainHeader& h, const InstanceExplanation& e, boo
       case ClauseRole::NotApplicable:
         if (!not_applicable_heading) out += "  did not apply:\n";
         not_applicable_heading = true;
-        out += fmt::format("    {}\n", clause_line(h, e, x));
+        out += fmt::format("    {}: {}\n", head, reason_text(h, e, x));
         break;
     }
   }
@@ -286,22 +268,20 @@ void explanation_lines(const ExplainHeader& h, const InstanceExplanation& e, boo
 
 }  // namespace
 
-std::vector<int> case_facts(const std::vector<ExplainedCase>& cases) {
+namespace {
+
+// The facts some case of `cases` depends on, by name, in declaration order.
+std::vector<std::string> case_fact_names(const Contract& c,
+                                         const std::vector<ExplainedCase>& cases) {
   std::vector<int> facts;
   for (const ExplainedCase& k : cases) {
     for (const Given& g : k.given) facts.push_back(g.fact);
   }
   std::sort(facts.begin(), facts.end());
   facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
-  return facts;
-}
-
-namespace {
-
-std::vector<std::string> case_fact_names(const Contract& c,
-                                         const std::vector<ExplainedCase>& cases) {
   std::vector<std::string> names;
-  for (int f : case_facts(cases)) names.push_back(c.facts[static_cast<std::size_t>(f)].name);
+  names.reserve(facts.size());
+  for (int f : facts) names.push_back(c.facts[static_cast<std::size_t>(f)].name);
   return names;
 }
 
@@ -333,6 +313,8 @@ std::string explain_text(const ExplainHeader& h, const std::vector<ExplainedInst
   return out;
 }
 
+namespace {
+
 Json trace_json(const ExplainHeader& h, const TracedExpr& t) {
   Json j;
   j["expression"] = expression_text(h.source, *t.expr);
@@ -344,8 +326,6 @@ Json trace_json(const ExplainHeader& h, const TracedExpr& t) {
   j["operands"] = std::move(operands);
   return j;
 }
-
-namespace {
 
 Json bound_json(const ExplainHeader& h, const std::optional<BoundExplanation>& b) {
   if (!b) return nullptr;
@@ -429,7 +409,7 @@ Json clause_json(const ExplainHeader& h, const InstanceExplanation& e, const Cla
   Json j;
   j["id"] = clause.id;
   j["role"] = role_key(x.role);
-  j["modality"] = modality_word(shown.modality);
+  j["modality"] = modality_name(shown.modality);
   j["title"] = text_json(shown.title);
   j["text"] = text_json(shown.text);
   j["ref"] = text_json(shown.ref);
@@ -557,10 +537,10 @@ std::string change_text(const Contract& c, const SourceFile& source, const Bound
   }
   if (ch.new_version) {
     return visible(fmt::format("{} ({}) now {} in the version made by {}; before, it {}", clause,
-                               modality_word(ch.modality), role_words(ch.after, false),
+                               modality_name(ch.modality), role_words(ch.after, false),
                                amendment_id(c, ch.amendment), role_words(ch.before, true)));
   }
-  return visible(fmt::format("{} ({}) now {}; before, it {}", clause, modality_word(ch.modality),
+  return visible(fmt::format("{} ({}) now {}; before, it {}", clause, modality_name(ch.modality),
                              role_words(ch.after, false), role_words(ch.before, true)));
 }
 
@@ -597,7 +577,7 @@ Json change_json(const Contract& c, const SourceFile& source, const BoundaryChan
   }
   j["kind"] = "clause";
   j["clause"] = c.clauses[static_cast<std::size_t>(ch.clause)].id;
-  j["modality"] = modality_word(ch.modality);
+  j["modality"] = modality_name(ch.modality);
   j["before"] = role_key(ch.before);
   j["after"] = role_key(ch.after);
   j["new_version_by"] = ch.new_version ? amendment_json(c, ch.amendment) : Json(nullptr);

@@ -35,17 +35,9 @@ std::string expression_text(const SourceFile& source, const TypedExpr& e);
 // "FILE:LINE" of an offset.
 std::string location_text(const SourceFile& source, std::size_t offset);
 
-// The facts some case of `cases` depends on, ascending.
-std::vector<int> case_facts(const std::vector<ExplainedCase>& cases);
-
 std::string explain_text(const ExplainHeader& h, const std::vector<ExplainedInstance>& instances,
                          bool color);
 Json explain_json(const ExplainHeader& h, const std::vector<ExplainedInstance>& instances);
-
-// One clause's part as text and JSON (shared with `timeline --explain`).
-std::string clause_line(const ExplainHeader& h, const InstanceExplanation& e,
-                        const ClauseExplanation& x);
-Json trace_json(const ExplainHeader& h, const TracedExpr& t);
 
 // A change at a run boundary (`timeline --explain`), as a line of text and
 // as JSON.

@@ -35,12 +35,12 @@ const TracedExpr* turned(const TracedExpr& before, const TracedExpr& after) {
   return nullptr;
 }
 
-bool explain_on(const CompiledContract& compiled, Situation& s, Decider& decider, int action,
-                const std::vector<int>& args, Date day, InstanceExplanation& out,
-                DecisionError& error) {
+bool explain_on(const CompiledContract& compiled, Situation& s, Decider& decider,
+                const ActionClauses& about, const std::vector<int>& args, Date day,
+                InstanceExplanation& out, DecisionError& error) {
   s.on = day;
   evaluate_conditions(compiled.contract(), s);
-  return explain_instance(compiled, s, decider, action, args, out, error);
+  return explain_instance(compiled, s, decider, about, args, out, error);
 }
 
 void amendment_changes(const CompiledContract& compiled, const std::vector<int>& about, Date day,
@@ -116,18 +116,18 @@ const ClauseExplanation* find_clause(const InstanceExplanation& e, int clause) {
 }  // namespace
 
 bool changes_at(const CompiledContract& compiled, const Situation& base, Decider& decider,
-                int action, const std::vector<int>& args, Date day,
+                const ActionClauses& about, const std::vector<int>& args, Date day,
                 std::vector<BoundaryChange>& out, DecisionError& error) {
   out.clear();
   const std::optional<Date> before_day = add_days(day, -1);
   if (!before_day) return true;
   Situation s = base;
   InstanceExplanation before, after;
-  if (!explain_on(compiled, s, decider, action, args, *before_day, before, error) ||
-      !explain_on(compiled, s, decider, action, args, day, after, error))
+  if (!explain_on(compiled, s, decider, about, args, *before_day, before, error) ||
+      !explain_on(compiled, s, decider, about, args, day, after, error))
     return false;
   const Contract& c = compiled.contract();
-  amendment_changes(compiled, clauses_about(c, action), day, out);
+  amendment_changes(compiled, about.clauses, day, out);
   std::vector<BoundaryChange> parts;
   for (const ClauseExplanation& a : after.clauses) {
     const ClauseExplanation* b = find_clause(before, a.clause);

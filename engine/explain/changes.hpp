@@ -29,9 +29,9 @@ struct BoundaryChange {
 };
 
 // The changes between `day - 1` and `day` for one instance in the situation
-// `base` (its `on` is ignored). False and `error` set when deciding fails.
+// `base` (its `on` is ignored) of `about.action`. False and `error` set when deciding fails.
 bool changes_at(const CompiledContract& compiled, const Situation& base, Decider& decider,
-                int action, const std::vector<int>& args, Date day,
+                const ActionClauses& about, const std::vector<int>& args, Date day,
                 std::vector<BoundaryChange>& out, DecisionError& error);
 
 }  // namespace pacta

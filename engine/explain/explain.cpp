@@ -29,20 +29,18 @@ std::vector<std::vector<int>> versions_of(const CompiledContract& compiled,
   return out;
 }
 
-std::optional<Date> bound_day(const TypedExpr& e, const Situation& s) {
+BoundExplanation bound_of(const TypedExpr& e, bool through, const Situation& s) {
   EvalEnv env = s.env();
   const Value v = evaluate(e, env);
-  if (env.error != EvalEnv::Error::None) return std::nullopt;
-  return v.d;
+  BoundExplanation b{&e, through, std::nullopt, env.error};
+  if (env.error != EvalEnv::Error::None) return b;
+  b.day = through && !v.d.is_never() ? add_days(v.d, -1) : std::optional<Date>(v.d);
+  return b;
 }
 
 void fill_bounds(const ClauseVersion& v, const Situation& s, ClauseExplanation& x) {
-  if (v.from) x.from = BoundExplanation{v.from.get(), false, bound_day(*v.from, s)};
-  if (v.until) {
-    BoundExplanation b{v.until.get(), v.until_is_through, bound_day(*v.until, s)};
-    if (b.through && b.day && !b.day->is_never()) b.day = add_days(*b.day, -1);
-    x.until = b;
-  }
+  if (v.from) x.from = bound_of(*v.from, false, s);
+  if (v.until) x.until = bound_of(*v.until, v.until_is_through, s);
 }
 
 void set_version(const CompiledContract& compiled, int v, ClauseExplanation& x) {
@@ -129,9 +127,10 @@ bool check_version(const Contract& c, const Situation& s, const std::vector<int>
                    ClauseExplanation& x) {
   const ClauseVersion& v = *x.version;
   fill_bounds(v, s, x);
-  if ((x.from && !x.from->day) || (x.until && !x.until->day)) {
+  for (const auto* b : {&x.from, &x.until}) {
+    if (!*b || (*b)->day) continue;
     x.reason = Reason::Fails;
-    x.error = EvalEnv::Error::MissingFact;
+    x.error = (*b)->error;
     return false;
   }
   if (x.from && s.on < *x.from->day) {
@@ -186,30 +185,20 @@ ClauseExplanation clause_on(const CompiledContract& compiled, const Situation& s
 }
 
 // Roles from the decision: x.role is Deciding for every clause that applies.
+// A clause set aside is set aside by every applying clause that overrides
+// it (language.md §7, step 3: even one set aside itself).
 void assign_roles(const Decision& d, std::vector<ClauseExplanation>& clauses) {
-  std::vector<int> applying;
+  std::vector<const ClauseExplanation*> applying;
   for (const ClauseExplanation& x : clauses) {
-    if (x.role == ClauseRole::Deciding) applying.push_back(x.clause);
+    if (x.role == ClauseRole::Deciding) applying.push_back(&x);
   }
   for (ClauseExplanation& x : clauses) {
     if (x.role != ClauseRole::Deciding) continue;
     if (contains(d.overridden, x.clause)) {
       x.role = ClauseRole::SetAside;
-      for (const ClauseExplanation& y : clauses) {
-        if (y.role == ClauseRole::NotApplicable || y.version == nullptr) continue;
-        if (!contains(applying, y.clause) || contains(d.overridden, y.clause)) continue;
-        const auto& o = y.version->overrides;
-        if (std::find(o.begin(), o.end(), x.clause) != o.end()) x.set_aside_by.push_back(y.clause);
-      }
-      // Overridden only by clauses set aside themselves: name every
-      // applying clause that overrides it.
-      if (x.set_aside_by.empty()) {
-        for (const ClauseExplanation& y : clauses) {
-          if (y.version == nullptr || !contains(applying, y.clause)) continue;
-          const auto& o = y.version->overrides;
-          if (std::find(o.begin(), o.end(), x.clause) != o.end())
-            x.set_aside_by.push_back(y.clause);
-        }
+      for (const ClauseExplanation* y : applying) {
+        const auto& o = y->version->overrides;
+        if (std::find(o.begin(), o.end(), x.clause) != o.end()) x.set_aside_by.push_back(y->clause);
       }
     } else if (!contains(d.by, x.clause)) {
       x.role = ClauseRole::Outweighed;
@@ -241,9 +230,18 @@ std::vector<int> clauses_about(const Contract& c, int action) {
   return out;
 }
 
+ActionClauses action_clauses(const CompiledContract& compiled, int action) {
+  ActionClauses a;
+  a.action = action;
+  a.clauses = clauses_about(compiled.contract(), action);
+  a.versions = versions_of(compiled, a.clauses);
+  return a;
+}
+
 bool explain_instance(const CompiledContract& compiled, const Situation& s, Decider& decider,
-                      int action, const std::vector<int>& args, InstanceExplanation& out,
-                      DecisionError& error) {
+                      const ActionClauses& about, const std::vector<int>& args,
+                      InstanceExplanation& out, DecisionError& error) {
+  const int action = about.action;
   out = InstanceExplanation{};
   out.action = action;
   out.args = args;
@@ -255,11 +253,11 @@ bool explain_instance(const CompiledContract& compiled, const Situation& s, Deci
     out.default_of = of_action ? InstanceExplanation::DefaultOf::Action
                                : InstanceExplanation::DefaultOf::Contract;
   }
-  const std::vector<int> about = clauses_about(compiled.contract(), action);
-  const std::vector<std::vector<int>> versions = versions_of(compiled, about);
-  out.clauses.reserve(about.size());
-  for (std::size_t i = 0; i < about.size(); ++i)
-    out.clauses.push_back(clause_on(compiled, s, about[i], versions[i], action, args));
+  out.clauses.reserve(about.clauses.size());
+  for (std::size_t i = 0; i < about.clauses.size(); ++i) {
+    out.clauses.push_back(
+        clause_on(compiled, s, about.clauses[i], about.versions[i], action, args));
+  }
   assign_roles(out.decision, out.clauses);
   return true;
 }
@@ -283,8 +281,9 @@ struct Outcome {
 }  // namespace
 
 bool explain_cases(const CompiledContract& compiled, Decider& decider, const Situation& base,
-                   const std::vector<UnknownFact>& facts, int action, const std::vector<int>& args,
-                   std::vector<ExplainedCase>& out, DecisionError& error) {
+                   const std::vector<UnknownFact>& facts, const ActionClauses& about,
+                   const std::vector<int>& args, std::vector<ExplainedCase>& out,
+                   DecisionError& error) {
   const Contract& c = compiled.contract();
   Situation s = base;
   auto assume = [&](const std::vector<int>& combination) {
@@ -299,7 +298,7 @@ bool explain_cases(const CompiledContract& compiled, Decider& decider, const Sit
     Outcome o{{}, combination};
     if (failed) return o;
     assume(combination);
-    if (!decider.decide(s, action, args, o.decision, error)) failed = true;
+    if (!decider.decide(s, about.action, args, o.decision, error)) failed = true;
     return o;
   });
   if (failed) return false;
@@ -308,7 +307,7 @@ bool explain_cases(const CompiledContract& compiled, Decider& decider, const Sit
   for (const auto& k : cases) {
     assume(k.outcome.combination);
     ExplainedCase e{k.given, {}};
-    if (!explain_instance(compiled, s, decider, action, args, e.explanation, error)) return false;
+    if (!explain_instance(compiled, s, decider, about, args, e.explanation, error)) return false;
     out.push_back(std::move(e));
   }
   return true;

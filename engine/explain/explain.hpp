@@ -39,7 +39,8 @@ enum class Reason {
 struct BoundExplanation {
   const TypedExpr* expr = nullptr;
   bool through = false;     // written as `through`; `day` is then the last day
-  std::optional<Date> day;  // nullopt: it cannot be evaluated
+  std::optional<Date> day;  // nullopt: it cannot be evaluated (`error` says why)
+  EvalEnv::Error error = EvalEnv::Error::None;
 };
 
 struct ClauseExplanation {
@@ -79,11 +80,23 @@ struct InstanceExplanation {
 // in any scenario) puts on `action`, ascending.
 std::vector<int> clauses_about(const Contract& contract, int action);
 
-// The explanation of one instance in one situation (all facts it reads
-// known). False and `error` set when the decision fails (as `ask` would).
+// The clauses about one action and their versions in one compiled
+// scenario: found once per action, then read by every explanation of its
+// instances (an explanation costs the clauses about its action, not the
+// contract).
+struct ActionClauses {
+  int action = -1;
+  std::vector<int> clauses;                // clauses_about(action)
+  std::vector<std::vector<int>> versions;  // per clause: its versions, in the order made
+};
+ActionClauses action_clauses(const CompiledContract& compiled, int action);
+
+// The explanation of one instance of `about.action` in one situation (all
+// facts it reads known). False and `error` set when the decision fails (as
+// `ask` would).
 bool explain_instance(const CompiledContract& compiled, const Situation& s, Decider& decider,
-                      int action, const std::vector<int>& args, InstanceExplanation& out,
-                      DecisionError& error);
+                      const ActionClauses& about, const std::vector<int>& args,
+                      InstanceExplanation& out, DecisionError& error);
 
 // The part of a traced `when` that `path` leads to.
 const TracedExpr& traced_at(const TracedExpr& root, const std::vector<int>& path);
@@ -97,7 +110,8 @@ struct ExplainedCase {
   InstanceExplanation explanation;
 };
 bool explain_cases(const CompiledContract& compiled, Decider& decider, const Situation& base,
-                   const std::vector<UnknownFact>& facts, int action, const std::vector<int>& args,
-                   std::vector<ExplainedCase>& out, DecisionError& error);
+                   const std::vector<UnknownFact>& facts, const ActionClauses& about,
+                   const std::vector<int>& args, std::vector<ExplainedCase>& out,
+                   DecisionError& error);
 
 }  // namespace pacta

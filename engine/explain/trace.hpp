@@ -31,9 +31,10 @@ struct TracedExpr {
 // The root's ok/value/error are those evaluate_condition / evaluate give.
 TracedExpr trace_expression(const TypedExpr& e, const EvalEnv& env, const Contract& contract);
 
-// The smallest false part of a false bool trace: through `and` (its first
-// false operand), `not` of an `or` is left whole, a named condition into its
-// definition; anything else is itself the reason.
+// The smallest false part of a false bool trace: through `and` to its first
+// false operand, through a named condition to its definition, through `if`
+// to the branch taken; anything else (a comparison, `or`, `not`) is itself
+// the reason.
 const TracedExpr& smallest_false(const TracedExpr& t);
 
 }  // namespace pacta

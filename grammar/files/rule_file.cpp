@@ -10,18 +10,6 @@
 
 namespace pacta {
 
-const char* modality_name(Modality m) {
-  switch (m) {
-    case Modality::Permit:
-      return "permit";
-    case Modality::Forbid:
-      return "forbid";
-    case Modality::Oblige:
-      return "oblige";
-  }
-  return "?";
-}
-
 namespace {
 
 // `'key'`, as messages name a field (short keys: no allocation).

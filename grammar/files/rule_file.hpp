@@ -36,8 +36,6 @@ struct Field {
   bool is_set() const { return presence == Presence::Set; }
 };
 
-const char* modality_name(Modality m);  // "permit", "forbid", "oblige"
-
 // A parsed expression that never changes; every field read from the same
 // YAML node (an anchor and all its aliases) holds the same one.
 using SharedAst = std::shared_ptr<const Expr>;

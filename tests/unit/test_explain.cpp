@@ -87,15 +87,16 @@ struct Counts {
   std::size_t explained = 0, clauses = 0, traced = 0, boundaries = 0;
 };
 
-void check_one(const CompiledContract& compiled, const Situation& s, int action,
+void check_one(const CompiledContract& compiled, const Situation& s, const ActionClauses& about,
                const std::vector<int>& args, Counts& n) {
+  const int action = about.action;
   const Contract& c = compiled.contract();
   Decider decider(compiled), other(compiled);
   Decision d;
   DecisionError e1, e2;
   const bool decided = decider.decide(s, action, args, d, e1);
   InstanceExplanation x;
-  REQUIRE(explain_instance(compiled, s, other, action, args, x, e2) == decided);
+  REQUIRE(explain_instance(compiled, s, other, about, args, x, e2) == decided);
   if (!decided) return;
   ++n.explained;
   REQUIRE(x.decision == d);
@@ -134,8 +135,9 @@ void check_one(const CompiledContract& compiled, const Situation& s, int action,
   CHECK(overridden == d.overridden);
 }
 
-void check_boundaries(const CompiledContract& compiled, const Situation& s, int action,
-                      const std::vector<int>& args, Counts& n) {
+void check_boundaries(const CompiledContract& compiled, const Situation& s,
+                      const ActionClauses& about, const std::vector<int>& args, Counts& n) {
+  const int action = about.action;
   Timeliner timeliner(compiled, s, Limits{});
   std::vector<Run> runs;
   TimelineFailure failure;
@@ -144,7 +146,7 @@ void check_boundaries(const CompiledContract& compiled, const Situation& s, int 
   for (std::size_t k = 1; k < runs.size(); ++k) {
     std::vector<BoundaryChange> changes;
     DecisionError error;
-    REQUIRE(changes_at(compiled, s, decider, action, args, runs[k].from, changes, error));
+    REQUIRE(changes_at(compiled, s, decider, about, args, runs[k].from, changes, error));
     INFO("boundary " << runs[k].from.to_string());
     const bool clause_changed = std::any_of(
         changes.begin(), changes.end(),
@@ -168,7 +170,8 @@ void check_contract(const Contract& c, const std::vector<std::pair<int, Value>>&
         Pattern p{static_cast<int>(a), std::vector<int>(c.actions[a].params.size(), -1)};
         auto list = instances(c, p, 64);
         if (!list) continue;
-        for (const auto& args : *list) check_one(compiled, *s, static_cast<int>(a), args, n);
+        const ActionClauses about = action_clauses(compiled, static_cast<int>(a));
+        for (const auto& args : *list) check_one(compiled, *s, about, args, n);
       }
     }
     SituationError serr;
@@ -178,7 +181,8 @@ void check_contract(const Contract& c, const std::vector<std::pair<int, Value>>&
       Pattern p{static_cast<int>(a), std::vector<int>(c.actions[a].params.size(), -1)};
       auto list = instances(c, p, 16);
       if (!list) continue;
-      for (const auto& args : *list) check_boundaries(compiled, *s, static_cast<int>(a), args, n);
+      const ActionClauses about = action_clauses(compiled, static_cast<int>(a));
+      for (const auto& args : *list) check_boundaries(compiled, *s, about, args, n);
     }
   }
 }
