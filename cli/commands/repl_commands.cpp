@@ -8,6 +8,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/question.hpp"
 #include "cli/commands/repl_complete.hpp"
+#include "cli/report/explain_report.hpp"
 #include "cli/report/output.hpp"
 #include "cli/report/reporter.hpp"
 #include "cli/report/test_text.hpp"
@@ -32,7 +33,7 @@ constexpr std::string_view kHelp =
     "Questions:\n"
     "  PATTERN             ask, e.g. sell_models(openai, aws)  (also: ask PATTERN [--expect V])\n"
     "  allowed [PATTERN] [--party P] [--verdict V] [--kind K]\n"
-    "  timeline [PATTERN] [--from D] [--to D] [--party P] [--verdict V]\n"
+    "  timeline [PATTERN] [--from D] [--to D] [--party P] [--verdict V] [--explain]\n"
     "  explain PATTERN\n"
     "  diff [--action PATTERN] [--from D] [--to D] [--by]   the state before the last change\n"
     "                                                        against the state now\n"
@@ -112,12 +113,19 @@ int state_on(ReplSession& s, const Words& words) {
   return change_state(s, std::move(next));
 }
 
-int state_assume(ReplSession& s, const Words& words) {
-  if (words.empty())
-    return repl_usage_error(":assume needs NAME=VALUE", "e.g. :assume agi_declared=true");
+// A state command that applies `apply` to the state once per word (at
+// least one: else `usage` and `example` as the error).
+int each_word(ReplSession& s, const Words& words, void (*apply)(ReplState&, std::string_view),
+              std::string_view usage, std::string_view example) {
+  if (words.empty()) return repl_usage_error(usage, example);
   ReplState next = s.state;
-  for (const std::string& w : words) assume_fact(next, w);
+  for (const std::string& w : words) apply(next, w);
   return change_state(s, std::move(next));
+}
+
+int state_assume(ReplSession& s, const Words& words) {
+  return each_word(s, words, assume_fact, ":assume needs NAME=VALUE",
+                   "e.g. :assume agi_declared=true");
 }
 
 int state_forget(ReplSession& s, const Words& words) {
@@ -134,11 +142,8 @@ int state_forget(ReplSession& s, const Words& words) {
 }
 
 int state_unknown(ReplSession& s, const Words& words) {
-  if (words.empty())
-    return repl_usage_error(":unknown needs a fact name", "e.g. :unknown agi_declared");
-  ReplState next = s.state;
-  for (const std::string& w : words) leave_unknown(next, w);
-  return change_state(s, std::move(next));
+  return each_word(s, words, leave_unknown, ":unknown needs a fact name",
+                   "e.g. :unknown agi_declared");
 }
 
 int state_agreed(ReplSession& s, const Words& words) {
@@ -149,19 +154,12 @@ int state_agreed(ReplSession& s, const Words& words) {
 }
 
 int state_without(ReplSession& s, const Words& words) {
-  if (words.empty()) return repl_usage_error(":without needs an amendment id", "Tab lists them");
-  ReplState next = s.state;
-  for (const std::string& w : words) add_without(next, w);
-  return change_state(s, std::move(next));
+  return each_word(s, words, add_without, ":without needs an amendment id", "Tab lists them");
 }
 
 int state_with(ReplSession& s, const Words& words) {
-  if (words.empty()) {
-    return repl_usage_error(":with needs a file of amendments", "e.g. :with extend-azure.yaml");
-  }
-  ReplState next = s.state;
-  for (const std::string& w : words) add_with(next, w);
-  return change_state(s, std::move(next));
+  return each_word(s, words, add_with, ":with needs a file of amendments",
+                   "e.g. :with extend-azure.yaml");
 }
 
 int state_reset(ReplSession& s, const Words& /*words*/) { return change_state(s, s.initial); }
@@ -264,10 +262,6 @@ std::string indented(std::string_view label, std::string_view text) {
   return out;
 }
 
-std::string place(const SourceFile& source, std::size_t offset) {
-  return fmt::format("{}:{}", visible(source.path_at(offset)), source.line(offset));
-}
-
 // What the amendments of `c` do to clause `clause`: "amended by A; repealed by B".
 std::string amended_text(const Contract& c, int clause) {
   std::vector<std::string> amended, repealed;
@@ -293,8 +287,8 @@ std::string amended_text(const Contract& c, int clause) {
 std::string clause_text(const LoadedContract& loaded, int index) {
   const Contract& c = loaded.contract;
   const Clause& clause = c.clauses[static_cast<std::size_t>(index)];
-  std::string out =
-      fmt::format("clause {} ({})\n", visible(clause.id), place(*loaded.source, clause.offset));
+  std::string out = fmt::format("clause {} ({})\n", visible(clause.id),
+                                location_text(*loaded.source, clause.offset));
   if (clause.added_by >= 0) {
     out += fmt::format("  added by: {}\n",
                        visible(c.amendments[static_cast<std::size_t>(clause.added_by)].id));
@@ -309,7 +303,7 @@ std::string amendment_text(const LoadedContract& loaded, int index) {
   const Contract& c = loaded.contract;
   const Amendment& a = c.amendments[static_cast<std::size_t>(index)];
   std::string out = fmt::format("amendment {} ({}), signed {}, effective {}\n", visible(a.id),
-                                place(*loaded.source, a.offset), a.signed_on.to_string(),
+                                location_text(*loaded.source, a.offset), a.signed_on.to_string(),
                                 a.effective.to_string());
   out += indented("title", a.title);
   out += indented("text", a.text);
@@ -370,10 +364,7 @@ int run_repl_line(ReplSession& s, std::string_view raw) {
   const std::string_view head = line.substr(0, line.find_first_of(" \t\r"));
   const Words rest = words_of(line.substr(head.size()));
   if (head.front() == ':') return run_colon(s, head, rest);
-  if (head == "ask" || head == "allowed" || head == "timeline" || head == "explain" ||
-      head == "diff") {
-    return run_repl_question(s, head, rest);
-  }
+  if (is_repl_question(head)) return run_repl_question(s, head, rest);
   return run_ask(ask_options(s.file, s.state, s.common, std::string(line)));
 }
 

@@ -168,14 +168,6 @@ Completion colon_command(const Contract& c, std::string_view command, std::strin
   return {line.size(), {}, false};
 }
 
-std::vector<std::string> flags_of(std::string_view command) {
-  if (command == "ask") return {"--expect", "--kind"};
-  if (command == "allowed") return {"--party", "--action", "--verdict", "--kind"};
-  if (command == "timeline") return {"--from", "--to", "--party", "--verdict"};
-  if (command == "diff") return {"--action", "--from", "--to", "--by"};
-  return {};
-}
-
 // After `ask`, `allowed`, `timeline`, `explain` or `diff`: a flag's value,
 // a flag, or the pattern.
 Completion question_command(const Contract& c, std::string_view command, std::string_view line) {
@@ -191,19 +183,30 @@ Completion question_command(const Contract& c, std::string_view command, std::st
   }
   if (prev == "--from" || prev == "--to") return among({"today"}, line, from, true);
   if (prev == "--kind") return {line.size(), {}, false};
-  if (starts_with(line.substr(from), "-")) return among(flags_of(command), line, from, true);
+  if (starts_with(line.substr(from), "-"))
+    return among(repl_question_flags(command), line, from, true);
   if (command == "ask" || command == "explain" || command == "timeline") {
     return among(action_words(c), line, from, true);
   }
   return {line.size(), {}, false};
 }
 
-bool is_question_command(std::string_view word) {
+}  // namespace
+
+bool is_repl_question(std::string_view word) {
   return word == "ask" || word == "allowed" || word == "timeline" || word == "explain" ||
          word == "diff";
 }
 
-}  // namespace
+std::vector<std::string> repl_question_flags(std::string_view command) {
+  if (command == "ask") return {"--expect", "--kind"};
+  if (command == "allowed") return {"--party", "--action", "--verdict", "--kind"};
+  if (command == "timeline") return {"--from", "--to", "--party", "--verdict", "--explain"};
+  if (command == "diff") return {"--action", "--from", "--to", "--by"};
+  return {};
+}
+
+bool repl_switch(std::string_view flag) { return flag == "--by" || flag == "--explain"; }
 
 std::vector<std::string> list_files(std::string_view prefix) {
   const std::size_t slash = prefix.rfind('/');
@@ -238,7 +241,7 @@ Completion complete(const Contract& contract, std::string_view before_cursor,
   }
   const std::string_view command = line.substr(start, end - start);
   if (starts_with(command, ":")) return colon_command(contract, command, line, files);
-  if (line[end] != '(' && is_question_command(command)) {
+  if (line[end] != '(' && is_repl_question(command)) {
     return question_command(contract, command, line);
   }
   return {line.size(), {}, false};

@@ -22,10 +22,14 @@ inline constexpr std::array<std::string_view, 18> kReplCommands = {
     ":with", ":reset",  ":state",  ":load",    ":show",   ":help",
     ":quit", "ask",     "allowed", "timeline", "explain", "diff"};
 
-// The flags each question command of the REPL takes; those in
-// kReplValueFlags take a value.
-inline constexpr std::array<std::string_view, 7> kReplValueFlags = {
-    "--party", "--action", "--verdict", "--kind", "--expect", "--from", "--to"};
+// Whether a line starting with `word` is a question command (`ask`,
+// `allowed`, `timeline`, `explain`, `diff`) rather than a bare pattern.
+bool is_repl_question(std::string_view word);
+// The flags a question command takes (repl_questions.cpp reads them,
+// completion offers them); those repl_switch() names stand alone, every
+// other takes a value.
+std::vector<std::string> repl_question_flags(std::string_view command);
+bool repl_switch(std::string_view flag);
 
 struct Completion {
   std::size_t from = 0;  // where the word being completed starts in the line

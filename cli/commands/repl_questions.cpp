@@ -5,11 +5,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <initializer_list>
 #include <map>
+#include <set>
 
 #include "cli/commands/commands.hpp"
 #include "cli/commands/repl_commands.hpp"
+#include "cli/commands/repl_complete.hpp"
 #include "cli/report/output.hpp"
 #include "grammar/suggest.hpp"
 #include "grammar/visible.hpp"
@@ -21,11 +22,13 @@ namespace {
 using Words = std::vector<std::string>;
 
 // The words after a question command: its flags, `--flag VALUE` or
-// `--flag=VALUE` (`--by` alone), and the rest, the pattern.
+// `--flag=VALUE` (a switch, `--by`, `--explain`, alone), and the rest, the
+// pattern.
 struct Flags {
   std::string pattern;  // the other words, joined by a blank
   std::map<std::string, std::string, std::less<>> values;
-  bool by = false;
+  std::set<std::string, std::less<>> switches;
+  bool has(std::string_view flag) const { return switches.count(flag) != 0; }
 
   std::optional<std::string> value(std::string_view flag) const {
     auto it = values.find(flag);
@@ -34,10 +37,9 @@ struct Flags {
   }
 };
 
-std::optional<Flags> read_flags(std::string_view command, const Words& words,
-                                std::initializer_list<std::string_view> accepted) {
+std::optional<Flags> read_flags(std::string_view command, const Words& words) {
   Flags out;
-  const std::vector<std::string> names(accepted.begin(), accepted.end());
+  const std::vector<std::string> names = repl_question_flags(command);
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& word = words[i];
     if (word.rfind("--", 0) != 0) {
@@ -55,8 +57,8 @@ std::optional<Flags> read_flags(std::string_view command, const Words& words,
       repl_usage_error(fmt::format("{} has no flag '{}'", command, flag), help);
       return std::nullopt;
     }
-    if (flag == "--by") {
-      out.by = true;
+    if (repl_switch(flag)) {
+      out.switches.insert(flag);
       continue;
     }
     if (out.values.count(flag) != 0) {
@@ -73,7 +75,7 @@ std::optional<Flags> read_flags(std::string_view command, const Words& words,
 }
 
 int ask(ReplSession& s, const Words& words) {
-  auto flags = read_flags("ask", words, {"--expect", "--kind"});
+  auto flags = read_flags("ask", words);
   if (!flags) return 2;
   if (flags->pattern.empty())
     return repl_usage_error("ask needs a pattern", "e.g. ask sell_models(openai)");
@@ -84,7 +86,7 @@ int ask(ReplSession& s, const Words& words) {
 }
 
 int explain(ReplSession& s, const Words& words) {
-  auto flags = read_flags("explain", words, {});
+  auto flags = read_flags("explain", words);
   if (!flags) return 2;
   if (flags->pattern.empty()) {
     return repl_usage_error("explain needs a pattern", "e.g. explain sell_models(openai, aws)");
@@ -93,7 +95,7 @@ int explain(ReplSession& s, const Words& words) {
 }
 
 int allowed(ReplSession& s, const Words& words) {
-  auto flags = read_flags("allowed", words, {"--action", "--party", "--verdict", "--kind"});
+  auto flags = read_flags("allowed", words);
   if (!flags) return 2;
   AllowedOptions o = allowed_options(s.file, s.state, s.common);
   o.action = flags->value("--action");
@@ -108,7 +110,7 @@ int allowed(ReplSession& s, const Words& words) {
 }
 
 int timeline(ReplSession& s, const Words& words) {
-  auto flags = read_flags("timeline", words, {"--from", "--to", "--party", "--verdict"});
+  auto flags = read_flags("timeline", words);
   if (!flags) return 2;
   TimelineOptions o = timeline_options(s.file, s.state, s.common);
   if (!flags->pattern.empty()) o.action = flags->pattern;
@@ -116,11 +118,12 @@ int timeline(ReplSession& s, const Words& words) {
   o.to = flags->value("--to");
   o.party = flags->value("--party");
   o.verdict = flags->value("--verdict");
+  o.explain = flags->has("--explain");
   return run_timeline(o);
 }
 
 int diff(ReplSession& s, const Words& words) {
-  auto flags = read_flags("diff", words, {"--action", "--from", "--to", "--by"});
+  auto flags = read_flags("diff", words);
   if (!flags) return 2;
   if (!flags->pattern.empty()) {
     return repl_usage_error("diff takes no pattern", "narrow it with --action PATTERN");
@@ -135,7 +138,7 @@ int diff(ReplSession& s, const Words& words) {
   o.action = flags->value("--action");
   o.from = flags->value("--from");
   o.to = flags->value("--to");
-  o.by = flags->by;
+  o.by = flags->has("--by");
   return run_diff(o);
 }
 

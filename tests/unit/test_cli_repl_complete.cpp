@@ -113,7 +113,8 @@ TEST_CASE("question commands: flags and their values") {
   CHECK(at("allowed --party ").candidates == Words{"microsoft", "openai"});
   CHECK(at("allowed --verdict f").candidates == Words{"forbidden"});
   CHECK(at("allowed --action pay").candidates == Words{"pay_revenue_share("});
-  CHECK(at("timeline --").candidates == Words{"--from", "--party", "--to", "--verdict"});
+  CHECK(at("timeline --").candidates ==
+        Words{"--explain", "--from", "--party", "--to", "--verdict"});
   CHECK(at("timeline --from ").candidates == Words{"today"});
   CHECK(at("timeline sell_models(openai) --t").candidates == Words{"--to"});
   CHECK(at("diff --").candidates == Words{"--action", "--by", "--from", "--to"});
