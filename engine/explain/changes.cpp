@@ -6,21 +6,9 @@ namespace pacta {
 
 namespace {
 
-bool is_comparison(TypedExpr::Op op) {
-  using Op = TypedExpr::Op;
-  switch (op) {
-    case Op::Eq:
-    case Op::Ne:
-    case Op::Lt:
-    case Op::Le:
-    case Op::Gt:
-    case Op::Ge:
-    case Op::In:
-    case Op::NotIn:
-      return true;
-    default:
-      return false;
-  }
+// What a `when` compares: a relation, or membership in a list.
+bool is_test(TypedExpr::Op op) {
+  return is_comparison(op) || op == TypedExpr::Op::In || op == TypedExpr::Op::NotIn;
 }
 
 // The first comparison, in reading order, whose value differs between the
@@ -28,7 +16,7 @@ bool is_comparison(TypedExpr::Op op) {
 const TracedExpr* turned(const TracedExpr& before, const TracedExpr& after) {
   if (before.expr != after.expr || before.operands.size() != after.operands.size()) return nullptr;
   const bool differs = before.ok && after.ok && !(before.value == after.value);
-  if (differs && is_comparison(after.expr->op)) return &after;
+  if (differs && is_test(after.expr->op)) return &after;
   for (std::size_t i = 0; i < after.operands.size(); ++i) {
     if (const TracedExpr* t = turned(before.operands[i], after.operands[i])) return t;
   }

@@ -123,4 +123,11 @@ struct TypedExpr {
   Span span;
 };
 
+// `==`, `!=`, `<`, `<=`, `>`, `>=`: the relations of two operands.
+inline bool is_comparison(TypedExpr::Op op) {
+  using Op = TypedExpr::Op;
+  return op == Op::Eq || op == Op::Ne || op == Op::Lt || op == Op::Le || op == Op::Gt ||
+         op == Op::Ge;
+}
+
 }  // namespace pacta

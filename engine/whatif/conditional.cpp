@@ -11,11 +11,6 @@ namespace {
 
 using Op = TypedExpr::Op;
 
-bool is_comparison(Op op) {
-  return op == Op::Eq || op == Op::Ne || op == Op::Lt || op == Op::Le || op == Op::Gt ||
-         op == Op::Ge;
-}
-
 // Walks the expressions a decision of the actions reads, marking the
 // unknown facts they use and the thresholds number facts are compared with.
 class Walker {
