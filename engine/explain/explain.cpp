@@ -111,16 +111,6 @@ bool pattern_mismatch(const ClauseVersion& v, const std::vector<int>& args, Clau
   return false;
 }
 
-bool find_false_path(const TracedExpr& t, const TracedExpr& target, std::vector<int>& path) {
-  if (&t == &target) return true;
-  for (std::size_t i = 0; i < t.operands.size(); ++i) {
-    path.push_back(static_cast<int>(i));
-    if (find_false_path(t.operands[i], target, path)) return true;
-    path.pop_back();
-  }
-  return false;
-}
-
 // The version holds on the day and is about the action: bounds, pattern,
 // `when`, in the order the decision reads them. True when it applies.
 bool check_version(const Contract& c, const Situation& s, const std::vector<int>& args,
@@ -156,7 +146,7 @@ bool check_version(const Contract& c, const Situation& s, const std::vector<int>
   }
   if (x.when->value.b) return true;
   x.reason = Reason::WhenFalse;
-  find_false_path(*x.when, smallest_false(*x.when), x.false_path);
+  x.false_path = smallest_false(*x.when);
   return false;
 }
 

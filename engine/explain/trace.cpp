@@ -158,20 +158,26 @@ TracedExpr trace_expression(const TypedExpr& e, const EvalEnv& env, const Contra
   return Tracer(env, contract).trace(e);
 }
 
-const TracedExpr& smallest_false(const TracedExpr& t) {
-  if (!t.ok || t.value.kind != Type::Kind::Bool || t.value.b) return t;
-  const Op op = t.expr->op;
-  if (op == Op::And) {
-    for (const TracedExpr& o : t.operands) {
-      if (o.ok && !o.value.b) return smallest_false(o);
+std::vector<int> smallest_false(const TracedExpr& root) {
+  std::vector<int> path;
+  for (const TracedExpr* t = &root; t->ok && t->value.kind == Type::Kind::Bool && !t->value.b;) {
+    std::size_t next = t->operands.size();  // none: `t` is the reason
+    const Op op = t->expr->op;
+    if (op == Op::And) {
+      for (std::size_t i = 0; i < t->operands.size() && next == t->operands.size(); ++i) {
+        if (t->operands[i].ok && !t->operands[i].value.b) next = i;
+      }
+    } else if (op == Op::Condition && !t->operands.empty()) {
+      next = 0;
+    } else if (op == Op::If && t->operands.size() == 3 && t->operands[0].ok) {
+      const std::size_t taken = t->operands[0].value.b ? 1 : 2;
+      if (t->operands[taken].expr->type.kind == Type::Kind::Bool) next = taken;
     }
+    if (next == t->operands.size()) break;
+    path.push_back(static_cast<int>(next));
+    t = &t->operands[next];
   }
-  if (op == Op::Condition && !t.operands.empty()) return smallest_false(t.operands[0]);
-  if (op == Op::If && t.operands.size() == 3 && t.operands[0].ok) {
-    const TracedExpr& taken = t.operands[t.operands[0].value.b ? 1 : 2];
-    if (taken.expr->type.kind == Type::Kind::Bool) return smallest_false(taken);
-  }
-  return t;
+  return path;
 }
 
 }  // namespace pacta

@@ -34,7 +34,8 @@ TracedExpr trace_expression(const TypedExpr& e, const EvalEnv& env, const Contra
 // The smallest false part of a false bool trace: through `and` to its first
 // false operand, through a named condition to its definition, through `if`
 // to the branch taken; anything else (a comparison, `or`, `not`) is itself
-// the reason.
-const TracedExpr& smallest_false(const TracedExpr& t);
+// the reason. As the operand indices that lead to it from `t` (empty: `t`
+// itself).
+std::vector<int> smallest_false(const TracedExpr& t);
 
 }  // namespace pacta
