@@ -1,4 +1,4 @@
-// `pacta repl FILE` (SPEC §11, docs/cli.md §16): a what-if session. The
+// `pacta repl FILE` (SPEC §11, docs/cli.md §17): a what-if session. The
 // file is loaded once at the start (a file that does not load is exit 2,
 // as for every command) and again only by `:load`; each line is run by
 // run_repl_line (repl_commands.hpp). On a terminal, a banner, a prompt

@@ -1,5 +1,5 @@
 #pragma once
-// One line of `pacta repl` (docs/cli.md §16), read and run: a state
+// One line of `pacta repl` (docs/cli.md §17), read and run: a state
 // command (`:on`, `:assume`, ...), a question (a bare pattern, `allowed`,
 // `timeline`, `explain`, `diff`) answered by the command functions of
 // commands.hpp from the session's state, or `:load`, `:show`, `:help`,

@@ -1,5 +1,5 @@
 #pragma once
-// Tab completion in `pacta repl` (docs/cli.md §16): the words the line
+// Tab completion in `pacta repl` (docs/cli.md §17): the words the line
 // being typed may go on with, from the commands of the REPL and the names
 // of the loaded contract. Pure functions of the contract and the text
 // before the cursor, so they are tested without a terminal

@@ -1,5 +1,5 @@
 #pragma once
-// Where `pacta repl` reads its lines (docs/cli.md §16): on a terminal,
+// Where `pacta repl` reads its lines (docs/cli.md §17): on a terminal,
 // through libedit (line editing, history kept in a file, tab completion);
 // otherwise plainly from standard input, without a prompt, so a session
 // can be a script. Either way a line is bounded: past

@@ -1,4 +1,4 @@
-// The question commands of `pacta repl` (docs/cli.md §16): `ask`,
+// The question commands of `pacta repl` (docs/cli.md §17): `ask`,
 // `allowed`, `timeline`, `explain` and `diff` with their flags, answered by
 // the command functions (commands.hpp) from options filled from the
 // session's state, so each answer is the command line's.

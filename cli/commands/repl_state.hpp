@@ -17,7 +17,7 @@
 
 namespace pacta::cli {
 
-// What the state commands set (docs/cli.md §16). Plain text as the user
+// What the state commands set (docs/cli.md §17). Plain text as the user
 // typed it: prepare() (question.hpp) reads it as it reads the flags.
 struct ReplState {
   std::string on;  // --on: YYYY-MM-DD
