@@ -73,6 +73,7 @@ class Tracer {
   }
 
   TracedExpr choice(const TypedExpr& e, TracedExpr t) {
+    t.operands.reserve(e.operands.size());
     for (const TypedExpr& o : e.operands) t.operands.push_back(trace(o));
     const TracedExpr& condition = t.operands[0];
     if (!condition.ok) {
@@ -86,6 +87,7 @@ class Tracer {
 
   // `x in [a, b, ...]`: the items after the one found are not read.
   TracedExpr membership(const TypedExpr& e, TracedExpr t) {
+    t.operands.reserve(e.operands.size());
     for (const TypedExpr& o : e.operands) t.operands.push_back(trace(o));
     bool found = false;
     for (std::size_t i = 0; i < t.operands.size(); ++i) {
@@ -113,20 +115,22 @@ class Tracer {
     shallow.holidays = e.holidays;
     shallow.span = e.span;
     shallow.operands.reserve(e.operands.size());
-    const TracedExpr* failed = nullptr;
+    // The first failure, kept as a value: t.operands grows as it is read.
+    EvalEnv::Error failed = EvalEnv::Error::None;
+    t.operands.reserve(e.operands.size());
     for (const TypedExpr& o : e.operands) {
       t.operands.push_back(trace(o));
       const TracedExpr& traced = t.operands.back();
-      if (!traced.ok && failed == nullptr) failed = &traced;
+      if (!traced.ok && failed == EvalEnv::Error::None) failed = traced.error;
       TypedExpr value;
       value.op = Op::Constant;
       value.type = o.type;
       value.constant = traced.value;
       shallow.operands.push_back(std::move(value));
     }
-    if (failed != nullptr) {
+    if (failed != EvalEnv::Error::None) {
       t.ok = false;
-      t.error = failed->error;
+      t.error = failed;
       return t;
     }
     evaluate_into(shallow, env_, t);
